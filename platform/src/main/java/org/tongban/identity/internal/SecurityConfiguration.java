@@ -1,0 +1,82 @@
+package org.tongban.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Form sign-in with server sessions for staff pages and the JSON API. API calls without a session get a 401
+ * problem detail instead of a redirect to the sign-in page.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain web(HttpSecurity http, MessageSource messages, JsonMapper json) throws Exception {
+    var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    http
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/", "/login", "/regions", "/regions/**", "/api/regions", "/api/regions/**",
+                "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/prefs/**",
+                "/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/audit/**", "/api/audit/**").hasAnyRole("ADMIN", "AUDITOR")
+            .requestMatchers("/residents/**", "/api/residents/**", "/offices/**", "/api/offices/**")
+            .hasRole("STAFF")
+            .anyRequest().authenticated())
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+        .exceptionHandling(e -> e
+            .defaultAuthenticationEntryPointFor((request, response, ex) ->
+                problem(response, 401, messages, json, request, "unauthenticated"), api)
+            .defaultAccessDeniedHandlerFor((request, response, ex) ->
+                problem(response, 403, messages, json, request, "forbidden"), api))
+        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+        .headers(h -> h
+            .contentSecurityPolicy(c -> c.policyDirectives(
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                    + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+            .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+
+  private static void problem(HttpServletResponse response, int status, MessageSource messages, JsonMapper json,
+                              HttpServletRequest request, String code) throws IOException {
+    var locale = RequestContextUtils.getLocale(request);
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    json.writeValue(response.getWriter(), Map.of(
+        "type", "https://tongban.org/problems/" + code,
+        "title", messages.getMessage("problem." + code + ".title", null, code, locale),
+        "status", status,
+        "detail", messages.getMessage("problem." + code, null, code, locale),
+        "code", code));
+  }
+
+  /**
+   * Argon2id with Spring Security 5.8 defaults (16-byte salt, 32-byte hash, parallelism 1, 16 MiB memory,
+   * 2 iterations); stored hashes carry the {@code {argon2}} prefix and their own parameters, so stronger
+   * parameters can be introduced later without invalidating old hashes.
+   */
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    var argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
+  }
+}

