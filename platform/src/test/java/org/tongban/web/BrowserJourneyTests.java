@@ -1,0 +1,197 @@
+package org.tongban.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.tongban.access.Purpose;
+import org.tongban.access.Scope;
+import org.tongban.identity.NewStaff;
+import org.tongban.identity.Permission;
+import org.tongban.identity.Role;
+import org.tongban.identity.StaffAccounts;
+import org.tongban.shared.RegionCode;
+
+/**
+ * The pages in the machine's Chromium: browse regions, switch language and 长辈版, sign in, register a
+ * resident, read the audit log. Screenshots go to target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("browser")
+class BrowserJourneyTests {
+
+  static final Path SHOTS = Path.of("target/screenshots");
+
+  @LocalServerPort int port;
+  @Autowired StaffAccounts accounts;
+
+  Playwright playwright;
+  Browser browser;
+
+  @BeforeAll
+  void launch() throws Exception {
+    Files.createDirectories(SHOTS);
+    playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(Path.of(chromium)).setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run")));
+    if (accounts.find("browser-admin").isEmpty()) {
+      accounts.create(new NewStaff("browser-admin", "浏览器测试管理员", null,
+          EnumSet.of(Role.ADMIN, Role.AUDITOR, Role.CLERK),
+          Set.of(new Scope(RegionCode.of("21"), Scope.ANY_DEPARTMENT, Purpose.CAPTURE),
+              new Scope(RegionCode.of("21"), Scope.ANY_DEPARTMENT, Purpose.SEARCH)),
+          EnumSet.of(Permission.PERSON_UNMASK)), "Browser-test-2026");
+    }
+  }
+
+  @AfterAll
+  void close() {
+    if (browser != null) browser.close();
+    if (playwright != null) playwright.close();
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  private void shot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+
+  @Test
+  void browsesRegionsLevelByLevelAndSearches() {
+    try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+      Page page = context.newPage();
+      page.navigate(url("/"));
+      assertThat(page.locator("h1").textContent()).contains("通办");
+      shot(page, "01-home-zh");
+
+      page.click("text=行政区划");
+      page.click("text=辽宁省");
+      page.click("text=沈阳市");
+      page.click("a:text-is('和平区')");
+      assertThat(page.locator(".breadcrumb").textContent()).contains("辽宁省").contains("沈阳市").contains("和平区");
+      assertThat(page.locator("#children h2").textContent()).contains("下级区划");
+      assertThat(page.locator("main").textContent()).contains("730,785");
+      shot(page, "02-region-heping");
+
+      page.navigate(url("/regions"));
+      page.fill("#q", "江阳");
+      page.click("button:text-is('查找')");
+      page.waitForSelector("#results");
+      assertThat(page.locator("#results").textContent()).contains("江阳区");
+      shot(page, "03-region-search");
+    }
+  }
+
+  @Test
+  void switchesToEnglishAndToLargePrint() {
+    try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+      Page page = context.newPage();
+      page.navigate(url("/regions/210000000000"));
+      page.click("button:text-is('English')");
+      assertThat(page.locator("html").getAttribute("lang")).isEqualTo("en");
+      assertThat(page.locator("#children h2").textContent()).contains("Units below");
+      shot(page, "04-region-en");
+
+      page.click("button:text-is('Large print')");
+      assertThat(page.locator("body").getAttribute("class")).contains("elder");
+      double fontSize = Double.parseDouble(((String) page.evaluate(
+          "getComputedStyle(document.body).fontSize")).replace("px", ""));
+      double lineHeight = Double.parseDouble(((String) page.evaluate(
+          "getComputedStyle(document.body).lineHeight")).replace("px", ""));
+      assertThat(fontSize).isGreaterThanOrEqualTo(22);
+      assertThat(lineHeight / fontSize).isGreaterThanOrEqualTo(1.3);
+      shot(page, "05-region-en-large-print");
+
+      page.click("button:text-is('中文')");
+      assertThat(page.locator("html").getAttribute("lang")).isEqualTo("zh-CN");
+      assertThat(page.locator("body").getAttribute("class")).contains("elder");
+      shot(page, "06-region-zh-large-print");
+    }
+  }
+
+  @Test
+  void keyboardReachesTheSkipLinkFirstAndEveryFieldHasALabel() {
+    try (var context = browser.newContext()) {
+      Page page = context.newPage();
+      page.navigate(url("/regions"));
+      page.keyboard().press("Tab");
+      assertThat(page.evaluate("document.activeElement.className")).isEqualTo("skip");
+      page.keyboard().press("Enter");
+      assertThat(page.url()).endsWith("#main");
+      page.navigate(url("/login"));
+      Object unlabelled = page.evaluate("""
+          [...document.querySelectorAll('input:not([type=hidden])')]
+            .filter(i => !i.id || !document.querySelector('label[for="' + i.id + '"]')).length""");
+      assertThat(((Number) unlabelled).intValue()).isZero();
+    }
+  }
+
+  @Test
+  void staffSignInRegisterAResidentAndReadTheAuditLog() {
+    try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+      Page page = context.newPage();
+      page.navigate(url("/residents"));
+      assertThat(page.url()).endsWith("/login");
+      page.fill("#username", "browser-admin");
+      page.fill("#password", "wrong-password-1");
+      page.click("button:text-is('登录')");
+      assertThat(page.locator(".problem").textContent()).contains("用户名或密码不正确");
+      shot(page, "07-sign-in-failed");
+      page.fill("#username", "browser-admin");
+      page.fill("#password", "Browser-test-2026");
+      page.click("button:text-is('登录')");
+      page.navigate(url("/residents"));
+      shot(page, "08-residents-empty");
+
+      String id = org.tongban.StaffFixtures.randomIdNumber("210102").value();
+      page.fill("#r-name", "赵晓梅");
+      page.fill("#r-id", id);
+      page.fill("#r-phone", "13912345678");
+      page.fill("#r-household", "210102001002");
+      page.fill("#r-residence", "210102001002");
+      page.click("button:text-is('登记')");
+      assertThat(page.locator("h1").textContent()).contains("赵晓梅");
+      String shown = page.locator("main").textContent();
+      assertThat(shown).contains(id.substring(0, 3) + "***********" + id.substring(14)).doesNotContain(id)
+          .contains("139****5678").doesNotContain("13912345678");
+      shot(page, "09-resident-registered");
+
+      page.fill("#reason", "现场核对身份证件");
+      page.click("button:text-is('查看')");
+      assertThat(page.locator("main").textContent()).contains(id);
+      shot(page, "10-resident-revealed-with-reason");
+
+      page.navigate(url("/residents?name=赵晓"));
+      assertThat(page.locator("table").textContent()).contains("赵晓梅");
+      shot(page, "11-residents-search");
+
+      page.navigate(url("/audit"));
+      assertThat(page.locator("table").textContent()).contains("person.id-number-revealed").contains("login.failed");
+      page.click("button:text-is('校验哈希链')");
+      assertThat(page.locator(".notice").textContent()).contains("哈希链完整");
+      shot(page, "12-audit-log");
+    }
+  }
+}
