@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * One embedded PostgreSQL server per data directory and JVM. The platform uses it when no datasource URL is
@@ -46,6 +47,7 @@ public final class EmbeddedDatabase {
           .setDataDirectory(directory.resolve("pgdata"))
           .setOverrideWorkingDirectory(directory.resolve("run").toFile())
           .setCleanDataDirectory(false)
+          .setRegisterShutdownHook(false)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("max_connections", "200")
           .setServerConfig("shared_buffers", "256MB")
@@ -53,7 +55,9 @@ public final class EmbeddedDatabase {
           .start();
       var database = new EmbeddedDatabase(postgres);
       database.createDatabaseIfMissing("tongban");
-      Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
+      // Stop only after every Spring context has closed (a JVM hook of our own would race with theirs and
+      // pull the database away while beans are still being destroyed).
+      SpringApplication.getShutdownHandlers().add(database::close);
       log.info("Embedded PostgreSQL in {} on port {} ready in {} ms", directory, postgres.getPort(),
           (System.nanoTime() - started) / 1_000_000);
       return database;
