@@ -14,20 +14,20 @@ import org.tongban.TongbanApplication;
  */
 final class BenchPlatform {
 
-  static final String DATA_DIR = System.getProperty("tongban.bench.data-dir", "target/bench-data");
+  static final String DATA_DIR = "target/bench-data";
 
   private BenchPlatform() {}
 
   static ConfigurableApplicationContext start(String... extra) {
-    var properties = new ArrayList<>(List.of(
-        "tongban.data-dir=" + DATA_DIR,
-        "logging.level.root=WARN",
-        "logging.level.org.tongban=INFO",
-        "spring.main.banner-mode=off"));
-    properties.addAll(List.of(extra));
+    // Command-line arguments, so that they win over application.properties.
+    var arguments = new ArrayList<>(List.of(
+        "--tongban.data-dir=" + System.getProperty("tongban.bench.data-dir", DATA_DIR),
+        "--logging.level.root=WARN",
+        "--logging.level.org.tongban=INFO",
+        "--spring.main.banner-mode=off"));
+    for (String e : extra) arguments.add("--" + e);
     return new SpringApplicationBuilder(TongbanApplication.class)
         .web(WebApplicationType.NONE)
-        .properties(properties.toArray(String[]::new))
-        .run();
+        .run(arguments.toArray(String[]::new));
   }
 }

@@ -1,5 +1,8 @@
 package org.tongban.region;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.audit.AuditTrail;
@@ -21,12 +25,24 @@ import org.tongban.shared.ResultPage;
  * record renames and merges, and read population figures.
  */
 @Service
-@Transactional(readOnly = true)
 public class RegionDirectory {
 
   private final Regions regions;
   private final JdbcClient jdbc;
   private final AuditTrail audit;
+
+  // Divisions are reference data read on nearly every request and changed a few times a year. Caches are
+  // dropped on every change made through this node; other nodes see a change within five minutes.
+  private final Cache<RegionCode, Optional<Region>> current = cache(200_000);
+  private final Cache<PageKey, ResultPage<Region>> childPages = cache(50_000);
+  private final Cache<SearchKey, ResultPage<Region>> searches = cache(20_000);
+  private final Cache<PopulationKey, Optional<Population>> populations = cache(20_000);
+
+  private record PageKey(RegionCode parent, int page, int size) {}
+
+  private record SearchKey(String text, @Nullable RegionCode within, int page, int size) {}
+
+  private record PopulationKey(RegionCode region, int year) {}
 
   RegionDirectory(Regions regions, JdbcClient jdbc, AuditTrail audit) {
     this.regions = regions;
@@ -34,13 +50,26 @@ public class RegionDirectory {
     this.audit = audit;
   }
 
+  private static <K, V> Cache<K, V> cache(int size) {
+    return Caffeine.newBuilder().maximumSize(size).expireAfterWrite(Duration.ofMinutes(5)).build();
+  }
+
+  /** Drops every cached answer (after an import, a rename or a merge). */
+  @EventListener(RegionsChanged.class)
+  public void forget() {
+    current.invalidateAll();
+    childPages.invalidateAll();
+    searches.invalidateAll();
+    populations.invalidateAll();
+  }
+
   public Optional<Region> find(RegionCode code) {
-    return regions.current(code);
+    return current.get(code, regions::current);
   }
 
   /** The current unit with this code; refuses with {@link RegionNotFound}. */
   public Region get(RegionCode code) {
-    return regions.current(code).orElseThrow(() -> new RegionNotFound(code.value()));
+    return find(code).orElseThrow(() -> new RegionNotFound(code.value()));
   }
 
   /** Parses and checks a code typed by a person; refuses unknown or malformed codes. */
@@ -49,7 +78,7 @@ public class RegionDirectory {
   }
 
   public boolean exists(RegionCode code) {
-    return regions.exists(code);
+    return find(code).isPresent();
   }
 
   /** Every version of a code, oldest first. */
@@ -66,14 +95,16 @@ public class RegionDirectory {
   public ResultPage<Region> children(RegionCode parent, int page, int size) {
     int p = ResultPage.page(page);
     int s = ResultPage.size(size);
-    return new ResultPage<>(regions.children(parent, p * s, s), p, s, regions.countChildren(parent));
+    return childPages.get(new PageKey(parent, p, s),
+        k -> new ResultPage<>(regions.children(parent, p * s, s), p, s, regions.countChildren(parent)));
   }
 
   /** From the province down to the unit itself: the breadcrumb trail. */
   public List<Region> trail(RegionCode code) {
-    var codes = new ArrayList<>(code.ancestorsByCode());
-    codes.add(code);
-    return regions.currentIn(codes);
+    var trail = new ArrayList<Region>();
+    for (RegionCode c : code.ancestorsByCode()) find(c).ifPresent(trail::add);
+    find(code).ifPresent(trail::add);
+    return trail;
   }
 
   /** Codes of every current unit below {@code ancestor} (not the unit itself), in code order. */
@@ -97,7 +128,8 @@ public class RegionDirectory {
     if (q.isEmpty() || q.length() > 40) throw new InvalidSearch();
     int p = ResultPage.page(page);
     int s = ResultPage.size(size);
-    return new ResultPage<>(regions.search(q, within, p * s, s), p, s, regions.countSearch(q, within));
+    return searches.get(new SearchKey(q, within, p, s),
+        k -> new ResultPage<>(regions.search(q, within, p * s, s), p, s, regions.countSearch(q, within)));
   }
 
   /**
@@ -105,7 +137,7 @@ public class RegionDirectory {
    * successor chain (a merged village rolls into the village it was merged into).
    */
   public RegionCode currentFor(RegionCode code) {
-    if (regions.exists(code)) return code;
+    if (exists(code)) return code;
     return regions.successorOf(code).orElseThrow(() -> new RegionNotFound(code.value()));
   }
 
@@ -118,6 +150,7 @@ public class RegionDirectory {
     regions.close(code, day, null);
     var renamed = new Region(code, newName.strip(), old.level(), old.parent(), old.kind(), day, null, null);
     regions.insert(renamed, "rename");
+    forget();
     audit.record("region.renamed", "region", code.value(), code, Map.of("from", old.name(), "to", renamed.name()));
     return renamed;
   }
@@ -134,11 +167,16 @@ public class RegionDirectory {
     if (regions.countChildren(retired) > 0) throw new InvalidMerge(retired.value(), into.value());
     if (!day.isAfter(from.validFrom())) throw new InvalidChangeDate(day.toString());
     regions.close(retired, day, into);
+    forget();
     audit.record("region.merged", "region", retired.value(), retired, Map.of("into", into.value()));
   }
 
   /** Population of a region in a year; for a city or province the sum of its counties. */
   public Optional<Population> population(RegionCode code, int year) {
+    return populations.get(new PopulationKey(code, year), k -> queryPopulation(code, year));
+  }
+
+  private Optional<Population> queryPopulation(RegionCode code, int year) {
     return jdbc.sql("""
             select count(*) as counties, coalesce(sum(total), 0) total, coalesce(sum(male), 0) male,
               coalesce(sum(female), 0) female, coalesce(sum(urban), 0) urban, coalesce(sum(rural), 0) rural,

@@ -4,15 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -24,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * problem detail instead of a redirect to the sign-in page.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
   @Bean
@@ -67,16 +64,5 @@ class SecurityConfiguration {
         "status", status,
         "detail", messages.getMessage("problem." + code, null, code, locale),
         "code", code));
-  }
-
-  /**
-   * Argon2id with Spring Security 5.8 defaults (16-byte salt, 32-byte hash, parallelism 1, 16 MiB memory,
-   * 2 iterations); stored hashes carry the {@code {argon2}} prefix and their own parameters, so stronger
-   * parameters can be introduced later without invalidating old hashes.
-   */
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    var argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
-    return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
   }
 }

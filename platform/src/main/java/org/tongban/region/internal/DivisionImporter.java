@@ -15,11 +15,13 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.region.RegionKind;
+import org.tongban.region.RegionsChanged;
 import org.tongban.shared.RegionCode;
 
 /**
@@ -37,11 +39,13 @@ public class DivisionImporter {
   private final DataSource dataSource;
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
+  private final ApplicationEventPublisher events;
 
-  DivisionImporter(DataSource dataSource, JdbcClient jdbc, TransactionTemplate tx) {
+  DivisionImporter(DataSource dataSource, JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events) {
     this.dataSource = dataSource;
     this.jdbc = jdbc;
     this.tx = tx;
+    this.events = events;
   }
 
   /** What an import did. */
@@ -125,16 +129,21 @@ public class DivisionImporter {
               where r.code = s.code and r.valid_to is null and r.valid_from < ?::date
                 and (r.name <> s.name or r.parent_code is distinct from s.parent_code)""")
           .params(validFrom, validFrom).update();
+      // A source may list a code twice (the national file does); the first row wins and the rest are counted.
+      long duplicates = jdbc.sql("select count(*) - count(distinct code) from division_staging").query(Long.class).single();
       long added = jdbc.sql("""
               insert into region.region (code, name, level, parent_code, kind, valid_from, source)
-              select s.code, s.name, s.level, s.parent_code, s.kind, ?, ?
+              select distinct on (s.code) s.code, s.name, s.level, s.parent_code, s.kind, ?, ?
               from division_staging s
-              where not exists (select 1 from region.region r where r.code = s.code and r.valid_to is null)""")
+              where not exists (select 1 from region.region r where r.code = s.code and r.valid_to is null)
+              order by s.code""")
           .params(validFrom, source).update();
+      if (duplicates > 0) log.warn("{} lists {} codes more than once; kept the first of each", source, duplicates);
       jdbc.sql("insert into region.import (source, rows) values (?, ?) on conflict (source)"
           + " do update set rows = excluded.rows, imported_at = now()").params(source, read).update();
       return new Result(source, read, added - changed, changed);
     });
+    events.publishEvent(new RegionsChanged(source, java.time.Instant.now()));
     log.info("Imported divisions from {}: {} rows read, {} new, {} changed, in {} ms", source, result.read(),
         result.added(), result.changed(), (System.nanoTime() - started) / 1_000_000);
     return result;

@@ -36,12 +36,6 @@ public class Regions {
         .param(code.value()).query(Regions::map).list();
   }
 
-  public List<Region> currentIn(List<RegionCode> codes) {
-    if (codes.isEmpty()) return List.of();
-    return jdbc.sql("select " + COLUMNS + " from region.region where valid_to is null and code = any(?) order by code")
-        .param(codes.stream().map(RegionCode::value).toArray(String[]::new)).query(Regions::map).list();
-  }
-
   public List<Region> children(RegionCode parent, int offset, int limit) {
     return jdbc.sql("select " + COLUMNS + " from region.region where valid_to is null and parent_code = ?"
             + " order by code offset ? limit ?")
@@ -67,11 +61,6 @@ public class Regions {
   public long countDescendants(RegionCode ancestor, RegionLevel level) {
     return jdbc.sql("select count(*) from region.region where valid_to is null and code like ? and level = ?")
         .params(ancestor.prefix() + "%", level.number()).query(Long.class).single();
-  }
-
-  public boolean exists(RegionCode code) {
-    return jdbc.sql("select exists(select 1 from region.region where code = ? and valid_to is null)")
-        .param(code.value()).query(Boolean.class).single();
   }
 
   /**
