@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,5 +155,20 @@ class RegionDirectoryTests {
     assertThat(regions.history(RegionCode.of("990101001001"))).extracting(Region::name)
         .containsExactly("甲社区居委会", "甲社区");
     jdbc.sql("delete from region.region where code like '99%'").update();
+  }
+
+  @Test
+  void importsOnlyTheChosenProvincesFromTheNationalLayout(@TempDir Path dist) throws IOException {
+    Files.writeString(dist.resolve("provinces.csv"), "code,name\n96,\"甲省\"\n97,\"乙省\"\n");
+    Files.writeString(dist.resolve("cities.csv"), "code,name,provinceCode\n9601,\"甲市\",96\n9701,\"乙市\",97\n");
+    Files.writeString(dist.resolve("areas.csv"), "code,name,cityCode,provinceCode\n");
+    Files.writeString(dist.resolve("streets.csv"), "code,name,areaCode,provinceCode,cityCode\n");
+    Files.writeString(dist.resolve("villages.csv"), "code,name,streetCode,provinceCode,cityCode,areaCode\n");
+    var result = importer.importChinaDivision(dist, "test-filter:" + dist, LocalDate.of(2023, 6, 30), List.of("97"));
+    assertThat(result.read()).isEqualTo(2);
+    assertThat(regions.find(RegionCode.of("97"))).isPresent();
+    assertThat(regions.find(RegionCode.of("96"))).isEmpty();
+    jdbc.sql("delete from region.region where code like '97%'").update();
+    regions.forget();
   }
 }

@@ -76,6 +76,14 @@ public class DivisionImporter {
    * streets and villages CSV files with 2-, 4-, 6-, 9- and 12-digit codes).
    */
   public Result importChinaDivision(Path dist, String source, LocalDate validFrom) {
+    return importChinaDivision(dist, source, validFrom, List.of());
+  }
+
+  /**
+   * As {@link #importChinaDivision(Path, String, LocalDate)}, keeping only units whose code starts with one
+   * of {@code prefixes} (two-digit province codes such as "21", or longer prefixes); empty keeps all.
+   */
+  public Result importChinaDivision(Path dist, String source, LocalDate validFrom, List<String> prefixes) {
     return load(source, validFrom, sink -> {
       record FileSpec(String file, int parentColumn) {}
       for (var spec : List.of(new FileSpec("provinces.csv", -1), new FileSpec("cities.csv", 2),
@@ -85,6 +93,7 @@ public class DivisionImporter {
           for (String line; (line = lines.readLine()) != null; ) {
             if (line.isBlank()) continue;
             List<String> f = Csv.split(line);
+            if (!prefixes.isEmpty() && prefixes.stream().noneMatch(f.get(0)::startsWith)) continue;
             sink.add(f.get(0), f.get(1), spec.parentColumn() < 0 ? "" : f.get(spec.parentColumn()));
           }
         }

