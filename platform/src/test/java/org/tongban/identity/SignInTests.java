@@ -85,6 +85,21 @@ class SignInTests {
   }
 
   @Test
+  void aHashWithOlderParametersIsUpgradedAtTheNextSignIn() throws Exception {
+    var name = "clerk-upgrade-" + System.nanoTime() % 100000;
+    accounts.create(staff(name), "Correct-horse-42");
+    var older = new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 16_384, 2);
+    jdbc.sql("update identity.account set password_hash = ? where username = ?")
+        .params("{argon2}" + older.encode("Correct-horse-42"), name).update();
+    mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "Correct-horse-42"))
+        .andExpect(redirectedUrl("/"));
+    String hash = jdbc.sql("select password_hash from identity.account where username = ?").param(name)
+        .query(String.class).single();
+    assertThat(hash).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
+    assertThat(passwords.matches("Correct-horse-42", hash)).isTrue();
+  }
+
+  @Test
   void weakPasswordsAndBadUsernamesAreRefused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.create(staff("clerk-weak"), "short1"))
         .isInstanceOf(StaffAccounts.InvalidAccount.class);

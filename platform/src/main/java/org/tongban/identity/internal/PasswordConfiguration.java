@@ -14,13 +14,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class PasswordConfiguration {
 
   /**
-   * Argon2id with Spring Security 5.8 defaults (16-byte salt, 32-byte hash, parallelism 1, 16 MiB memory,
-   * 2 iterations); stored hashes carry the {@code {argon2}} prefix and their own parameters, so stronger
-   * parameters can be introduced later without invalidating old hashes.
+   * Argon2id with the parameters OWASP recommends (2024): 19 MiB memory, 2 iterations, parallelism 1,
+   * 16-byte salt, 32-byte hash. Every stored hash carries its own parameters ({@code {argon2}$argon2id$v=19$m=…});
+   * a hash made with weaker parameters is re-hashed with these at the holder's next successful sign-in
+   * (see {@link StaffUserDetailsService#updatePassword}). To strengthen later, raise them here.
    */
+  static final Argon2PasswordEncoder ARGON2 = new Argon2PasswordEncoder(16, 32, 1, 19_456, 2);
+
   @Bean
   PasswordEncoder passwordEncoder() {
-    var argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
-    return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
+    return new DelegatingPasswordEncoder("argon2", Map.of("argon2", ARGON2));
   }
 }

@@ -4,15 +4,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tongban.identity.StaffAccounts;
 
-/** Loads staff for form login; a locked account (too many failures) cannot sign in until the lock expires. */
+/**
+ * Loads staff for form login; a locked account (too many failures) cannot sign in until the lock expires.
+ * Spring Security calls {@link #updatePassword} after a successful sign-in whose stored hash was made with
+ * weaker parameters than the current encoder's, so hashes are upgraded without anyone resetting a password.
+ */
 @Component
-class StaffUserDetailsService implements UserDetailsService {
+class StaffUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
   private final JdbcClient jdbc;
   private final StaffAccounts accounts;
@@ -20,6 +25,13 @@ class StaffUserDetailsService implements UserDetailsService {
   StaffUserDetailsService(JdbcClient jdbc, StaffAccounts accounts) {
     this.jdbc = jdbc;
     this.accounts = accounts;
+  }
+
+  @Override
+  public UserDetails updatePassword(UserDetails user, String newEncodedPassword) {
+    jdbc.sql("update identity.account set password_hash = ? where username = ?")
+        .params(newEncodedPassword, user.getUsername()).update();
+    return loadUserByUsername(user.getUsername());
   }
 
   @Override
