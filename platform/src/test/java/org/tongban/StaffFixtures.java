@@ -1,11 +1,14 @@
 package org.tongban;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.tongban.access.Purpose;
@@ -32,8 +35,10 @@ public final class StaffFixtures {
   }
 
   public static StaffUser staff(String username, Set<Scope> scopes, String... extraAuthorities) {
-    var authorities = new ArrayList<SimpleGrantedAuthority>(List.of(new SimpleGrantedAuthority("ROLE_STAFF"),
-        new SimpleGrantedAuthority("ROLE_CLERK")));
+    // Signed in with a password a moment ago, as form login records it (OIDC needs it for auth_time).
+    var authorities = new ArrayList<GrantedAuthority>(List.of(new SimpleGrantedAuthority("ROLE_STAFF"),
+        new SimpleGrantedAuthority("ROLE_CLERK"),
+        FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(Instant.now()).build()));
     for (String a : extraAuthorities) authorities.add(new SimpleGrantedAuthority(a));
     return new StaffUser(username, "{noop}unused", true, authorities, scopes, null, username);
   }

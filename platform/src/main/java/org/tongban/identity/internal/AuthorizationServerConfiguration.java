@@ -1,0 +1,94 @@
+package org.tongban.identity.internal;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * Tongban as the OpenID Connect provider (一次登录): discovery, JWK set, authorization code with PKCE,
+ * refresh tokens, client credentials, user info and RP-initiated logout, with clients and consents in
+ * PostgreSQL and signing keys from {@link SigningKeys}. People sign in on Tongban's own sign-in page.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class AuthorizationServerConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+    var server = new OAuth2AuthorizationServerConfigurer();
+    var endpoints = server.getEndpointsMatcher();
+    http.securityMatcher(endpoints)
+        .with(server, s -> s.oidc(Customizer.withDefaults()))
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .csrf(c -> c.ignoringRequestMatchers(endpoints))
+        .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+            new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+        .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()));
+    return http.build();
+  }
+
+  @Bean
+  RegisteredClientRepository registeredClients(JdbcOperations jdbc) {
+    return new JdbcRegisteredClientRepository(jdbc);
+  }
+
+  @Bean
+  OAuth2AuthorizationConsentService consents(JdbcOperations jdbc, RegisteredClientRepository clients) {
+    return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+  }
+
+  // Issued codes and tokens are held in memory for now: a restart signs everyone out of the relying parties
+  // (their own sessions survive). Moving them to PostgreSQL needs JSON mappings for our principal types.
+  @Bean
+  OAuth2AuthorizationService authorizations() {
+    return new InMemoryOAuth2AuthorizationService();
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(SigningKeys keys) {
+    return NimbusJwtDecoder.withJwkSource(keys).build();
+  }
+
+  @Bean
+  AuthorizationServerSettings authorizationServerSettings() {
+    return AuthorizationServerSettings.builder().build();
+  }
+
+  /**
+   * Every token names its signing key; tokens issued for a person carry that person's pairwise subject for
+   * the client, never the username.
+   */
+  @Bean
+  OAuth2TokenCustomizer<JwtEncodingContext> tokenCustomizer(SigningKeys keys, PairwiseSubjects subjects) {
+    return context -> {
+      context.getJwsHeader().keyId(keys.activeKeyId());
+      if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) return;
+      Authentication person = context.getPrincipal();
+      String clientId = context.getRegisteredClient().getClientId();
+      context.getClaims().subject(subjects.subject(clientId, person.getName()));
+    };
+  }
+}

@@ -1,0 +1,137 @@
+package org.tongban.identity.internal;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.audit.AuditTrail;
+
+/**
+ * Token-signing keys kept in PostgreSQL, so every node and every restart signs with the same key and
+ * publishes the same JWK set. {@link #rotate()} starts signing with a new key and keeps the old one in the
+ * JWK set until {@code keyPublishedAfterRetirement} has passed, so tokens it signed still verify.
+ * Tokens name the key that signed them ({@code kid}); the signer always picks the active key.
+ */
+@Component
+public class SigningKeys implements JWKSource<SecurityContext> {
+
+  private final JdbcClient jdbc;
+  private final IdentityKeys secrets;
+  private final IdentitySettings settings;
+  private final AuditTrail audit;
+  private volatile Loaded loaded;
+
+  private record Loaded(String activeKid, JWKSet published, Instant at) {}
+
+  SigningKeys(JdbcClient jdbc, IdentityKeys secrets, IdentitySettings settings, AuditTrail audit) {
+    this.jdbc = jdbc;
+    this.secrets = secrets;
+    this.settings = settings;
+    this.audit = audit;
+  }
+
+  @Override
+  public List<JWK> get(JWKSelector selector, SecurityContext context) {
+    return selector.select(current().published());
+  }
+
+  /** The key id new tokens are signed with. */
+  public String activeKeyId() {
+    return current().activeKid();
+  }
+
+  /** Key ids in the published JWK set: the active key first, then retired keys still published. */
+  public List<String> publishedKeyIds() {
+    return current().published().getKeys().stream().map(JWK::getKeyID).toList();
+  }
+
+  /** Starts signing with a fresh key; the previous key stays published for the configured period. */
+  @Transactional
+  public String rotate() {
+    var now = Instant.now();
+    jdbc.sql("update identity.signing_key set retired_at = ?, published_until = ? where retired_at is null")
+        .params(Timestamp.from(now), Timestamp.from(now.plus(settings.keyPublishedAfterRetirement()))).update();
+    String kid = create();
+    audit.record("identity.signing-key-rotated", "signing-key", kid, null, Map.of());
+    loaded = null;
+    return kid;
+  }
+
+  private Loaded current() {
+    var l = loaded;
+    // Reload at least every minute, so that a rotation on another node shows up here.
+    if (l == null || l.at().isBefore(Instant.now().minusSeconds(60))) {
+      l = load();
+      loaded = l;
+    }
+    return l;
+  }
+
+  private synchronized Loaded load() {
+    if (!jdbc.sql("select exists(select 1 from identity.signing_key where retired_at is null)")
+        .query(Boolean.class).single()) {
+      try {
+        create();
+      } catch (org.springframework.dao.DuplicateKeyException raced) {
+        // Another node created the first key at the same moment; use theirs.
+      }
+    }
+    record Row(String kid, byte[] publicKey, byte[] privateCipher, boolean active) {}
+    List<Row> rows = jdbc.sql("""
+            select kid, public_key, private_cipher, retired_at is null from identity.signing_key
+            where retired_at is null or published_until > now() order by retired_at nulls first, created_at desc""")
+        .query((rs, i) -> new Row(rs.getString(1), rs.getBytes(2), rs.getBytes(3), rs.getBoolean(4))).list();
+    var keys = new ArrayList<JWK>();
+    String active = null;
+    try {
+      var factory = KeyFactory.getInstance("RSA");
+      for (Row row : rows) {
+        var publicKey = (RSAPublicKey) factory.generatePublic(new X509EncodedKeySpec(row.publicKey()));
+        var builder = new RSAKey.Builder(publicKey).keyID(row.kid()).keyUse(KeyUse.SIGNATURE)
+            .algorithm(com.nimbusds.jose.JWSAlgorithm.RS256);
+        if (row.active()) {
+          builder.privateKey((RSAPrivateKey) factory.generatePrivate(
+              new PKCS8EncodedKeySpec(secrets.open(row.privateCipher()))));
+          active = row.kid();
+        }
+        keys.add(builder.build());
+      }
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot read signing keys", e);
+    }
+    if (active == null) throw new IllegalStateException("No active signing key");
+    return new Loaded(active, new JWKSet(keys), Instant.now());
+  }
+
+  private String create() {
+    try {
+      var generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      var pair = generator.generateKeyPair();
+      String kid = UUID.randomUUID().toString();
+      jdbc.sql("insert into identity.signing_key (kid, public_key, private_cipher) values (?, ?, ?)")
+          .params(kid, pair.getPublic().getEncoded(), secrets.seal(pair.getPrivate().getEncoded())).update();
+      return kid;
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
