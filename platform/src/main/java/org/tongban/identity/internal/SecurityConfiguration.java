@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -27,7 +30,7 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain web(HttpSecurity http, MessageSource messages, JsonMapper json) throws Exception {
+  SecurityFilterChain web(HttpSecurity http, MessageSource messages, JsonMapper json, SessionRegistry sessions) throws Exception {
     var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     http
         .authorizeHttpRequests(a -> a
@@ -45,13 +48,25 @@ class SecurityConfiguration {
                 problem(response, 401, messages, json, request, "unauthenticated"), api)
             .defaultAccessDeniedHandlerFor((request, response, ex) ->
                 problem(response, 403, messages, json, request, "forbidden"), api))
-        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+        // Sessions are registered so that OIDC logout can end them and the ID token can name them (sid).
+        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
+            .maximumSessions(-1).sessionRegistry(sessions))
         .headers(h -> h
             .contentSecurityPolicy(c -> c.policyDirectives(
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                     + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
             .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
+  }
+
+  @Bean
+  SessionRegistry sessionRegistry() {
+    return new SessionRegistryImpl();
+  }
+
+  @Bean
+  HttpSessionEventPublisher httpSessionEventPublisher() {
+    return new HttpSessionEventPublisher();
   }
 
   private static void problem(HttpServletResponse response, int status, MessageSource messages, JsonMapper json,
