@@ -35,12 +35,20 @@ public final class StaffFixtures {
   }
 
   public static StaffUser staff(String username, Set<Scope> scopes, String... extraAuthorities) {
-    // Signed in with a password a moment ago, as form login records it (OIDC needs it for auth_time).
+    // Signed in a moment ago with a password and an authenticator code, as staff must be.
     var authorities = new ArrayList<GrantedAuthority>(List.of(new SimpleGrantedAuthority("ROLE_STAFF"),
         new SimpleGrantedAuthority("ROLE_CLERK"),
-        FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(Instant.now()).build()));
+        FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(Instant.now()).build(),
+        FactorGrantedAuthority.withAuthority("FACTOR_TOTP").issuedAt(Instant.now()).build()));
     for (String a : extraAuthorities) authorities.add(new SimpleGrantedAuthority(a));
     return new StaffUser(username, "{noop}unused", true, authorities, scopes, null, username);
+  }
+
+  /** The same staff member before their second sign-in step: password only. */
+  public static StaffUser passwordOnly(StaffUser user) {
+    var authorities = user.getAuthorities().stream().filter(a -> !a.getAuthority().equals("FACTOR_TOTP")).toList();
+    return new StaffUser(user.getUsername(), "{noop}unused", true, authorities, user.scopes(), user.officeId(),
+        user.displayName());
   }
 
   /** Runs {@code work} signed in as {@code user}, then signs out again. */

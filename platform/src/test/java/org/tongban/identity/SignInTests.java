@@ -52,7 +52,7 @@ class SignInTests {
       assertThat(passwords.matches(guess, hash)).isFalse();
     }
     mvc.perform(post("/login").with(csrf()).param("username", "admin").param("password", password))
-        .andExpect(redirectedUrl("/"));
+        .andExpect(redirectedUrl("/login/second-factor"));
   }
 
   @Test
@@ -63,7 +63,7 @@ class SignInTests {
             .with(r -> { r.setRemoteAddr("10.1.2.3"); return r; }))
         .andExpect(redirectedUrl("/login?error"));
     mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "Correct-horse-42"))
-        .andExpect(redirectedUrl("/"));
+        .andExpect(redirectedUrl("/login/second-factor"));
     var log = audit.search(new AuditQuery(name, "login.", null, null, null, null), 0, 10).items();
     assertThat(log).extracting(e -> e.action()).containsExactly("login.succeeded", "login.failed");
     assertThat(log.get(1).ip()).isEqualTo("10.1.2.3");
@@ -92,7 +92,7 @@ class SignInTests {
     jdbc.sql("update identity.account set password_hash = ? where username = ?")
         .params("{argon2}" + older.encode("Correct-horse-42"), name).update();
     mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "Correct-horse-42"))
-        .andExpect(redirectedUrl("/"));
+        .andExpect(redirectedUrl("/login/second-factor"));
     String hash = jdbc.sql("select password_hash from identity.account where username = ?").param(name)
         .query(String.class).single();
     assertThat(hash).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");

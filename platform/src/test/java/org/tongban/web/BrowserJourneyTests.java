@@ -159,9 +159,7 @@ class BrowserJourneyTests {
       page.click("button:text-is('登录')");
       assertThat(page.locator(".problem").textContent()).contains("用户名或密码不正确");
       shot(page, "07-sign-in-failed");
-      page.fill("#username", "browser-admin");
-      page.fill("#password", "Browser-test-2026");
-      page.click("button:text-is('登录')");
+      SignInSteps.signInAndEnrolAuthenticator(page, url(""), "browser-admin", "Browser-test-2026", "08-second-factor");
       page.navigate(url("/residents"));
       shot(page, "08-residents-empty");
 

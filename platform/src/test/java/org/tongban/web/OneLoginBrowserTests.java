@@ -106,10 +106,7 @@ class OneLoginBrowserTests {
   void signInOnceUseTheDepartmentSystemAndSignOutOfBoth() {
     try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
       Page page = context.newPage();
-      page.navigate(tongban("/login"));
-      page.fill("#username", "one-login-clerk");
-      page.fill("#password", PASSWORD);
-      page.click("button:text-is('登录')");
+      SignInSteps.signInAndEnrolAuthenticator(page, tongban(""), "one-login-clerk", PASSWORD, null);
       assertThat(page.locator("main").textContent()).contains("one-login-clerk");
       page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("13-tongban-signed-in.png")));
 

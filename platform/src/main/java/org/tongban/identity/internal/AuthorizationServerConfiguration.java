@@ -1,5 +1,10 @@
 package org.tongban.identity.internal;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +28,10 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -43,11 +52,31 @@ class AuthorizationServerConfiguration {
     http.securityMatcher(endpoints)
         .with(server, s -> s.oidc(Customizer.withDefaults()))
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        // Staff reach departments' systems only after their second factor, as they reach ours. The
+        // authorization endpoint issues codes before the authorization filter runs, so the gate sits early.
+        .addFilterAfter(secondFactorGate(), SecurityContextHolderFilter.class)
         .csrf(c -> c.ignoringRequestMatchers(endpoints))
         .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
             new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
         .oauth2ResourceServer(rs -> rs.jwt(Customizer.withDefaults()));
     return http.build();
+  }
+
+  private static OncePerRequestFilter secondFactorGate() {
+    var authorize = PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize");
+    var cache = new HttpSessionRequestCache();
+    return new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        if (authorize.matches(request) && SecurityConfiguration.lacksSecondFactor()) {
+          cache.saveRequest(request, response);
+          response.sendRedirect(request.getContextPath() + "/login/second-factor");
+          return;
+        }
+        chain.doFilter(request, response);
+      }
+    };
   }
 
   @Bean

@@ -45,13 +45,14 @@ class IdentityKeys {
     pairwise = new SecretKeySpec(Base64.getDecoder().decode(pw.strip()), "HmacSHA256");
   }
 
-  byte[] seal(byte[] plain) {
+  /** AES-GCM with {@code purpose} bound as associated data, so a sealed value cannot be used for another. */
+  byte[] seal(String purpose, byte[] plain) {
     try {
       byte[] nonce = new byte[12];
       RANDOM.nextBytes(nonce);
       var cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, keyEncryption, new GCMParameterSpec(128, nonce));
-      cipher.updateAAD("identity.signing_key".getBytes(StandardCharsets.UTF_8));
+      cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
       byte[] ct = cipher.doFinal(plain);
       byte[] out = new byte[12 + ct.length];
       System.arraycopy(nonce, 0, out, 0, 12);
@@ -62,14 +63,14 @@ class IdentityKeys {
     }
   }
 
-  byte[] open(byte[] sealed) {
+  byte[] open(String purpose, byte[] sealed) {
     try {
       var cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, keyEncryption, new GCMParameterSpec(128, sealed, 0, 12));
-      cipher.updateAAD("identity.signing_key".getBytes(StandardCharsets.UTF_8));
+      cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
       return cipher.doFinal(sealed, 12, sealed.length - 12);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot open a signing key: wrong key-encryption key?", e);
+      throw new IllegalStateException("Cannot open a sealed " + purpose + ": wrong key-encryption key?", e);
     }
   }
 

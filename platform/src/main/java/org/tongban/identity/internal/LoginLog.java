@@ -36,15 +36,26 @@ class LoginLog {
   @Transactional
   public void on(AuthenticationSuccessEvent event) {
     if (!(event.getAuthentication().getDetails() instanceof WebAuthenticationDetails)) return;
-    String user = event.getAuthentication().getName();
+    succeeded(event.getAuthentication().getName(), ip(event.getAuthentication()), "password");
+  }
+
+  /** A factor was accepted: failures are forgotten and the sign-in is logged. */
+  @Transactional
+  public void succeeded(String user, String ip, String factor) {
     jdbc.sql("update identity.account set failed_attempts = 0, locked_until = null where username = ?").param(user).update();
-    audit.recordAs(user, "login.succeeded", ip(event.getAuthentication()), Map.of());
+    audit.recordAs(user, "login.succeeded", ip, Map.of("factor", factor));
   }
 
   @EventListener
   @Transactional
   public void on(AbstractAuthenticationFailureEvent event) {
     String user = event.getAuthentication().getName();
+    failed(user, ip(event.getAuthentication()), event.getException().getClass().getSimpleName());
+  }
+
+  /** Counts a failed first or second factor, locks the account when there were too many, and logs it. */
+  @Transactional
+  public void failed(String user, String ip, String reason) {
     Integer failures = jdbc.sql("update identity.account set failed_attempts = failed_attempts + 1 where username = ?"
             + " returning failed_attempts").param(user).query(Integer.class).optional().orElse(null);
     if (failures != null && failures >= FREE_ATTEMPTS) {
@@ -54,9 +65,8 @@ class LoginLog {
       jdbc.sql("update identity.account set locked_until = now() + ? * interval '1 second' where username = ?")
           .params(lock.toSeconds(), user).update();
     }
-    audit.recordAs(user.length() > 60 ? user.substring(0, 60) : user, "login.failed", ip(event.getAuthentication()),
-        Map.of("reason", event.getException().getClass().getSimpleName(),
-            "known", String.valueOf(failures != null)));
+    audit.recordAs(user.length() > 60 ? user.substring(0, 60) : user, "login.failed", ip,
+        Map.of("reason", reason, "known", String.valueOf(failures != null)));
   }
 
   private static String ip(Authentication authentication) {

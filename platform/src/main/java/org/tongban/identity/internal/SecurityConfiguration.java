@@ -11,6 +11,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
@@ -37,17 +47,19 @@ class SecurityConfiguration {
             .requestMatchers("/", "/login", "/regions", "/regions/**", "/api/regions", "/api/regions/**",
                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/prefs/**",
                 "/actuator/health", "/actuator/health/**").permitAll()
-            .requestMatchers("/audit/**", "/api/audit/**").hasAnyRole("ADMIN", "AUDITOR")
+            .requestMatchers("/login/second-factor", "/login/second-factor/**").authenticated()
+            .requestMatchers("/audit/**", "/api/audit/**").access(withSecondFactor("ADMIN", "AUDITOR"))
             .requestMatchers("/residents/**", "/api/residents/**", "/offices/**", "/api/offices/**")
-            .hasRole("STAFF")
+            .access(withSecondFactor("STAFF"))
             .anyRequest().authenticated())
-        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .formLogin(f -> f.loginPage("/login").successHandler(afterPassword()).permitAll())
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
         .exceptionHandling(e -> e
             .defaultAuthenticationEntryPointFor((request, response, ex) ->
                 problem(response, 401, messages, json, request, "unauthenticated"), api)
             .defaultAccessDeniedHandlerFor((request, response, ex) ->
-                problem(response, 403, messages, json, request, "forbidden"), api))
+                problem(response, 403, messages, json, request, lacksSecondFactor() ? "second-factor-required" : "forbidden"), api)
+            .defaultAccessDeniedHandlerFor(secondFactorFirst(), PathPatternRequestMatcher.withDefaults().matcher("/**")))
         // Sessions are registered so that OIDC logout can end them and the ID token can name them (sid).
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
             .maximumSessions(-1).sessionRegistry(sessions))
@@ -57,6 +69,45 @@ class SecurityConfiguration {
                     + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
             .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
+  }
+
+  /** Staff areas need one of {@code roles} and a second factor in this session (等保 2.0: two factors). */
+  static AuthorizationManager<RequestAuthorizationContext> withSecondFactor(String... roles) {
+    return AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAnyRole(roles),
+        AuthorityAuthorizationManager.hasAuthority(SecondFactor.AUTHORITY));
+  }
+
+  /** After the password, staff go to the second step; the page they wanted stays saved for after it. */
+  static AuthenticationSuccessHandler afterPassword() {
+    var onward = new SavedRequestAwareAuthenticationSuccessHandler();
+    return (request, response, auth) -> {
+      if (auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_STAFF"))) {
+        response.sendRedirect(request.getContextPath() + "/login/second-factor");
+      } else {
+        onward.onAuthenticationSuccess(request, response, auth);
+      }
+    };
+  }
+
+  /** A signed-in page request without the second factor is sent to the second step, not refused. */
+  static AccessDeniedHandler secondFactorFirst() {
+    var refuse = new AccessDeniedHandlerImpl();
+    var cache = new HttpSessionRequestCache();
+    return (request, response, denied) -> {
+      if (lacksSecondFactor()) {
+        cache.saveRequest(request, response);
+        response.sendRedirect(request.getContextPath() + "/login/second-factor");
+      } else {
+        refuse.handle(request, response, denied);
+      }
+    };
+  }
+
+  static boolean lacksSecondFactor() {
+    var auth = SecurityContextHolder.getContext().getAuthentication();
+    return auth != null && auth.isAuthenticated()
+        && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_STAFF"))
+        && auth.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals(SecondFactor.AUTHORITY));
   }
 
   @Bean

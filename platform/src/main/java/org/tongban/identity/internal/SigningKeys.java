@@ -109,7 +109,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
             .algorithm(com.nimbusds.jose.JWSAlgorithm.RS256);
         if (row.active()) {
           builder.privateKey((RSAPrivateKey) factory.generatePrivate(
-              new PKCS8EncodedKeySpec(secrets.open(row.privateCipher()))));
+              new PKCS8EncodedKeySpec(secrets.open("identity.signing_key", row.privateCipher()))));
           active = row.kid();
         }
         keys.add(builder.build());
@@ -128,7 +128,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
       var pair = generator.generateKeyPair();
       String kid = UUID.randomUUID().toString();
       jdbc.sql("insert into identity.signing_key (kid, public_key, private_cipher) values (?, ?, ?)")
-          .params(kid, pair.getPublic().getEncoded(), secrets.seal(pair.getPrivate().getEncoded())).update();
+          .params(kid, pair.getPublic().getEncoded(), secrets.seal("identity.signing_key", pair.getPrivate().getEncoded())).update();
       return kid;
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -1,0 +1,110 @@
+package org.tongban.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.tongban.StaffFixtures.clerkOf;
+import static org.tongban.StaffFixtures.passwordOnly;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.tongban.access.Purpose;
+import org.tongban.access.Scope;
+import org.tongban.identity.internal.Totp;
+import org.tongban.shared.RegionCode;
+
+/** Staff sign in with two factors: password, then a TOTP code from an enrolled authenticator app. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Tag("persistence")
+class SecondFactorTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired StaffAccounts accounts;
+
+  @Test
+  void totpMatchesTheRfc6238TestVectors() {
+    byte[] secret = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+    // RFC 6238 appendix B, SHA-1, last six of the eight digits.
+    assertThat(Totp.code(secret, Totp.step(Instant.ofEpochSecond(59)))).isEqualTo("287082");
+    assertThat(Totp.code(secret, Totp.step(Instant.ofEpochSecond(1111111109)))).isEqualTo("081804");
+    assertThat(Totp.code(secret, Totp.step(Instant.ofEpochSecond(2000000000)))).isEqualTo("279037");
+    assertThat(Totp.fromBase32(Totp.base32(secret))).isEqualTo(secret);
+  }
+
+  @Test
+  void staffWithoutTheSecondFactorCannotReachStaffPagesOrApi() throws Exception {
+    var halfway = passwordOnly(clerkOf("210102"));
+    mvc.perform(get("/residents").with(user(halfway)).accept(MediaType.TEXT_HTML))
+        .andExpect(redirectedUrl("/login/second-factor"));
+    mvc.perform(get("/api/residents").param("region", "210102").with(user(halfway)))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.code").value("second-factor-required"));
+    mvc.perform(get("/oauth2/authorize?response_type=code&client_id=x&scope=openid").with(user(halfway))
+            .accept(MediaType.TEXT_HTML))
+        .andExpect(redirectedUrl("/login/second-factor"));
+    mvc.perform(get("/api/residents").param("region", "210102").with(user(clerkOf("210102"))))
+        .andExpect(status().isOk());
+  }
+
+  @Test
+  void enrolByQrCodeThenEveryCodeWorksOnceAndRecoveryCodesToo() throws Exception {
+    String name = "clerk-totp-" + System.nanoTime() % 100000;
+    accounts.create(new NewStaff(name, "双因素测试", null, EnumSet.of(Role.CLERK),
+        Set.of(new Scope(RegionCode.of("210102"), Scope.ANY_DEPARTMENT, Purpose.SEARCH)), Set.of()), "Correct-horse-42");
+
+    var session = signIn(name);
+    var enrolPage = mvc.perform(get("/login/second-factor").session(session)).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString();
+    assertThat(enrolPage).contains("data:image/png;base64,").contains("totp-secret");
+    byte[] secret = (byte[]) session.getAttribute("tongban.totp.pending");
+    String wrong = Totp.code(secret, Totp.step(Instant.now()) + 5);
+    mvc.perform(post("/login/second-factor/enrol").session(session).with(csrf()).param("code", wrong))
+        .andExpect(status().isOk());
+    mvc.perform(get("/residents").session(session).accept(MediaType.TEXT_HTML))
+        .andExpect(redirectedUrl("/login/second-factor"));
+
+    String now = Totp.code(secret, Totp.step(Instant.now()));
+    var recoveryPage = mvc.perform(post("/login/second-factor/enrol").session(session).with(csrf()).param("code", now))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    List<String> codes = java.util.regex.Pattern.compile("[A-Z2-9]{5}-[A-Z2-9]{5}").matcher(recoveryPage).results()
+        .map(java.util.regex.MatchResult::group).toList();
+    assertThat(codes).hasSize(10);
+    mvc.perform(get("/residents").session(session)).andExpect(status().isOk());
+
+    // A new sign-in: the code just used is refused (replay); a recovery code works, once.
+    var again = signIn(name);
+    mvc.perform(post("/login/second-factor").session(again).with(csrf()).param("code", now)).andExpect(status().isOk());
+    mvc.perform(get("/residents").session(again).accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login/second-factor"));
+    mvc.perform(post("/login/second-factor").session(again).with(csrf()).param("code", codes.get(3).toLowerCase()))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(get("/residents").session(again)).andExpect(status().isOk());
+
+    var third = signIn(name);
+    mvc.perform(post("/login/second-factor").session(third).with(csrf()).param("code", codes.get(3)))
+        .andExpect(status().isOk());
+    mvc.perform(get("/residents").session(third).accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login/second-factor"));
+  }
+
+  private MockHttpSession signIn(String name) throws Exception {
+    var result = mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "Correct-horse-42"))
+        .andExpect(redirectedUrl("/login/second-factor")).andReturn();
+    return (MockHttpSession) result.getRequest().getSession();
+  }
+}
