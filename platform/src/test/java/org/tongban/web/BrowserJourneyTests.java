@@ -160,6 +160,10 @@ class BrowserJourneyTests {
       assertThat(page.locator(".problem").textContent()).contains("用户名或密码不正确");
       shot(page, "07-sign-in-failed");
       SignInSteps.signInAndEnrolAuthenticator(page, url(""), "browser-admin", "Browser-test-2026", "08-second-factor");
+      var session = context.cookies().stream().filter(c -> c.name.equals("TONGBAN_SESSION")).findFirst().orElseThrow();
+      assertThat(session.httpOnly).as("HttpOnly").isTrue();
+      assertThat(session.secure).as("Secure").isTrue();
+      assertThat(session.sameSite).as("SameSite").isEqualTo(com.microsoft.playwright.options.SameSiteAttribute.LAX);
       page.navigate(url("/residents"));
       shot(page, "08-residents-empty");
 

@@ -33,7 +33,7 @@ class PreferencesController {
   @PostMapping("/prefs/elder")
   String elder(@RequestParam boolean on, @RequestParam(defaultValue = "/") String back, HttpServletResponse response) {
     var cookie = ResponseCookie.from("elder", on ? "1" : "0").path("/").maxAge(Duration.ofDays(365)).sameSite("Lax")
-        .httpOnly(true).build();
+        .httpOnly(true).secure(true).build();
     response.addHeader("Set-Cookie", cookie.toString());
     return "redirect:" + safe(back);
   }

@@ -21,6 +21,8 @@ class WebConfiguration implements WebMvcConfigurer {
   @Bean
   LocaleResolver localeResolver() {
     var resolver = new CookieLocaleResolver("lang");
+    resolver.setCookieSecure(true);
+    resolver.setCookieHttpOnly(true);
     resolver.setCookieMaxAge(Duration.ofDays(365));
     resolver.setCookieSameSite("Lax");
     resolver.setDefaultLocaleFunction(request -> {
