@@ -49,6 +49,9 @@ class JurisdictionTests {
   private static final Set<String> PUBLIC = Set.of("/api/regions/{code}", "/api/regions/{code}/history",
       "/api/regions/{code}/population", "/regions/{code}");
 
+  /** Administration of the platform itself, not of regional records: administrators only (tested below). */
+  private static final Set<String> ADMINISTRATION = Set.of("POST /admin/sessions/{handle}/end");
+
   @Autowired MockMvc mvc;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired Residents residents;
@@ -92,7 +95,9 @@ class JurisdictionTests {
       for (String pattern : info.getPatternValues()) {
         if (!pattern.contains("{") || PUBLIC.contains(pattern)) continue;
         var methods = info.getMethodsCondition().getMethods();
-        for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) found.add(m + " " + pattern);
+        for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+          if (!ADMINISTRATION.contains(m + " " + pattern)) found.add(m + " " + pattern);
+        }
       }
     });
     assertThat(found).isNotEmpty();
@@ -134,6 +139,15 @@ class JurisdictionTests {
     var residentsSeen = mvc.perform(request(HttpMethod.GET, "/api/residents?region=510502").with(user(heping)))
         .andReturn().getResponse().getContentAsString();
     assertThat(residentsSeen).contains("\"total\":0");
+  }
+
+  @Test
+  void administrationEndpointsRefuseClerks() throws Exception {
+    for (String endpoint : ADMINISTRATION) {
+      String[] parts = endpoint.split(" ", 2);
+      var c = new Case(HttpMethod.valueOf(parts[0]), parts[1].replaceAll("\\{[^}]+}", "0123456789abcdef"), null);
+      assertThat(perform(c, heping)).as(endpoint).isEqualTo(403);
+    }
   }
 
   @Test

@@ -16,9 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyFile where generated identity keys are kept when none are configured
  * @param keyPublishedAfterRetirement how long a rotated-out signing key stays in the JWK set: at least the
  *     longest token lifetime, so every token it signed can still be verified
+ * @param absoluteSessionTimeout a signed-in session ends after this long however active it is (the idle
+ *     limit is {@code server.servlet.session.timeout})
  */
 @ConfigurationProperties("tongban.identity")
 record IdentitySettings(@DefaultValue("data/first-admin-password.txt") Path firstAdminFile,
                         @Nullable String keyEncryptionKey, @Nullable String pairwiseKey,
                         @DefaultValue("data/keys/identity.keys") Path keyFile,
-                        @DefaultValue("P1D") Duration keyPublishedAfterRetirement) {}
+                        @DefaultValue("P1D") Duration keyPublishedAfterRetirement,
+                        @DefaultValue("PT12H") Duration absoluteSessionTimeout) {}

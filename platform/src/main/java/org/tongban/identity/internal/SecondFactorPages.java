@@ -11,6 +11,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -29,11 +30,13 @@ class SecondFactorPages {
 
   static final String PENDING = "tongban.totp.pending";
   private final SecondFactor factor;
+  private final SessionRegistry sessions;
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
   private final SavedRequestAwareAuthenticationSuccessHandler onward = new SavedRequestAwareAuthenticationSuccessHandler();
 
-  SecondFactorPages(SecondFactor factor) {
+  SecondFactorPages(SecondFactor factor, SessionRegistry sessions) {
     this.factor = factor;
+    this.sessions = sessions;
   }
 
   @GetMapping("/login/second-factor")
@@ -95,7 +98,12 @@ class SecondFactorPages {
     var context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(elevated);
     SecurityContextHolder.setContext(context);
-    request.changeSessionId();
+    // A new session id for the raised privilege; the registry follows it so that 踢下线 and OIDC logout
+    // still find the session (containers also announce the change, re-registering is harmless).
+    String before = request.getSession().getId();
+    String after = request.changeSessionId();
+    sessions.removeSessionInformation(before);
+    sessions.registerNewSession(after, elevated.getPrincipal());
     contexts.saveContext(context, request, response);
     return elevated;
   }

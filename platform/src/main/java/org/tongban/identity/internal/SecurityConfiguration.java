@@ -24,6 +24,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -40,7 +41,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain web(HttpSecurity http, MessageSource messages, JsonMapper json, SessionRegistry sessions) throws Exception {
+  SecurityFilterChain web(HttpSecurity http, MessageSource messages, JsonMapper json, SessionRegistry sessions,
+                          IdentitySettings settings) throws Exception {
     var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     http
         .authorizeHttpRequests(a -> a
@@ -49,6 +51,7 @@ class SecurityConfiguration {
                 "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/login/second-factor", "/login/second-factor/**").authenticated()
             .requestMatchers("/audit/**", "/api/audit/**").access(withSecondFactor("ADMIN", "AUDITOR"))
+            .requestMatchers("/admin/**").access(withSecondFactor("ADMIN"))
             .requestMatchers("/residents/**", "/api/residents/**", "/offices/**", "/api/offices/**")
             .access(withSecondFactor("STAFF"))
             .anyRequest().authenticated())
@@ -62,7 +65,8 @@ class SecurityConfiguration {
             .defaultAccessDeniedHandlerFor(secondFactorFirst(), PathPatternRequestMatcher.withDefaults().matcher("/**")))
         // Sessions are registered so that OIDC logout can end them and the ID token can name them (sid).
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
-            .maximumSessions(-1).sessionRegistry(sessions))
+            .maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
+        .addFilterAfter(new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SecurityContextHolderFilter.class)
         .headers(h -> h
             .contentSecurityPolicy(c -> c.policyDirectives(
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

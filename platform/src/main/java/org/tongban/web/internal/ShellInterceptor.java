@@ -12,7 +12,11 @@ class ShellInterceptor implements HandlerInterceptor {
   @Override
   public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                          ModelAndView view) {
-    if (view == null) return;
+    // Redirects carry no page model (it would turn into query parameters).
+    if (view == null || (view.getViewName() != null && view.getViewName().startsWith("redirect:"))
+        || view.getView() instanceof org.springframework.web.servlet.view.RedirectView) {
+      return;
+    }
     boolean elder = false;
     if (request.getCookies() != null) {
       for (Cookie c : request.getCookies()) if (c.getName().equals("elder") && c.getValue().equals("1")) elder = true;
