@@ -1,0 +1,122 @@
+package org.tongban.identity.internal;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.audit.AuditTrail;
+import org.tongban.shared.Refusal;
+
+/**
+ * Departments' systems that sign people in through Tongban (OIDC relying parties), as administrators
+ * register them. Redirect URIs are matched exactly by the authorization server, so they are checked here:
+ * absolute, HTTPS (plain HTTP only on loopback), no fragment, no wildcard.
+ */
+@Service
+class RelyingParties {
+
+  /** Scopes a client may be granted. */
+  static final List<String> SCOPES = List.of("openid", "profile", "phone", "cases.read");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final RegisteredClientRepository clients;
+  private final PasswordEncoder passwords;
+  private final JdbcClient jdbc;
+  private final AuditTrail audit;
+
+  RelyingParties(RegisteredClientRepository clients, PasswordEncoder passwords, JdbcClient jdbc, AuditTrail audit) {
+    this.clients = clients;
+    this.passwords = passwords;
+    this.jdbc = jdbc;
+    this.audit = audit;
+  }
+
+  record Summary(String clientId, String name, String redirectUris, String scopes, boolean confidential,
+                 boolean firstParty) {}
+
+  /** What an administrator enters. */
+  record Draft(String clientId, String name, boolean confidential, boolean firstParty, List<String> redirectUris,
+               List<String> postLogoutRedirectUris, Set<String> scopes, boolean clientCredentials) {}
+
+  List<Summary> list() {
+    return jdbc.sql("select client_id from public.oauth2_registered_client order by client_name").query(String.class)
+        .list().stream().map(clients::findByClientId)
+        .map(c -> new Summary(c.getClientId(), c.getClientName(), String.join(" ", c.getRedirectUris()),
+            String.join(" ", c.getScopes()),
+            !c.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE),
+            !c.getClientSettings().isRequireAuthorizationConsent()))
+        .toList();
+  }
+
+  /** Registers a client; returns its secret (shown once) or null for a public client. */
+  @Transactional
+  String register(Draft draft) {
+    if (!draft.clientId().matches("[a-z0-9][a-z0-9.-]{2,59}")) throw new InvalidClient("client-id");
+    if (draft.name().isBlank() || draft.name().length() > 100) throw new InvalidClient("name");
+    if (clients.findByClientId(draft.clientId()) != null) throw new InvalidClient("duplicate");
+    if (draft.redirectUris().isEmpty()) throw new InvalidClient("redirect-uri");
+    draft.redirectUris().forEach(RelyingParties::checkRedirect);
+    draft.postLogoutRedirectUris().forEach(RelyingParties::checkRedirect);
+    if (!SCOPES.containsAll(draft.scopes()) || !draft.scopes().contains("openid")) throw new InvalidClient("scope");
+    if (draft.clientCredentials() && !draft.confidential()) throw new InvalidClient("grant");
+
+    String secret = null;
+    var builder = RegisteredClient.withId(UUID.randomUUID().toString()).clientId(draft.clientId())
+        .clientName(draft.name().strip())
+        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+        .clientSettings(ClientSettings.builder().requireProofKey(true)
+            .requireAuthorizationConsent(!draft.firstParty()).build());
+    if (draft.confidential()) {
+      byte[] bytes = new byte[32];
+      RANDOM.nextBytes(bytes);
+      secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      builder.clientSecret(passwords.encode(secret))
+          .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+          .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
+      if (draft.clientCredentials()) builder.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
+    } else {
+      builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+    }
+    draft.redirectUris().forEach(builder::redirectUri);
+    draft.postLogoutRedirectUris().forEach(builder::postLogoutRedirectUri);
+    new LinkedHashSet<>(draft.scopes()).forEach(builder::scope);
+    clients.save(builder.build());
+    audit.record("identity.client-registered", "client", draft.clientId(), null,
+        Map.of("name", draft.name().strip(), "redirectUris", String.join(" ", draft.redirectUris()),
+            "firstParty", String.valueOf(draft.firstParty())));
+    return secret;
+  }
+
+  static void checkRedirect(String uri) {
+    try {
+      var u = URI.create(uri.strip());
+      boolean loopback = "http".equals(u.getScheme())
+          && ("127.0.0.1".equals(u.getHost()) || "localhost".equals(u.getHost()) || "[::1]".equals(u.getHost()));
+      if (!u.isAbsolute() || !("https".equals(u.getScheme()) || loopback) || u.getHost() == null
+          || u.getFragment() != null || uri.contains("*") || u.getUserInfo() != null) {
+        throw new InvalidClient("redirect-uri");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new InvalidClient("redirect-uri");
+    }
+  }
+
+  static final class InvalidClient extends Refusal {
+    InvalidClient(String field) {
+      super("identity.invalid-client." + field, 400);
+    }
+  }
+}

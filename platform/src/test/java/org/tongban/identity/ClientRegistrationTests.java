@@ -1,0 +1,94 @@
+package org.tongban.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.tongban.StaffFixtures.clerkOf;
+import static org.tongban.StaffFixtures.staff;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.test.web.servlet.MockMvc;
+import org.tongban.access.Purpose;
+import org.tongban.access.Scope;
+import org.tongban.identity.internal.StaffUser;
+
+/** Administrators register departments' systems; redirect URIs are exact and safe; consent where needed. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Tag("persistence")
+class ClientRegistrationTests {
+
+  @Autowired MockMvc mvc;
+  @Autowired RegisteredClientRepository clients;
+
+  final StaffUser admin = staff("admin-clients", Set.of(Scope.everywhere(Purpose.CAPTURE)), "ROLE_ADMIN");
+
+  private String register(String clientId, String redirect, boolean firstParty) throws Exception {
+    return mvc.perform(post("/admin/clients").with(user(admin)).with(csrf()).param("clientId", clientId)
+            .param("name", "医保业务系统").param("confidential", "true").param("firstParty", String.valueOf(firstParty))
+            .param("clientCredentials", "true").param("redirectUris", redirect).param("scopes", "openid", "profile"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+  }
+
+  @Test
+  void anAdministratorRegistersASystemAndItsSecretIsShownOnceAndWorks() throws Exception {
+    String id = "ybj-" + UUID.randomUUID().toString().substring(0, 8);
+    String page = register(id, "https://yb.example.gov.cn/callback", true);
+    var m = Pattern.compile("id=\"client-secret\">([A-Za-z0-9_-]{43})<").matcher(page);
+    assertThat(m.find()).isTrue();
+    String secret = m.group(1);
+    assertThat(clients.findByClientId(id).getClientSecret()).startsWith("{argon2}").doesNotContain(secret);
+    mvc.perform(post("/oauth2/token").param("grant_type", "client_credentials").with(httpBasic(id, secret)))
+        .andExpect(status().isOk());
+    assertThat(mvc.perform(get("/admin/clients").with(user(admin))).andReturn().getResponse().getContentAsString())
+        .contains(id).doesNotContain(secret);
+  }
+
+  @Test
+  void unsafeRedirectUrisAreRefused() throws Exception {
+    for (String bad : new String[] {"http://yb.example.gov.cn/callback", "https://*.example.gov.cn/callback",
+        "https://yb.example.gov.cn/callback#x", "/relative", "javascript:alert(1)", "https://user@evil.example/cb"}) {
+      String id = "bad-" + UUID.randomUUID().toString().substring(0, 8);
+      String page = register(id, bad, true);
+      assertThat(page).as(bad).contains("回调地址须为完整的 HTTPS 地址");
+      assertThat(clients.findByClientId(id)).as(bad).isNull();
+    }
+  }
+
+  @Test
+  void clerksCannotManageClients() throws Exception {
+    mvc.perform(get("/admin/clients").with(user(clerkOf("210102")))).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void aSystemThatIsNotFirstPartyAsksForConsent() throws Exception {
+    String id = "third-" + UUID.randomUUID().toString().substring(0, 8);
+    register(id, "https://partner.example.com/callback", false);
+    String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+    String challenge = Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    // The authorization endpoint reads the query string itself: pass an already-encoded URI.
+    var response = mvc.perform(get(java.net.URI.create("/oauth2/authorize?response_type=code&client_id=" + id
+            + "&redirect_uri=https://partner.example.com/callback&scope=openid%20profile&state=s&code_challenge="
+            + challenge + "&code_challenge_method=S256")).with(user(clerkOf("210102"))))
+        .andReturn().getResponse();
+    assertThat(response.getStatus()).as(String.valueOf(response.getRedirectedUrl())).isEqualTo(200);
+    assertThat(response.getContentAsString()).contains("consent").contains("profile");
+    assertThat(response.getRedirectedUrl()).isNull();
+  }
+}
