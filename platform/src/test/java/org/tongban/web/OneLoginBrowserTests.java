@@ -107,7 +107,7 @@ class OneLoginBrowserTests {
     try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
       Page page = context.newPage();
       SignInSteps.signInAndEnrolAuthenticator(page, tongban(""), "one-login-clerk", PASSWORD, null);
-      assertThat(page.locator("main").textContent()).contains("one-login-clerk");
+      assertThat(page.locator("main").textContent()).contains("一次登录测试");
       page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("13-tongban-signed-in.png")));
 
       // The department system: no sign-in form, straight in.

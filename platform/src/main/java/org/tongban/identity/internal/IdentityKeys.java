@@ -74,6 +74,17 @@ class IdentityKeys {
     }
   }
 
+  /** A keyed blind index of a personal value, for exact lookup and uniqueness without storing it. */
+  byte[] index(String purpose, String value) {
+    try {
+      var mac = Mac.getInstance("HmacSHA256");
+      mac.init(pairwise);
+      return mac.doFinal(("index\u001f" + purpose + "\u001f" + value).getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A stable, unlinkable subject for {@code username} as seen by {@code sector} (a client). */
   String pairwiseSubject(String sector, String username) {
     try {

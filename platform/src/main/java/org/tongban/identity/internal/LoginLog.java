@@ -11,6 +11,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.audit.AuditTrail;
+import org.tongban.shared.PhoneNumber;
 
 /**
  * Writes every sign-in and failed sign-in to the audit trail with the client address, and locks an account
@@ -26,10 +27,12 @@ class LoginLog {
 
   private final AuditTrail audit;
   private final JdbcClient jdbc;
+  private final ResidentSecrets residents;
 
-  LoginLog(AuditTrail audit, JdbcClient jdbc) {
+  LoginLog(AuditTrail audit, JdbcClient jdbc, ResidentSecrets residents) {
     this.audit = audit;
     this.jdbc = jdbc;
+    this.residents = residents;
   }
 
   @EventListener
@@ -42,6 +45,10 @@ class LoginLog {
   /** A factor was accepted: failures are forgotten and the sign-in is logged. */
   @Transactional
   public void succeeded(String user, String ip, String factor) {
+    if (user.startsWith(ResidentUser.PREFIX)) {
+      jdbc.sql("update identity.resident_account set failed_attempts = 0, locked_until = null where id = ?")
+          .param(java.util.UUID.fromString(user.substring(ResidentUser.PREFIX.length()))).update();
+    }
     jdbc.sql("update identity.account set failed_attempts = 0, locked_until = null where username = ?").param(user).update();
     audit.recordAs(user, "login.succeeded", ip, Map.of("factor", factor));
   }
@@ -56,17 +63,22 @@ class LoginLog {
   /** Counts a failed first or second factor, locks the account when there were too many, and logs it. */
   @Transactional
   public void failed(String user, String ip, String reason) {
-    Integer failures = jdbc.sql("update identity.account set failed_attempts = failed_attempts + 1 where username = ?"
-            + " returning failed_attempts").param(user).query(Integer.class).optional().orElse(null);
+    // Residents type their phone; it is looked up by its blind index and logged masked.
+    boolean resident = ResidentUser.isPhone(user);
+    String table = resident ? "identity.resident_account" : "identity.account";
+    String key = resident ? "phone_index" : "username";
+    Object value = resident ? residents.phoneIndex(new PhoneNumber(user)) : user;
+    Integer failures = jdbc.sql("update " + table + " set failed_attempts = failed_attempts + 1 where " + key + " = ?"
+            + " returning failed_attempts").param(value).query(Integer.class).optional().orElse(null);
     if (failures != null && failures >= FREE_ATTEMPTS) {
       long factor = 1L << Math.min(failures - FREE_ATTEMPTS, 10);
       Duration lock = FIRST_LOCK.multipliedBy(factor);
       if (lock.compareTo(LONGEST_LOCK) > 0) lock = LONGEST_LOCK;
-      jdbc.sql("update identity.account set locked_until = now() + ? * interval '1 second' where username = ?")
-          .params(lock.toSeconds(), user).update();
+      jdbc.sql("update " + table + " set locked_until = now() + ? * interval '1 second' where " + key + " = ?")
+          .params(lock.toSeconds(), value).update();
     }
-    audit.recordAs(user.length() > 60 ? user.substring(0, 60) : user, "login.failed", ip,
-        Map.of("reason", reason, "known", String.valueOf(failures != null)));
+    String actor = resident ? new PhoneNumber(user).masked() : user.length() > 60 ? user.substring(0, 60) : user;
+    audit.recordAs(actor, "login.failed", ip, Map.of("reason", reason, "known", String.valueOf(failures != null)));
   }
 
   private static String ip(Authentication authentication) {

@@ -46,12 +46,13 @@ class SecurityConfiguration {
     var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     http
         .authorizeHttpRequests(a -> a
-            .requestMatchers("/", "/login", "/regions", "/regions/**", "/api/regions", "/api/regions/**",
+            .requestMatchers("/", "/login", "/login/sms", "/login/reset", "/register", "/regions", "/regions/**", "/api/regions", "/api/regions/**",
                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/prefs/**",
                 "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/login/second-factor", "/login/second-factor/**").authenticated()
             .requestMatchers("/audit/**", "/api/audit/**").access(withSecondFactor("ADMIN", "AUDITOR"))
             .requestMatchers("/admin/**").access(withSecondFactor("ADMIN"))
+            .requestMatchers("/residents/accounts/**").access(withSecondFactor("CLERK", "AGENT", "ADMIN"))
             .requestMatchers("/residents/**", "/api/residents/**", "/offices/**", "/api/offices/**")
             .access(withSecondFactor("STAFF"))
             .anyRequest().authenticated())

@@ -2,6 +2,9 @@ package org.tongban.identity.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.tongban.shared.PhoneNumber;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
@@ -21,21 +24,52 @@ class StaffUserDetailsService implements UserDetailsService, UserDetailsPassword
 
   private final JdbcClient jdbc;
   private final StaffAccounts accounts;
+  private final ResidentSecrets residents;
 
-  StaffUserDetailsService(JdbcClient jdbc, StaffAccounts accounts) {
+  StaffUserDetailsService(JdbcClient jdbc, StaffAccounts accounts, ResidentSecrets residents) {
     this.jdbc = jdbc;
     this.accounts = accounts;
+    this.residents = residents;
   }
 
   @Override
   public UserDetails updatePassword(UserDetails user, String newEncodedPassword) {
+    if (user instanceof ResidentUser) {
+      jdbc.sql("update identity.resident_account set password_hash = ? where id = ?")
+          .params(newEncodedPassword, UUID.fromString(user.getUsername().substring(ResidentUser.PREFIX.length())))
+          .update();
+      return user;
+    }
     jdbc.sql("update identity.account set password_hash = ? where username = ?")
         .params(newEncodedPassword, user.getUsername()).update();
     return loadUserByUsername(user.getUsername());
   }
 
+  /** Residents sign in with their phone number, staff with their username. */
   @Override
   public UserDetails loadUserByUsername(String username) {
+    if (ResidentUser.isPhone(username)) return resident(new PhoneNumber(username));
+    return staff(username);
+  }
+
+  /** A resident by phone; also used by SMS sign-in. */
+  ResidentUser resident(PhoneNumber phone) {
+    return jdbc.sql("select id, password_hash, locked_until, name from identity.resident_account where phone_index = ?")
+        .param(residents.phoneIndex(phone))
+        .query((rs, i) -> {
+          var lockedUntil = rs.getTimestamp(3);
+          return new ResidentUser(rs.getObject(1, UUID.class), rs.getString(2),
+              lockedUntil == null || lockedUntil.toInstant().isBefore(Instant.now()),
+              List.of(new SimpleGrantedAuthority("ROLE_RESIDENT")), rs.getString(4));
+        })
+        .optional().orElseThrow(() -> new UsernameNotFoundException("unknown"));
+  }
+
+  boolean useSignInCode(PhoneNumber phone, String code) {
+    return residents.useCode(phone, "sign-in", code);
+  }
+
+  private UserDetails staff(String username) {
     var account = accounts.find(username).filter(a -> a.enabled())
         .orElseThrow(() -> new UsernameNotFoundException("unknown"));
     var row = jdbc.sql("select password_hash, locked_until from identity.account where id = ?").param(account.id())

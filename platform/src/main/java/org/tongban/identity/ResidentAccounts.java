@@ -1,0 +1,106 @@
+package org.tongban.identity;
+
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.audit.AuditTrail;
+import org.tongban.identity.internal.ResidentSecrets;
+import org.tongban.person.Residents;
+import org.tongban.shared.IdNumber;
+import org.tongban.shared.PhoneNumber;
+import org.tongban.shared.Refusal;
+
+/**
+ * Residents' accounts: registration with real-name factors (name + 公民身份号码 + a phone proven by SMS),
+ * password reset by SMS. Where the registry already knows the person, the name must match it.
+ */
+@Service
+public class ResidentAccounts {
+
+  private final JdbcClient jdbc;
+  private final ResidentSecrets secrets;
+  private final PasswordEncoder passwords;
+  private final Residents registry;
+  private final AuditTrail audit;
+
+  ResidentAccounts(JdbcClient jdbc, ResidentSecrets secrets, PasswordEncoder passwords, Residents registry,
+                   AuditTrail audit) {
+    this.jdbc = jdbc;
+    this.secrets = secrets;
+    this.passwords = passwords;
+    this.registry = registry;
+    this.audit = audit;
+  }
+
+  /** Sends a code for {@code purpose} (register, sign-in, reset); at most one a minute per phone. */
+  public void sendCode(String phone, String purpose) {
+    var number = new PhoneNumber(phone);
+    if ((purpose.equals("sign-in") || purpose.equals("reset")) && !secrets.hasAccount(number)) {
+      return; // say nothing: whether a phone has an account is not disclosed
+    }
+    secrets.sendCode(number, purpose);
+  }
+
+  /**
+   * Opens an account; {@code registeredBy} is the clerk's username when a window registers a resident on the
+   * spot. Refuses a wrong SMS code, a name that does not match the registry, and a phone or ID number that
+   * already has an account.
+   */
+  @Transactional
+  public UUID register(ResidentRegistration r, @Nullable String registeredBy) {
+    String name = r.name() == null ? "" : r.name().strip();
+    if (name.isEmpty() || name.length() > 50) throw new InvalidResidentAccount("name");
+    var id = new IdNumber(r.idNumber());
+    var phone = new PhoneNumber(r.phone());
+    checkPassword(r.password());
+    var known = registry.lookup(id);
+    if (known.isPresent() && !known.get().name().equals(name)) throw new InvalidResidentAccount("name-mismatch");
+    if (!secrets.useCode(phone, "register", r.smsCode())) throw new InvalidResidentAccount("sms-code");
+    var account = UUID.randomUUID();
+    try {
+      jdbc.sql("""
+              insert into identity.resident_account (id, phone_index, phone_cipher, phone_masked, name, id_number_index,
+                id_number_masked, person_id, password_hash, registered_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(account, secrets.phoneIndex(phone), secrets.sealPhone(phone), phone.masked(), name,
+              secrets.idNumberIndex(id), id.masked(), known.map(p -> p.id().value()).orElse(null),
+              passwords.encode(r.password()), registeredBy)
+          .update();
+    } catch (DuplicateKeyException e) {
+      throw new InvalidResidentAccount("already-registered");
+    }
+    audit.record("resident.registered", "resident-account", account.toString(), null,
+        registeredBy == null ? Map.of("phone", phone.masked()) : Map.of("phone", phone.masked(), "atWindow", "true"));
+    return account;
+  }
+
+  /** Sets a new password after the phone is proven again by SMS. */
+  @Transactional
+  public void resetPassword(String phone, String smsCode, String newPassword) {
+    var number = new PhoneNumber(phone);
+    checkPassword(newPassword);
+    if (!secrets.useCode(number, "reset", smsCode)) throw new InvalidResidentAccount("sms-code");
+    int updated = jdbc.sql("update identity.resident_account set password_hash = ?, failed_attempts = 0,"
+            + " locked_until = null where phone_index = ?")
+        .params(passwords.encode(newPassword), secrets.phoneIndex(number)).update();
+    if (updated == 0) throw new InvalidResidentAccount("sms-code");
+    audit.record("resident.password-reset", "resident-account", null, null, Map.of("phone", number.masked()));
+  }
+
+  static void checkPassword(@Nullable String password) {
+    if (password == null || password.length() < 8 || password.length() > 128
+        || password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
+      throw new InvalidResidentAccount("password");
+    }
+  }
+
+  public static final class InvalidResidentAccount extends Refusal {
+    InvalidResidentAccount(String what) {
+      super("identity.resident." + what, what.equals("already-registered") ? 409 : 400);
+    }
+  }
+}
