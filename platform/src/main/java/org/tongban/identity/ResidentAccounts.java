@@ -65,9 +65,10 @@ public class ResidentAccounts {
     try {
       jdbc.sql("""
               insert into identity.resident_account (id, phone_index, phone_cipher, phone_masked, name, id_number_index,
-                id_number_masked, person_id, password_hash, registered_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                id_number_masked, id_number_cipher, person_id, password_hash, registered_by)
+              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(account, secrets.phoneIndex(phone), secrets.sealPhone(phone), phone.masked(), name,
-              secrets.idNumberIndex(id), id.masked(), known.map(p -> p.id().value()).orElse(null),
+              secrets.idNumberIndex(id), id.masked(), secrets.sealIdNumber(id), known.map(p -> p.id().value()).orElse(null),
               passwords.encode(r.password()), registeredBy)
           .update();
     } catch (DuplicateKeyException e) {

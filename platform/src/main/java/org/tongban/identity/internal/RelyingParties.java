@@ -29,7 +29,7 @@ import org.tongban.shared.Refusal;
 class RelyingParties {
 
   /** Scopes a client may be granted. */
-  static final List<String> SCOPES = List.of("openid", "profile", "phone", "cases.read");
+  static final List<String> SCOPES = List.of("openid", "profile", "phone", "id_number", "cases.read");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final RegisteredClientRepository clients;

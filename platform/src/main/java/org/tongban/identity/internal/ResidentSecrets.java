@@ -31,6 +31,23 @@ public class ResidentSecrets {
     return keys.seal("identity.resident.phone", phone.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  public byte[] sealIdNumber(IdNumber id) {
+    return keys.seal("identity.resident.id_number", id.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Claims a client may receive about a resident: name always (profile), phone and ID number when sealed. */
+  record Released(String name, String phone, String idNumber) {}
+
+  Released release(java.util.UUID account) {
+    return jdbc.sql("select name, phone_cipher, id_number_cipher from identity.resident_account where id = ?")
+        .param(account)
+        .query((rs, i) -> new Released(rs.getString(1),
+            new String(keys.open("identity.resident.phone", rs.getBytes(2)), java.nio.charset.StandardCharsets.UTF_8),
+            rs.getBytes(3) == null ? null
+                : new String(keys.open("identity.resident.id_number", rs.getBytes(3)), java.nio.charset.StandardCharsets.UTF_8)))
+        .single();
+  }
+
   public boolean hasAccount(PhoneNumber phone) {
     return jdbc.sql("select exists(select 1 from identity.resident_account where phone_index = ?)")
         .param(phoneIndex(phone)).query(Boolean.class).single();
