@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,7 +44,8 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain web(HttpSecurity http, MessageSource messages, JsonMapper json, SessionRegistry sessions,
-                          IdentitySettings settings) throws Exception {
+                          IdentitySettings settings, ObjectProvider<ClientRegistrationRepository> upstreams,
+                          FederatedResidents federated) throws Exception {
     var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     http
         .authorizeHttpRequests(a -> a
@@ -73,6 +76,12 @@ class SecurityConfiguration {
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                     + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
             .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    // Federation: residents may also sign in through an upstream provider, when one is configured
+    // (spring.security.oauth2.client.registration.<id>.*).
+    if (upstreams.getIfAvailable() != null) {
+      http.oauth2Login(o -> o.loginPage("/login").failureUrl("/login?federation-failed")
+          .userInfoEndpoint(u -> u.oidcUserService(federated)));
+    }
     return http.build();
   }
 

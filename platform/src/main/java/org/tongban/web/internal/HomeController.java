@@ -10,9 +10,4 @@ class HomeController {
   String home() {
     return "home";
   }
-
-  @GetMapping("/login")
-  String login() {
-    return "login";
-  }
 }
