@@ -81,6 +81,22 @@ class IdentitySecurityTests {
   }
 
   @Test
+  void preferenceSwitchesOnlyReturnToPagesOnThisSite() throws Exception {
+    for (String evil : new String[] {"//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"}) {
+      var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/prefs/lang")
+              .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+              .param("lang", "en").param("back", evil))
+          .andReturn().getResponse();
+      assertThat(response.getRedirectedUrl()).as(evil).isEqualTo("/");
+    }
+    var ok = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/prefs/elder")
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+            .param("on", "true").param("back", "/regions/210000000000"))
+        .andReturn().getResponse();
+    assertThat(ok.getRedirectedUrl()).isEqualTo("/regions/210000000000");
+  }
+
+  @Test
   void everyFormAndChangeNeedsACsrfToken() throws Exception {
     var changing = new TreeSet<String>();
     mappings.getHandlerMethods().forEach((info, method) -> {
