@@ -87,8 +87,17 @@ class ClientRegistrationTests {
             + "&redirect_uri=https://partner.example.com/callback&scope=openid%20profile&state=s&code_challenge="
             + challenge + "&code_challenge_method=S256")).with(user(clerkOf("210102"))))
         .andReturn().getResponse();
-    assertThat(response.getStatus()).as(String.valueOf(response.getRedirectedUrl())).isEqualTo(200);
-    assertThat(response.getContentAsString()).contains("consent").contains("profile");
-    assertThat(response.getRedirectedUrl()).isNull();
+    // Spring redirects to our consent page, which names the system and each scope in plain words.
+    String consentUrl = response.getRedirectedUrl();
+    assertThat(consentUrl).as("redirected to consent").contains("/oauth2/consent");
+    String page = mvc.perform(get(java.net.URI.create(consentUrl)).with(user(clerkOf("210102"))))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(page).contains("授权确认").contains("医保业务系统").contains("姓名");
+    String state = java.net.URLDecoder.decode(org.springframework.web.util.UriComponentsBuilder.fromUriString(consentUrl)
+        .build().getQueryParams().getFirst("state"), StandardCharsets.UTF_8);
+    var approved = mvc.perform(post("/oauth2/authorize").param("client_id", id).param("state", state)
+            .param("scope", "profile").with(user(clerkOf("210102"))))
+        .andReturn().getResponse();
+    assertThat(approved.getRedirectedUrl()).as(approved.getStatus() + " " + approved.getErrorMessage() + " " + approved.getContentAsString()).startsWith("https://partner.example.com/callback").contains("code=");
   }
 }

@@ -55,7 +55,8 @@ class AuthorizationServerConfiguration {
     var server = new OAuth2AuthorizationServerConfigurer();
     var endpoints = server.getEndpointsMatcher();
     http.securityMatcher(endpoints)
-        .with(server, s -> s.oidc(Customizer.withDefaults()))
+        .with(server, s -> s.oidc(Customizer.withDefaults())
+            .authorizationEndpoint(a -> a.consentPage("/oauth2/consent")))
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         // Staff reach departments' systems only after their second factor, as they reach ours. The
         // authorization endpoint issues codes before the authorization filter runs, so the gate sits early.

@@ -52,7 +52,7 @@ class SecurityConfiguration {
             .requestMatchers("/", "/login", "/login/sms", "/login/reset", "/register", "/regions", "/regions/**", "/api/regions", "/api/regions/**",
                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/prefs/**",
                 "/actuator/health", "/actuator/health/**").permitAll()
-            .requestMatchers("/login/second-factor", "/login/second-factor/**").authenticated()
+            .requestMatchers("/login/second-factor", "/login/second-factor/**", "/oauth2/consent").authenticated()
             .requestMatchers("/audit/**", "/api/audit/**").access(withSecondFactor("ADMIN", "AUDITOR"))
             .requestMatchers("/admin/**").access(withSecondFactor("ADMIN"))
             .requestMatchers("/residents/accounts/**").access(withSecondFactor("CLERK", "AGENT", "ADMIN"))
