@@ -160,6 +160,24 @@ class OneLoginProviderTests {
   }
 
   @Test
+  void tokensAreKeptInPostgresAndRefreshTokensWork() throws Exception {
+    String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+    String code = authorize("dept-hrss", HRSS_CALLBACK, "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
+    var body = mvc.perform(post("/oauth2/token").param("grant_type", "authorization_code").param("code", code)
+            .param("redirect_uri", HRSS_CALLBACK).param("code_verifier", verifier).with(httpBasic("dept-hrss", HRSS_SECRET)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String refresh = (String) json.readValue(body, Map.class).get("refresh_token");
+    // Stored in PostgreSQL, with the person reduced to their name: no principal objects, no personal data.
+    String stored = jdbc.sql("select attributes from public.oauth2_authorization where refresh_token_value = ?")
+        .param(refresh).query(String.class).single();
+    assertThat(stored).contains(clerk.getUsername()).doesNotContain("StaffUser").doesNotContain("RegionCode");
+    var refreshed = mvc.perform(post("/oauth2/token").param("grant_type", "refresh_token").param("refresh_token", refresh)
+            .with(httpBasic("dept-hrss", HRSS_SECRET)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(json.readValue(refreshed, Map.class)).containsKey("access_token");
+  }
+
+  @Test
   void redirectUrisMustMatchExactly() throws Exception {
     for (String evil : new String[] {HRSS_CALLBACK + "/../evil", HRSS_CALLBACK + "?next=https://evil.example",
         "https://evil.example/callback", HRSS_CALLBACK.replace("https", "http")}) {

@@ -21,7 +21,6 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -95,11 +94,9 @@ class AuthorizationServerConfiguration {
     return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
   }
 
-  // Issued codes and tokens are held in memory for now: a restart signs everyone out of the relying parties
-  // (their own sessions survive). Moving them to PostgreSQL needs JSON mappings for our principal types.
   @Bean
-  OAuth2AuthorizationService authorizations() {
-    return new InMemoryOAuth2AuthorizationService();
+  OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
+    return new PortableAuthorizations(jdbc, clients);
   }
 
   @Bean
@@ -128,9 +125,9 @@ class AuthorizationServerConfiguration {
       String clientId = context.getRegisteredClient().getClientId();
       context.getClaims().subject(subjects.subject(clientId, person.getName()));
       if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) return;
-      if (!(person.getPrincipal() instanceof ResidentUser resident)) return;
+      if (!person.getName().startsWith(ResidentUser.PREFIX)) return;
       var scopes = context.getAuthorizedScopes();
-      var released = residents.release(UUID.fromString(resident.getUsername().substring(ResidentUser.PREFIX.length())));
+      var released = residents.release(UUID.fromString(person.getName().substring(ResidentUser.PREFIX.length())));
       if (scopes.contains(OidcScopes.PROFILE)) context.getClaims().claim("name", released.name());
       var disclosed = new java.util.TreeSet<String>();
       if (scopes.contains(OidcScopes.PHONE)) {
@@ -142,7 +139,7 @@ class AuthorizationServerConfiguration {
         disclosed.add("id_number");
       }
       if (!disclosed.isEmpty()) {
-        audit.recordAs(resident.getUsername(), "identity.claims-released", null,
+        audit.recordAs(person.getName(), "identity.claims-released", null,
             Map.of("client", clientId, "claims", String.join(",", disclosed)));
       }
     };
