@@ -3,7 +3,6 @@ package org.tongban.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -48,13 +47,8 @@ class BrowserJourneyTests {
   @BeforeAll
   void launch() throws Exception {
     Files.createDirectories(SHOTS);
-    playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Path.of(chromium)).setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run")));
+    playwright = Chromium.playwright();
+    browser = Chromium.launch(playwright);
     if (accounts.find("browser-admin").isEmpty()) {
       accounts.create(new NewStaff("browser-admin", "浏览器测试管理员", null,
           EnumSet.of(Role.ADMIN, Role.AUDITOR, Role.CLERK),

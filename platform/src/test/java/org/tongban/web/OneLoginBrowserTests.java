@@ -3,7 +3,6 @@ package org.tongban.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.net.ServerSocket;
@@ -80,11 +79,8 @@ class OneLoginBrowserTests {
     accounts.create(new NewStaff("one-login-clerk", "一次登录测试", null, EnumSet.of(Role.CLERK),
         Set.of(new Scope(RegionCode.of("210102"), Scope.ANY_DEPARTMENT, Purpose.CAPTURE)), Set.of()), PASSWORD);
     department = DepartmentApp.start(rpPort, tongban(""), "dept-hrss-system", secret);
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"))).setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run")));
+    playwright = Chromium.playwright();
+    browser = Chromium.launch(playwright);
   }
 
   @AfterAll

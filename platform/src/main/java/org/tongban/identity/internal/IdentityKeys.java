@@ -1,11 +1,7 @@
 package org.tongban.identity.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -17,6 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tongban.shared.KeyFile;
+import java.util.List;
 
 /**
  * The identity module's own secrets: a key-encryption key for signing keys at rest (AES-256-GCM) and a key
@@ -97,32 +95,11 @@ class IdentityKeys {
     }
   }
 
-  private static synchronized Properties loadOrCreate(Path file) {
-    var keys = new Properties();
-    try {
-      if (Files.exists(file)) {
-        try (var in = Files.newBufferedReader(file)) {
-          keys.load(in);
-        }
-        return keys;
-      }
-      if (file.getParent() != null) Files.createDirectories(file.getParent());
-      keys.setProperty("key-encryption-key", random());
-      keys.setProperty("pairwise-key", random());
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      try (var out = Files.newBufferedWriter(file)) {
-        keys.store(out, "Tongban identity keys: losing this file invalidates signing keys and pairwise subjects.");
-      }
-      log.warn("Created identity keys in {} (none configured). Back this file up.", file.toAbsolutePath());
-      return keys;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read or create " + file, e);
-    }
-  }
-
-  private static String random() {
-    byte[] key = new byte[32];
-    RANDOM.nextBytes(key);
-    return Base64.getEncoder().encodeToString(key);
+  private static Properties loadOrCreate(Path file) {
+    boolean existed = java.nio.file.Files.exists(file);
+    var keys = KeyFile.loadOrCreate(file, List.of("key-encryption-key", "pairwise-key"),
+        "Tongban identity keys: losing this file invalidates signing keys, TOTP secrets and pairwise subjects.");
+    if (!existed) log.warn("Created identity keys in {} (none configured). Back this file up.", file.toAbsolutePath());
+    return keys;
   }
 }

@@ -1,10 +1,6 @@
 package org.tongban.person.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -16,6 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tongban.shared.KeyFile;
+import java.util.List;
 
 /**
  * AES-256-GCM for personal fields and HMAC-SHA256 for the blind index. Ciphertext layout: version byte (1),
@@ -95,34 +93,14 @@ public class PersonCrypto {
     return key;
   }
 
-  private static synchronized Properties loadOrCreate(PersonSettings settings) {
-    var file = settings.keyFile();
-    var keys = new Properties();
-    try {
-      if (Files.exists(file)) {
-        try (var in = Files.newBufferedReader(file)) {
-          keys.load(in);
-        }
-        return keys;
-      }
-      if (file.getParent() != null) Files.createDirectories(file.getParent());
-      keys.setProperty("encryption-key", randomKey());
-      keys.setProperty("index-key", randomKey());
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      try (var out = Files.newBufferedWriter(file)) {
-        keys.store(out, "Tongban person keys: losing this file makes stored ID numbers unreadable. Back it up.");
-      }
+  private static Properties loadOrCreate(PersonSettings settings) {
+    boolean existed = java.nio.file.Files.exists(settings.keyFile());
+    var keys = KeyFile.loadOrCreate(settings.keyFile(), List.of("encryption-key", "index-key"),
+        "Tongban person keys: losing this file makes stored ID numbers unreadable. Back it up.");
+    if (!existed) {
       log.warn("Created person encryption keys in {} (no keys configured). Back this file up; in production "
-          + "set TONGBAN_PERSON_ENCRYPTION_KEY and TONGBAN_PERSON_INDEX_KEY instead.", file.toAbsolutePath());
-      return keys;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read or create " + file, e);
+          + "set TONGBAN_PERSON_ENCRYPTION_KEY and TONGBAN_PERSON_INDEX_KEY instead.", settings.keyFile().toAbsolutePath());
     }
-  }
-
-  private static String randomKey() {
-    byte[] key = new byte[32];
-    RANDOM.nextBytes(key);
-    return Base64.getEncoder().encodeToString(key);
+    return keys;
   }
 }
