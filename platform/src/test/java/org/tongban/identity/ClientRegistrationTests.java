@@ -52,7 +52,7 @@ class ClientRegistrationTests {
     var m = Pattern.compile("id=\"client-secret\">([A-Za-z0-9_-]{43})<").matcher(page);
     assertThat(m.find()).isTrue();
     String secret = m.group(1);
-    assertThat(clients.findByClientId(id).getClientSecret()).startsWith("{argon2}").doesNotContain(secret);
+    assertThat(clients.findByClientId(id).getClientSecret()).startsWith("{sha256}").doesNotContain(secret);
     mvc.perform(post("/oauth2/token").param("grant_type", "client_credentials").with(httpBasic(id, secret)))
         .andExpect(status().isOk());
     assertThat(mvc.perform(get("/admin/clients").with(user(admin))).andReturn().getResponse().getContentAsString())

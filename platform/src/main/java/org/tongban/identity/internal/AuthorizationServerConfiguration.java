@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
@@ -55,7 +56,10 @@ class AuthorizationServerConfiguration {
     var endpoints = server.getEndpointsMatcher();
     http.securityMatcher(endpoints)
         .with(server, s -> s.oidc(Customizer.withDefaults())
-            .authorizationEndpoint(a -> a.consentPage("/oauth2/consent")))
+            .authorizationEndpoint(a -> a.consentPage("/oauth2/consent"))
+            .clientAuthentication(c -> c.authenticationProviders(providers -> providers.forEach(p -> {
+              if (p instanceof ClientSecretAuthenticationProvider secrets) secrets.setPasswordEncoder(ClientSecrets.encoder());
+            }))))
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         // Staff reach departments' systems only after their second factor, as they reach ours. The
         // authorization endpoint issues codes before the authorization filter runs, so the gate sits early.

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -33,13 +32,11 @@ class RelyingParties {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final RegisteredClientRepository clients;
-  private final PasswordEncoder passwords;
   private final JdbcClient jdbc;
   private final AuditTrail audit;
 
-  RelyingParties(RegisteredClientRepository clients, PasswordEncoder passwords, JdbcClient jdbc, AuditTrail audit) {
+  RelyingParties(RegisteredClientRepository clients, JdbcClient jdbc, AuditTrail audit) {
     this.clients = clients;
-    this.passwords = passwords;
     this.jdbc = jdbc;
     this.audit = audit;
   }
@@ -83,7 +80,7 @@ class RelyingParties {
       byte[] bytes = new byte[32];
       RANDOM.nextBytes(bytes);
       secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-      builder.clientSecret(passwords.encode(secret))
+      builder.clientSecret(ClientSecrets.encoder().encode(secret))
           .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
           .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN);
       if (draft.clientCredentials()) builder.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
