@@ -50,7 +50,8 @@ class JurisdictionTests {
       "/api/regions/{code}/population", "/regions/{code}");
 
   /** Administration of the platform itself, not of regional records: administrators only (tested below). */
-  private static final Set<String> ADMINISTRATION = Set.of("POST /admin/sessions/{handle}/end");
+  private static final Set<String> ADMINISTRATION = Set.of("POST /admin/sessions/{handle}/end",
+      "POST /admin/clients/{clientId}/secret", "POST /admin/clients/{clientId}/removal");
 
   @Autowired MockMvc mvc;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;

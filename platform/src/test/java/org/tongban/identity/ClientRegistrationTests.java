@@ -60,6 +60,29 @@ class ClientRegistrationTests {
   }
 
   @Test
+  void anAdministratorRotatesASecretAndRemovesASystem() throws Exception {
+    String id = "rot-" + UUID.randomUUID().toString().substring(0, 8);
+    var m = Pattern.compile("id=\"client-secret\">([A-Za-z0-9_-]{43})<").matcher(register(id, "https://r.example.gov.cn/cb", true));
+    assertThat(m.find()).isTrue();
+    String first = m.group(1);
+    String page = mvc.perform(post("/admin/clients/" + id + "/secret").with(user(admin)).with(csrf()))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    var m2 = Pattern.compile("id=\"client-secret\">([A-Za-z0-9_-]{43})<").matcher(page);
+    assertThat(m2.find()).isTrue();
+    String second = m2.group(1);
+    mvc.perform(post("/oauth2/token").param("grant_type", "client_credentials").with(httpBasic(id, first)))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(post("/oauth2/token").param("grant_type", "client_credentials").with(httpBasic(id, second)))
+        .andExpect(status().isOk());
+    mvc.perform(post("/admin/clients/" + id + "/removal").with(user(admin)).with(csrf())).andExpect(status().isOk());
+    assertThat(clients.findByClientId(id)).isNull();
+    mvc.perform(post("/oauth2/token").param("grant_type", "client_credentials").with(httpBasic(id, second)))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(post("/admin/clients/" + id + "/removal").with(user(clerkOf("210102"))).with(csrf()))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
   void unsafeRedirectUrisAreRefused() throws Exception {
     for (String bad : new String[] {"http://yb.example.gov.cn/callback", "https://*.example.gov.cn/callback",
         "https://yb.example.gov.cn/callback#x", "/relative", "javascript:alert(1)", "https://user@evil.example/cb"}) {

@@ -97,6 +97,32 @@ class RelyingParties {
     return secret;
   }
 
+  /** Issues a new secret for a confidential client (the old one stops working at once); returns it once. */
+  @Transactional
+  String rotateSecret(String clientId) {
+    var client = clients.findByClientId(clientId);
+    if (client == null || client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE)) {
+      throw new InvalidClient("unknown");
+    }
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    clients.save(RegisteredClient.from(client).clientSecret(ClientSecrets.encoder().encode(secret)).build());
+    audit.record("identity.client-secret-rotated", "client", clientId, null, Map.of());
+    return secret;
+  }
+
+  /** Removes a client: it can no longer sign anyone in or get tokens; its issued tokens are revoked. */
+  @Transactional
+  void remove(String clientId) {
+    var client = clients.findByClientId(clientId);
+    if (client == null) throw new InvalidClient("unknown");
+    jdbc.sql("delete from public.oauth2_authorization where registered_client_id = ?").param(client.getId()).update();
+    jdbc.sql("delete from public.oauth2_authorization_consent where registered_client_id = ?").param(client.getId()).update();
+    jdbc.sql("delete from public.oauth2_registered_client where id = ?").param(client.getId()).update();
+    audit.record("identity.client-removed", "client", clientId, null, Map.of("name", client.getClientName()));
+  }
+
   static void checkRedirect(String uri) {
     try {
       var u = URI.create(uri.strip());

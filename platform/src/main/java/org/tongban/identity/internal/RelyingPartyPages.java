@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tongban.shared.Refusal;
@@ -39,6 +40,28 @@ class RelyingPartyPages {
           lines(redirectUris), lines(postLogoutRedirectUris), new HashSet<>(scopes), clientCredentials));
       model.addAttribute("registered", clientId.strip());
       model.addAttribute("secret", secret);
+    } catch (Refusal refusal) {
+      model.addAttribute("problem", "problem." + refusal.code());
+    }
+    return list(model);
+  }
+
+  @PostMapping("/admin/clients/{clientId}/secret")
+  String rotate(@PathVariable String clientId, Model model) {
+    try {
+      model.addAttribute("registered", clientId);
+      model.addAttribute("secret", parties.rotateSecret(clientId));
+    } catch (Refusal refusal) {
+      model.addAttribute("problem", "problem." + refusal.code());
+    }
+    return list(model);
+  }
+
+  @PostMapping("/admin/clients/{clientId}/removal")
+  String remove(@PathVariable String clientId, Model model) {
+    try {
+      parties.remove(clientId);
+      model.addAttribute("removed", clientId);
     } catch (Refusal refusal) {
       model.addAttribute("problem", "problem." + refusal.code());
     }
