@@ -61,16 +61,10 @@ public class ResidentAccounts {
     var known = registry.lookup(id);
     if (known.isPresent() && !known.get().name().equals(name)) throw new InvalidResidentAccount("name-mismatch");
     if (!secrets.useCode(phone, "register", r.smsCode())) throw new InvalidResidentAccount("sms-code");
-    var account = UUID.randomUUID();
+    UUID account;
     try {
-      jdbc.sql("""
-              insert into identity.resident_account (id, phone_index, phone_cipher, phone_masked, name, id_number_index,
-                id_number_masked, id_number_cipher, person_id, password_hash, registered_by)
-              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-          .params(account, secrets.phoneIndex(phone), secrets.sealPhone(phone), phone.masked(), name,
-              secrets.idNumberIndex(id), id.masked(), secrets.sealIdNumber(id), known.map(p -> p.id().value()).orElse(null),
-              passwords.encode(r.password()), registeredBy)
-          .update();
+      account = secrets.openAccount(phone, name, id, known.map(p -> p.id().value()).orElse(null),
+          passwords.encode(r.password()), registeredBy);
     } catch (DuplicateKeyException e) {
       throw new InvalidResidentAccount("already-registered");
     }

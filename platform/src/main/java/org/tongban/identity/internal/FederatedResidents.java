@@ -79,21 +79,13 @@ class FederatedResidents implements OAuth2UserService<OidcUserRequest, OidcUser>
       throw refuse("federation_not_registered", "No local account and not enough verified claims to open one");
     }
     var phone = new PhoneNumber(phoneClaim);
-    var account = UUID.randomUUID();
-    byte[] unusable = new byte[32];
-    RANDOM.nextBytes(unusable);
     if (secrets.hasAccount(phone)) {
       throw refuse("federation_phone_taken", "The asserted phone belongs to another local account");
     }
-    jdbc.sql("""
-            insert into identity.resident_account (id, phone_index, phone_cipher, phone_masked, name, id_number_index,
-              id_number_masked, id_number_cipher, person_id, password_hash, registered_by)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(account, secrets.phoneIndex(phone), secrets.sealPhone(phone), phone.masked(), name.strip(),
-            secrets.idNumberIndex(id), id.masked(), secrets.sealIdNumber(id),
-            registry.lookup(id).map(p -> p.id().value()).orElse(null),
-            passwords.encode(Base64.getEncoder().encodeToString(unusable)), "federation:" + registration)
-        .update();
+    byte[] unusable = new byte[32];
+    RANDOM.nextBytes(unusable);
+    var account = secrets.openAccount(phone, name.strip(), id, registry.lookup(id).map(p -> p.id().value()).orElse(null),
+        passwords.encode(Base64.getEncoder().encodeToString(unusable)), "federation:" + registration);
     audit.record("resident.registered", "resident-account", account.toString(), null,
         Map.of("phone", phone.masked(), "federation", registration));
     return account;

@@ -1,11 +1,15 @@
 package org.tongban.identity.internal;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tongban.shared.IdNumber;
 import org.tongban.shared.PhoneNumber;
 
-/** Blind indexes and sealing for residents' phones and ID numbers, and their SMS codes. */
+/**
+ * Blind indexes and sealing for residents' phones and ID numbers, their SMS codes, and the one place a
+ * resident account row is written.
+ */
 @Component
 public class ResidentSecrets {
 
@@ -46,6 +50,23 @@ public class ResidentSecrets {
             rs.getBytes(3) == null ? null
                 : new String(keys.open("identity.resident.id_number", rs.getBytes(3)), java.nio.charset.StandardCharsets.UTF_8)))
         .single();
+  }
+
+  /**
+   * Writes a resident account (phone and ID number as blind index, sealed and masked copies) and returns its
+   * id; a phone or ID number that already has an account raises DuplicateKeyException.
+   */
+  public java.util.UUID openAccount(PhoneNumber phone, String name, IdNumber id, java.util.@Nullable UUID personId,
+                                    String passwordHash, @Nullable String registeredBy) {
+    var account = java.util.UUID.randomUUID();
+    jdbc.sql("""
+            insert into identity.resident_account (id, phone_index, phone_cipher, phone_masked, name, id_number_index,
+              id_number_masked, id_number_cipher, person_id, password_hash, registered_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(account, phoneIndex(phone), sealPhone(phone), phone.masked(), name, idNumberIndex(id), id.masked(),
+            sealIdNumber(id), personId, passwordHash, registeredBy)
+        .update();
+    return account;
   }
 
   public boolean hasAccount(PhoneNumber phone) {
