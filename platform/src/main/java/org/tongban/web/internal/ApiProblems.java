@@ -48,7 +48,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Refusal.class)
   ResponseEntity<ProblemDetail> refusal(Refusal refusal) {
-    return ResponseEntity.status(refusal.status()).body(problem(refusal.status(), refusal.code(), refusal.arguments()));
+    var problem = problem(refusal.status(), refusal.code(), refusal.arguments());
+    if (!refusal.problems().isEmpty()) {
+      Locale locale = LocaleContextHolder.getLocale();
+      problem.setProperty("errors", refusal.problems().stream().map(p -> Map.of("field", p.field(), "code", p.code(),
+          "message", messages.getMessage("problem.field." + p.code(), p.arguments().toArray(), p.code(), locale)))
+          .toList());
+    }
+    return ResponseEntity.status(refusal.status()).body(problem);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
