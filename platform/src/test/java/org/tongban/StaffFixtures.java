@@ -51,8 +51,20 @@ public final class StaffFixtures {
         user.displayName());
   }
 
-  /** Runs {@code work} signed in as {@code user}, then signs out again. */
-  public static <T> T as(StaffUser user, Supplier<T> work) {
+  /** Staff of {@code office} with capture and search scopes over its region and department, and {@code roles}. */
+  public static StaffUser at(org.tongban.organisation.Office office, String... roles) {
+    var scopes = Set.of(new Scope(office.region(), office.department(), Purpose.CAPTURE),
+        new Scope(office.region(), office.department(), Purpose.SEARCH));
+    var authorities = new ArrayList<GrantedAuthority>(List.of(new SimpleGrantedAuthority("ROLE_STAFF"),
+        FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(Instant.now()).build(),
+        FactorGrantedAuthority.withAuthority("FACTOR_TOTP").issuedAt(Instant.now()).build()));
+    for (String r : roles) authorities.add(new SimpleGrantedAuthority("ROLE_" + r));
+    String name = "staff-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    return new StaffUser(name, "{noop}unused", true, authorities, scopes, office.id().toString(), name);
+  }
+
+  /** Runs {@code work} signed in as {@code user} (staff or resident), then signs out again. */
+  public static <T> T as(org.springframework.security.core.userdetails.UserDetails user, Supplier<T> work) {
     var previous = SecurityContextHolder.getContext();
     var context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));

@@ -27,9 +27,11 @@ public class ResidentAccounts {
   private final PasswordEncoder passwords;
   private final Residents registry;
   private final AuditTrail audit;
+  private final SmsGateway sms;
 
   ResidentAccounts(JdbcClient jdbc, ResidentSecrets secrets, PasswordEncoder passwords, Residents registry,
-                   AuditTrail audit) {
+                   AuditTrail audit, SmsGateway sms) {
+    this.sms = sms;
     this.jdbc = jdbc;
     this.secrets = secrets;
     this.passwords = passwords;
@@ -97,5 +99,29 @@ public class ResidentAccounts {
     InvalidResidentAccount(String what) {
       super("identity.resident." + what, what.equals("already-registered") ? 409 : 400);
     }
+  }
+
+  /** The registry person of the signed-in resident, if the caller is a resident whose account is linked. */
+  public java.util.Optional<org.tongban.person.PersonId> currentPerson() {
+    var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+    if (auth == null || !(auth.getPrincipal() instanceof org.tongban.identity.internal.ResidentUser user)) {
+      return java.util.Optional.empty();
+    }
+    return jdbc.sql("select person_id from identity.resident_account where id = ? and person_id is not null")
+        .param(user.account()).query(UUID.class).optional().map(org.tongban.person.PersonId::new);
+  }
+
+  /** The account of a registry person, if they have one (for window staff filing on their behalf). */
+  public java.util.Optional<UUID> accountOf(org.tongban.person.PersonId person) {
+    return jdbc.sql("select id from identity.resident_account where person_id = ?").param(person.value())
+        .query(UUID.class).optional();
+  }
+
+  /** Texts a resident at the phone of their account; nothing when they have none. Returns whether it was sent. */
+  public boolean text(org.tongban.person.PersonId person, String message) {
+    var account = accountOf(person);
+    if (account.isEmpty()) return false;
+    sms.send(new org.tongban.shared.PhoneNumber(secrets.release(account.get()).phone()), message);
+    return true;
   }
 }

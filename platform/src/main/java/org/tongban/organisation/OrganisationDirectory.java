@@ -58,6 +58,16 @@ public class OrganisationDirectory {
         .query(OrganisationDirectory::map).optional();
   }
 
+  /**
+   * The office of {@code department} for the unit {@code at} (a county bureau, a township centre …), for
+   * routing cases; unscoped. A bureau is preferred over a service hall of the same department.
+   */
+  public Optional<Office> officeAt(String department, RegionCode at) {
+    return jdbc.sql("select " + COLUMNS + " from organisation.office where department = ? and region_code = ?"
+            + " order by (kind = 'OFFICE') desc, name limit 1")
+        .params(department, at.value()).query(OrganisationDirectory::map).optional();
+  }
+
   /** One office, if the caller may view it; otherwise "not found". */
   public Office view(OfficeId id) {
     var office = find(id).orElseThrow(() -> new OfficeNotFound(id.toString()));

@@ -181,7 +181,8 @@ public class Residents {
     return jdbc.sql("select count(*) from person.person").query(Long.class).single();
   }
 
-  private Optional<Resident> find(PersonId id) {
+  /** Unscoped read for the platform itself (a resident's own record, routing a case); never for staff lookups. */
+  public Optional<Resident> find(PersonId id) {
     return jdbc.sql("select " + COLUMNS + " from person.person where id = ?").param(id.value())
         .query(Residents::map).optional();
   }

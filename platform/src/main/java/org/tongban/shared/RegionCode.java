@@ -72,6 +72,12 @@ public record RegionCode(String value) implements Comparable<RegionCode> {
     return result;
   }
 
+  /** This region's ancestor at {@code level} (itself at its own level); null when this region is above it. */
+  public @org.jspecify.annotations.Nullable RegionCode atLevel(RegionLevel level) {
+    if (level.number() > level().number()) return null;
+    return RegionCode.of(value.substring(0, level.digits()));
+  }
+
   /** The county (GB/T 2260) part, six digits. */
   public String countyCode() {
     return value.substring(0, 6);

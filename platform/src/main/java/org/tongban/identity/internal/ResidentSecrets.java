@@ -40,9 +40,9 @@ public class ResidentSecrets {
   }
 
   /** Claims a client may receive about a resident: name always (profile), phone and ID number when sealed. */
-  record Released(String name, String phone, String idNumber) {}
+  public record Released(String name, String phone, String idNumber) {}
 
-  Released release(java.util.UUID account) {
+  public Released release(java.util.UUID account) {
     return jdbc.sql("select name, phone_cipher, id_number_cipher from identity.resident_account where id = ?")
         .param(account)
         .query((rs, i) -> new Released(rs.getString(1),

@@ -20,6 +20,11 @@ public class ResidentUser extends User {
     this.displayName = displayName;
   }
 
+  /** The resident account's id. */
+  public UUID account() {
+    return UUID.fromString(getUsername().substring(PREFIX.length()));
+  }
+
   public String displayName() {
     return displayName;
   }

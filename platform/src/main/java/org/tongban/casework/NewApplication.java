@@ -1,0 +1,18 @@
+package org.tongban.casework;
+
+import org.jspecify.annotations.Nullable;
+import org.tongban.person.PersonId;
+import org.tongban.shared.RegionCode;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An application for one item (or, through {@link Casework#applyForLifeEvent}, for a life event).
+ *
+ * @param applicant        the registry person applying; a resident may only apply for themselves
+ * @param region           the stated region for {@link RegionBasis#INSURED}, {@code WORK} and {@code CHOSEN}
+ * @param idempotencyKey   the client's key for this submission: a repeated submit returns the same case
+ * @param authorisation    帮办代办: how the resident authorised staff to file for them (required for staff)
+ */
+public record NewApplication(String item, PersonId applicant, Channel channel, RegionBasis basis,
+                             @Nullable RegionCode region, JsonNode form, @Nullable String idempotencyKey,
+                             @Nullable String authorisation) {}

@@ -1,0 +1,21 @@
+package org.tongban.identity.internal;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.tongban.person.PersonId;
+import org.tongban.shared.IdNumber;
+import org.tongban.shared.PhoneNumber;
+
+/** Residents with an account linked to their registry record, signed in as {@link ResidentUser}s. */
+public final class ResidentFixtures {
+
+  private ResidentFixtures() {}
+
+  public static UserDetails accountFor(ResidentSecrets secrets, PersonId person, String name, IdNumber id) {
+    var phone = new PhoneNumber("13" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)));
+    var account = secrets.openAccount(phone, name, id, person.value(), "{noop}unused", null);
+    return new ResidentUser(account, "{noop}unused", true, List.of(new SimpleGrantedAuthority("ROLE_RESIDENT")), name);
+  }
+}
