@@ -600,9 +600,16 @@ public class Casework {
         .param(bundle).query(this::map).list().stream().filter(this::mayView).toList();
   }
 
-  public List<Certificates.Issued> results(CaseId id) {
+  public List<Certificate> results(CaseId id) {
     require(id);
     return certificates.ofCase(id.value());
+  }
+
+  /** Public verification of a result by its code: no personal data beyond the masked holder. */
+  public Optional<Certificate> verify(String code) {
+    String c = code == null ? "" : code.strip().toUpperCase();
+    if (!c.matches("[A-Z2-9]{16}")) return Optional.empty();
+    return certificates.find(c);
   }
 
   /** The PDF of a result of a case the caller may see. */
@@ -791,7 +798,7 @@ public class Casework {
   }
 
   public static final class NotYourApplication extends Refusal {
-    NotYourApplication() {
+    public NotYourApplication() {
       super("casework.not-your-application", 403);
     }
   }
@@ -839,7 +846,7 @@ public class Casework {
   }
 
   public static final class MaterialTooLarge extends Refusal {
-    MaterialTooLarge(int mebibytes) {
+    public MaterialTooLarge(int mebibytes) {
       super("casework.material-too-large", 413, mebibytes);
     }
   }

@@ -12,6 +12,8 @@ public enum Role {
   PLANNER,
   /** Village agent (代办员) filing on residents' behalf. */
   AGENT,
+  /** Supervises deadlines and ratings (效能监督) within their view scope. */
+  SUPERVISOR,
   /** Reads the audit log. */
   AUDITOR
 }

@@ -27,6 +27,17 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.tongban.identity.internal.StaffUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.tongban.StaffFixtures;
+import org.tongban.casework.CaseFile;
+import org.tongban.casework.Casework;
+import org.tongban.casework.Channel;
+import org.tongban.casework.NewApplication;
+import org.tongban.casework.RegionBasis;
+import org.tongban.identity.internal.ResidentFixtures;
+import org.tongban.identity.internal.ResidentSecrets;
+import tools.jackson.databind.json.JsonMapper;
 import org.tongban.organisation.Office;
 import org.tongban.organisation.OfficeDraft;
 import org.tongban.organisation.OfficeKind;
@@ -47,7 +58,12 @@ class JurisdictionTests {
 
   /** Public reference data (statistical codes and census figures): open to everybody by design. */
   private static final Set<String> PUBLIC = Set.of("/api/regions/{code}", "/api/regions/{code}/history",
-      "/api/regions/{code}/population", "/regions/{code}");
+      "/api/regions/{code}/population", "/regions/{code}",
+      // The service catalogue and its guides are published for everybody; life-event codes name catalogue entries.
+      "/api/catalogue/items/{code}", "/api/catalogue/items/{code}/versions", "/api/catalogue/items/{code}/versions/{version}",
+      "/api/catalogue/life-events/{code}", "/services/{code}", "/services/{code}/apply", "/api/life-events/{event}/cases",
+      // Public verification of a document's code shows nothing personal (CaseApiTests).
+      "/verify/{code}");
 
   /** Administration of the platform itself, not of regional records: administrators only (tested below). */
   private static final Set<String> ADMINISTRATION = Set.of("POST /admin/sessions/{handle}/end",
@@ -69,13 +85,100 @@ class JurisdictionTests {
         "13800138000", "510502001001", "510502001001")));
     luzhouOffice = as(officerOf("510502", "hrss"), () -> organisation.open(new OfficeDraft("hrss", "510502000000",
         OfficeKind.OFFICE, "江阳区人社局窗口" + System.nanoTime(), null, null)));
+    aCaseInLuzhou();
   }
 
-  record Case(HttpMethod method, String path, String body) {}
+  /**
+   * One request. {@code owner} may reach the record; when {@code ownerSucceeds} is false the request changes a
+   * case in a way its current step may refuse (409), and only "not hidden" (not 404) is required of the owner.
+   * {@code outsider} must get 404; null means the clerk of 和平区.
+   */
+  record Case(HttpMethod method, String path, String body, UserDetails owner, boolean ownerSucceeds,
+              @Nullable UserDetails outsider) {
+    Case(HttpMethod method, String path, String body) {
+      this(method, path, body, null, true, null);
+    }
+  }
+
+  @Autowired ResidentSecrets secrets;
+  @Autowired Casework casework;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired JsonMapper json;
+  CaseFile luzhouCase;
+  UserDetails applicant;
+  UserDetails stranger;
+  StaffUser caseOfficer;
+
+  String otherDepartmentOffice;
+
+  /** A resident of 江阳区 applies online; the case waits on 江阳区's 人社 office. */
+  private void aCaseInLuzhou() {
+    var civil = new Office(org.tongban.organisation.OfficeId.random(), "civil-affairs",
+        org.tongban.shared.RegionCode.of("510502"), OfficeKind.OFFICE, "江阳区民政局" + System.nanoTime(), null, null, false, 0);
+    organisation.insert(civil);
+    otherDepartmentOffice = civil.id().toString();
+    var id = randomIdNumber("510502");
+    var village = jdbc.sql("select code from region.region where code like '510502%' and level = 5 order by code limit 1")
+        .query(String.class).single();
+    var person = as(jiangyang, () -> residents.register(new NewResident("赵六", id.value(), null, village, village)));
+    applicant = ResidentFixtures.accountFor(secrets, person.id(), "赵六", id);
+    var otherId = randomIdNumber("510502");
+    var other = as(jiangyang, () -> residents.register(new NewResident("钱七", otherId.value(), null, village, village)));
+    stranger = ResidentFixtures.accountFor(secrets, other.id(), "钱七", otherId);
+    luzhouCase = as(applicant, () -> casework.apply(new NewApplication("hrss.unemployment-benefit", person.id(),
+        Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
+            {"applicantName":"赵六","endDate":"2026-10-31","endReason":"合同期满","bankAccount":"6222020200112233","contactPhone":"13800001111"}"""),
+        null, null)));
+    caseOfficer = StaffFixtures.at(organisation.find(luzhouCase.competentOffice()).orElseThrow());
+    // A finished case with a result and a bad rating, for the endpoints about results and ratings.
+    finished = as(applicant, () -> casework.apply(new NewApplication("hrss.unemployment-registration", person.id(),
+        Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
+            {"applicantName":"赵六","endDate":"2026-10-31","endReason":"合同期满","contactPhone":"13800001111"}"""),
+        null, null)));
+    as(caseOfficer, () -> casework.act(finished.id(), org.tongban.casework.CaseAction.PASS, null));
+    as(caseOfficer, () -> casework.act(finished.id(), org.tongban.casework.CaseAction.APPROVE, null));
+    resultCode = as(applicant, () -> casework.results(finished.id())).getFirst().code();
+    as(applicant, () -> ratings.rate(finished.id(), new org.tongban.casework.Ratings.Scores(1, 1, 1, 1, 1, "太慢")));
+  }
+
+  @Autowired org.tongban.casework.Ratings ratings;
+  CaseFile finished;
+  String resultCode;
 
   private Map<String, List<Case>> cases() {
     String person = luzhouResident.id().toString();
     String office = luzhouOffice.id().toString();
+    var all = new java.util.HashMap<String, List<Case>>(staffRecords(person, office));
+    String cid = luzhouCase.id().toString();
+    String api = "/api/cases/" + cid;
+    all.put("GET /api/cases/{id}", List.of(new Case(HttpMethod.GET, api, null, caseOfficer, true, null)));
+    all.put("GET /api/cases/{id}/timeline", List.of(new Case(HttpMethod.GET, api + "/timeline", null, caseOfficer, true, null)));
+    all.put("GET /api/cases/{id}/materials", List.of(new Case(HttpMethod.GET, api + "/materials", null, caseOfficer, true, null)));
+    all.put("GET /api/cases/{id}/results", List.of(new Case(HttpMethod.GET, api + "/results", null, applicant, true, stranger)));
+    all.put("GET /api/cases/{id}/results/{code}", List.of(new Case(HttpMethod.GET, "/api/cases/" + finished.id() + "/results/" + resultCode, null, applicant, true, stranger)));
+    all.put("POST /api/cases/{id}/materials", List.of(new Case(HttpMethod.POST, api + "/materials?code=termination-proof", null, applicant, false, stranger)));
+    all.put("POST /api/cases/{id}/actions", List.of(new Case(HttpMethod.POST, api + "/actions", "{\"action\":\"SUPPLEMENT\",\"note\":\"请补充证明\"}", caseOfficer, false, null)));
+    all.put("POST /api/cases/{id}/forward", List.of(new Case(HttpMethod.POST, api + "/forward", "{\"office\":\"" + otherDepartmentOffice + "\",\"reason\":\"测试\"}", caseOfficer, false, null)));
+    all.put("POST /api/cases/{id}/supplied", List.of(new Case(HttpMethod.POST, api + "/supplied", "{}", applicant, false, stranger)));
+    all.put("POST /api/cases/{id}/withdraw", List.of(new Case(HttpMethod.POST, api + "/withdraw", "{\"reason\":\"不办了\"}", applicant, false, stranger)));
+    all.put("POST /api/cases/{id}/rating", List.of(new Case(HttpMethod.POST, api + "/rating", "{\"efficiency\":5,\"guide\":5,\"convenience\":5,\"operability\":5,\"overall\":5}", applicant, false, stranger)));
+    all.put("POST /api/cases/{id}/rating/follow-up", List.of(new Case(HttpMethod.POST, "/api/cases/" + finished.id() + "/rating/follow-up", "{\"step\":\"限期整改\",\"note\":\"已回访\"}", caseOfficer, false, null)));
+    String page = "/my/cases/" + cid;
+    all.put("GET /my/cases/{id}", List.of(new Case(HttpMethod.GET, page, null, applicant, true, stranger)));
+    all.put("GET /my/cases/{id}/results/{code}", List.of(new Case(HttpMethod.GET, "/my/cases/" + finished.id() + "/results/" + resultCode, null, applicant, true, stranger)));
+    all.put("POST /my/cases/{id}/materials", List.of(new Case(HttpMethod.POST, page + "/materials?code=termination-proof", null, applicant, false, stranger)));
+    all.put("POST /my/cases/{id}/supplied", List.of(new Case(HttpMethod.POST, page + "/supplied", null, applicant, false, stranger)));
+    all.put("POST /my/cases/{id}/withdraw", List.of(new Case(HttpMethod.POST, page + "/withdraw?reason=x", null, applicant, false, stranger)));
+    all.put("POST /my/cases/{id}/rating", List.of(new Case(HttpMethod.POST, page + "/rating?efficiency=5&guide=5&convenience=5&operability=5&overall=5", null, applicant, false, stranger)));
+    String bench = "/workbench/cases/" + cid;
+    all.put("GET /workbench/cases/{id}", List.of(new Case(HttpMethod.GET, bench, null, caseOfficer, true, null)));
+    all.put("POST /workbench/cases/{id}/act", List.of(new Case(HttpMethod.POST, bench + "/act?action=SUPPLEMENT&note=x", null, caseOfficer, false, null)));
+    all.put("POST /workbench/cases/{id}/forward", List.of(new Case(HttpMethod.POST, bench + "/forward?office=" + otherDepartmentOffice + "&reason=x", null, caseOfficer, false, null)));
+    all.put("POST /workbench/cases/{id}/rating/follow-up", List.of(new Case(HttpMethod.POST, "/workbench/cases/" + finished.id() + "/rating/follow-up?step=x&note=x", null, caseOfficer, false, null)));
+    return all;
+  }
+
+  private Map<String, List<Case>> staffRecords(String person, String office) {
     return Map.of(
         "GET /api/residents/{id}", List.of(new Case(HttpMethod.GET, "/api/residents/" + person, null)),
         "PATCH /api/residents/{id}", List.of(new Case(HttpMethod.PATCH, "/api/residents/" + person,
@@ -110,8 +213,8 @@ class JurisdictionTests {
     var failures = new ArrayList<String>();
     for (var entry : cases().entrySet()) {
       for (Case c : entry.getValue()) {
-        var response = perform(c, heping);
-        if (response != 404) failures.add(entry.getKey() + " answered " + response + " to a clerk of 和平区");
+        var response = perform(c, c.outsider() != null ? c.outsider() : heping);
+        if (response != 404) failures.add(entry.getKey() + " answered " + response + " to an outsider");
       }
     }
     assertThat(failures).isEmpty();
@@ -122,8 +225,10 @@ class JurisdictionTests {
     var failures = new ArrayList<String>();
     for (var entry : cases().entrySet()) {
       for (Case c : entry.getValue()) {
-        var response = perform(c, entry.getKey().contains("offices") ? officerOf("510502", "hrss") : jiangyang);
-        if (response >= 300) failures.add(entry.getKey() + " answered " + response + " to the clerk of 江阳区");
+        UserDetails owner = c.owner() != null ? c.owner() : entry.getKey().contains("offices") ? officerOf("510502", "hrss") : jiangyang;
+        var response = perform(c, owner);
+        boolean ok = c.ownerSucceeds() ? response < 400 : response != 404 && response != 403 && response != 401;
+        if (!ok) failures.add(entry.getKey() + " answered " + response + " to the record's own side");
       }
     }
     assertThat(failures).isEmpty();
@@ -158,7 +263,12 @@ class JurisdictionTests {
     assertThat(perform(c, civil)).isEqualTo(404);
   }
 
-  private int perform(Case c, StaffUser who) throws Exception {
+  private int perform(Case c, UserDetails who) throws Exception {
+    if (c.path().contains("/materials?")) {
+      return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(c.path())
+          .file(new org.springframework.mock.web.MockMultipartFile("file", "x.pdf", "application/pdf", "%PDF-1.7".getBytes()))
+          .with(user(who)).with(csrf())).andReturn().getResponse().getStatus();
+    }
     var builder = request(c.method(), c.path()).with(user(who)).with(csrf());
     if (c.body() != null) builder.contentType(MediaType.APPLICATION_JSON).content(c.body());
     return mvc.perform(builder).andReturn().getResponse().getStatus();

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tongban.casework.CaseFile;
+import org.tongban.casework.Certificate;
 import org.tongban.casework.MaterialStore;
 
 /**
@@ -52,12 +53,8 @@ public class Certificates {
     this.publicUrl = publicUrl;
   }
 
-  /** A certificate as the public verification page shows it: nothing personal beyond the masked holder. */
-  public record Issued(String code, String caseId, String kind, String title, String holderMasked, String issuer,
-                       Instant issuedAt, String trustLevel, String sha256, String storageKey, @Nullable Instant revokedAt) {}
-
   /** Issues the item's result for a decided case; returns the certificate. */
-  public Issued issue(CaseFile c, String resultType, String resultName, String holderName, String holderMasked,
+  public Certificate issue(CaseFile c, String resultType, String resultName, String holderName, String holderMasked,
                       String issuer) {
     String code = code();
     Instant now = Instant.now();
@@ -76,21 +73,21 @@ public class Certificates {
     return find(code).orElseThrow();
   }
 
-  public Optional<Issued> find(String code) {
+  public Optional<Certificate> find(String code) {
     return jdbc.sql("select code, case_id, kind, title, holder_masked, issuer, issued_at, trust_level, sha256, storage_key,"
             + " revoked_at from casework.certificate where code = ?").param(code.strip().toUpperCase())
-        .query((rs, i) -> new Issued(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        .query((rs, i) -> new Certificate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
             rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9), rs.getString(10),
             rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()))
         .optional();
   }
 
-  public java.util.List<Issued> ofCase(java.util.UUID caseId) {
+  public java.util.List<Certificate> ofCase(java.util.UUID caseId) {
     return jdbc.sql("select code from casework.certificate where case_id = ? order by issued_at").param(caseId)
         .query(String.class).list().stream().map(c -> find(c).orElseThrow()).toList();
   }
 
-  public byte[] file(Issued issued) {
+  public byte[] file(Certificate issued) {
     try {
       return store.get(issued.storageKey());
     } catch (IOException e) {
@@ -123,7 +120,7 @@ public class Certificates {
       document.add(new Paragraph("事项 Service: " + c.itemName(), body));
       document.add(new Paragraph("办件编号 Case: " + c.number(), body));
       document.add(new Paragraph("签发机关 Issuer: " + issuer, body));
-      document.add(new Paragraph("签发日期 Issued: " + DATE.format(at), body));
+      document.add(new Paragraph("签发日期 Certificate: " + DATE.format(at), body));
       var codeLine = new Paragraph("验证码 Verification code: " + code, body);
       codeLine.setSpacingBefore(18);
       document.add(codeLine);

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
@@ -52,6 +53,14 @@ class SecurityConfiguration {
             .requestMatchers("/", "/login", "/login/sms", "/login/reset", "/register", "/regions", "/regions/**", "/api/regions", "/api/regions/**",
                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/prefs/**",
                 "/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers(HttpMethod.GET, "/services", "/services/{code}", "/verify", "/verify/**",
+                "/api/catalogue/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+            .requestMatchers("/services/*/apply", "/my/**").hasRole("RESIDENT")
+            .requestMatchers("/workbench/**").access(withSecondFactor("STAFF"))
+            .requestMatchers("/supervision/**", "/api/supervision/**").access(withSecondFactor("SUPERVISOR"))
+            .requestMatchers("/api/cases/**", "/api/life-events/**").access(AuthorizationManagers.anyOf(
+                AuthorityAuthorizationManager.hasRole("RESIDENT"), withSecondFactor("STAFF")))
+            .requestMatchers("/api/catalogue/**").access(withSecondFactor("OFFICER", "ADMIN"))
             .requestMatchers("/login/second-factor", "/login/second-factor/**", "/oauth2/consent").authenticated()
             .requestMatchers("/audit/**", "/api/audit/**").access(withSecondFactor("ADMIN", "AUDITOR"))
             .requestMatchers("/admin/**").access(withSecondFactor("ADMIN"))

@@ -24,12 +24,20 @@ import tools.jackson.databind.json.JsonMapper;
 class BodySizeLimit extends OncePerRequestFilter {
 
   static final long LIMIT = 64 * 1024;
+  /** A material (10 MiB, checked again by casework) and its multipart envelope. */
+  static final long UPLOAD_LIMIT = 11 * 1024 * 1024;
   private final MessageSource messages;
   private final JsonMapper json;
 
   BodySizeLimit(MessageSource messages, JsonMapper json) {
     this.messages = messages;
     this.json = json;
+  }
+
+  private static boolean isMaterialUpload(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.startsWith("multipart/form-data")
+        && request.getRequestURI().matches("/api/cases/[0-9a-f-]{36}/materials");
   }
 
   @Override
@@ -42,7 +50,8 @@ class BodySizeLimit extends OncePerRequestFilter {
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
     boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-    if (length > LIMIT || chunked) {
+    long limit = isMaterialUpload(request) ? UPLOAD_LIMIT : LIMIT;
+    if (length > limit || chunked) {
       var locale = RequestContextUtils.getLocale(request);
       int status = chunked ? 411 : 413;
       String code = chunked ? "request.length-required" : "request.too-large";
@@ -53,7 +62,7 @@ class BodySizeLimit extends OncePerRequestFilter {
           "type", "https://tongban.org/problems/" + code,
           "title", messages.getMessage("problem." + code + ".title", null, locale),
           "status", status,
-          "detail", messages.getMessage("problem." + code, new Object[] {LIMIT / 1024}, locale),
+          "detail", messages.getMessage("problem." + code, new Object[] {limit / 1024}, locale),
           "code", code));
       return;
     }

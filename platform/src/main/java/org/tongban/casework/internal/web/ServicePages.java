@@ -1,0 +1,182 @@
+package org.tongban.casework.internal.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tongban.casework.CaseId;
+import org.tongban.casework.Casework;
+import org.tongban.casework.Channel;
+import org.tongban.casework.NewApplication;
+import org.tongban.casework.Ratings;
+import org.tongban.casework.RegionBasis;
+import org.tongban.catalogue.ServiceCatalogue;
+import org.tongban.identity.ResidentAccounts;
+import org.tongban.person.Resident;
+import org.tongban.person.Residents;
+import org.tongban.shared.ResultPage;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Residents' pages: the catalogue and its guides (public), applying with a prefilled form, my cases with the
+ * timeline, materials, results, withdrawal and rating; and the public certificate check.
+ */
+@Controller
+class ServicePages {
+
+  private final ServiceCatalogue catalogue;
+  private final Casework casework;
+  private final Ratings ratings;
+  private final ResidentAccounts accounts;
+  private final Residents residents;
+  private final JsonMapper json;
+
+  ServicePages(ServiceCatalogue catalogue, Casework casework, Ratings ratings, ResidentAccounts accounts,
+               Residents residents, JsonMapper json) {
+    this.catalogue = catalogue;
+    this.casework = casework;
+    this.ratings = ratings;
+    this.accounts = accounts;
+    this.residents = residents;
+    this.json = json;
+  }
+
+  private @Nullable Resident me() {
+    return accounts.currentPerson().flatMap(residents::find).orElse(null);
+  }
+
+  @GetMapping("/services")
+  String services(@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "0") int page,
+                  Model model) {
+    var resident = me();
+    var results = catalogue.search(q, resident == null ? null : resident.residenceRegion(), page, 20);
+    model.addAttribute("q", q);
+    model.addAttribute("results", results);
+    model.addAttribute("lifeEvents", catalogue.lifeEvents());
+    model.addAttribute("region", resident == null ? null : resident.residenceRegion().value());
+    return "services/index";
+  }
+
+  @GetMapping("/services/{code}")
+  String guide(@PathVariable String code, Model model) {
+    model.addAttribute("item", catalogue.currentOrRefuse(code));
+    return "services/item";
+  }
+
+  @GetMapping("/services/{code}/apply")
+  String applyForm(@PathVariable String code, Model model) {
+    var item = catalogue.currentOrRefuse(code);
+    model.addAttribute("item", item);
+    model.addAttribute("fields", FormFields.fields(item.spec().form(), me(), Map.of()));
+    model.addAttribute("submission", UUID.randomUUID().toString());
+    return "services/apply";
+  }
+
+  @PostMapping("/services/{code}/apply")
+  String apply(@PathVariable String code, @RequestParam Map<String, String> params, Model model) {
+    var item = catalogue.currentOrRefuse(code);
+    var resident = me();
+    if (resident == null) throw new Casework.NotYourApplication();
+    JsonNode form = FormFields.read(item.spec().form(), params, json);
+    try {
+      var c = casework.apply(new NewApplication(code, resident.id(), Channel.WEB, RegionBasis.RESIDENCE, null, form,
+          params.get("submission"), null));
+      return "redirect:/my/cases/" + c.id() + "?submitted";
+    } catch (Casework.InvalidApplication e) {
+      model.addAttribute("item", item);
+      model.addAttribute("fields", FormFields.fields(item.spec().form(), resident, params));
+      model.addAttribute("problems", e.problems());
+      model.addAttribute("submission", params.get("submission"));
+      return "services/apply";
+    }
+  }
+
+  @GetMapping("/my/cases")
+  String myCases(@RequestParam(defaultValue = "0") int page, Model model) {
+    model.addAttribute("cases", casework.myCases(page, 20));
+    model.addAttribute("today", LocalDate.now(ZoneId.of("Asia/Shanghai")));
+    return "services/my-cases";
+  }
+
+  @GetMapping("/my/cases/{id}")
+  String myCase(@PathVariable CaseId id, Model model) {
+    var c = casework.view(id);
+    model.addAttribute("c", c);
+    model.addAttribute("deadline", c.deadline(LocalDate.now(ZoneId.of("Asia/Shanghai"))));
+    model.addAttribute("timeline", casework.timeline(id));
+    model.addAttribute("materials", casework.materials(id));
+    model.addAttribute("results", casework.results(id));
+    model.addAttribute("rating", ratings.ofCase(id).orElse(null));
+    model.addAttribute("levels", Ratings.LEVELS);
+    model.addAttribute("uploadable", catalogue.version(c.item(), c.itemVersion()).spec().materials().stream()
+        .filter(m -> m.source() == org.tongban.catalogue.ItemSpec.MaterialSource.RESIDENT).toList());
+    return "services/my-case";
+  }
+
+  @PostMapping("/my/cases/{id}/materials")
+  String upload(@PathVariable CaseId id, @RequestParam String code, @RequestParam("file") MultipartFile file,
+                RedirectAttributes flash) throws java.io.IOException {
+    if (file.getSize() > Casework.MAX_MATERIAL_BYTES) throw new Casework.MaterialTooLarge(Casework.MAX_MATERIAL_BYTES / 1024 / 1024);
+    casework.attach(id, code, file.getBytes());
+    flash.addFlashAttribute("done", "material");
+    return "redirect:/my/cases/" + id;
+  }
+
+  @PostMapping("/my/cases/{id}/supplied")
+  String supplied(@PathVariable CaseId id, @RequestParam(required = false) @Nullable String note) {
+    casework.supplied(id, note);
+    return "redirect:/my/cases/" + id;
+  }
+
+  @PostMapping("/my/cases/{id}/withdraw")
+  String withdraw(@PathVariable CaseId id, @RequestParam String reason) {
+    casework.withdraw(id, reason);
+    return "redirect:/my/cases/" + id;
+  }
+
+  @PostMapping("/my/cases/{id}/rating")
+  String rate(@PathVariable CaseId id, @RequestParam int efficiency, @RequestParam int guide,
+              @RequestParam int convenience, @RequestParam int operability, @RequestParam int overall,
+              @RequestParam(required = false) @Nullable String comment) {
+    ratings.rate(id, new Ratings.Scores(efficiency, guide, convenience, operability, overall, comment));
+    return "redirect:/my/cases/" + id + "?rated";
+  }
+
+  @GetMapping("/my/cases/{id}/results/{code}")
+  ResponseEntity<byte[]> result(@PathVariable CaseId id, @PathVariable String code) {
+    return ResponseEntity.ok()
+        .header("Content-Disposition", ContentDisposition.attachment().filename(code + ".pdf").build().toString())
+        .contentType(MediaType.APPLICATION_PDF).body(casework.resultFile(id, code));
+  }
+
+  @GetMapping("/verify")
+  String verifyForm(@RequestParam(required = false) @Nullable String code) {
+    return code == null || code.isBlank() ? "services/verify" : "redirect:/verify/" + code.strip().toUpperCase()
+        .replaceAll("[^A-Z0-9]", "");
+  }
+
+  @GetMapping("/verify/{code}")
+  String verify(@PathVariable String code, Model model) {
+    model.addAttribute("code", code);
+    model.addAttribute("certificate", casework.verify(code).orElse(null));
+    return "services/verify";
+  }
+
+  static <T> List<T> items(ResultPage<T> page) {
+    return page.items();
+  }
+}

@@ -1,0 +1,168 @@
+package org.tongban.casework.internal.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tongban.casework.CaseAction;
+import org.tongban.casework.CaseId;
+import org.tongban.casework.Casework;
+import org.tongban.casework.Channel;
+import org.tongban.casework.NewApplication;
+import org.tongban.casework.Ratings;
+import org.tongban.casework.RegionBasis;
+import org.tongban.catalogue.ServiceCatalogue;
+import org.tongban.organisation.OfficeId;
+import org.tongban.organisation.OrganisationDirectory;
+import org.tongban.person.Residents;
+import org.tongban.shared.IdNumber;
+import org.tongban.shared.RegionCode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Staff pages: the office's queue sorted by deadline, one case with the actions its step allows, filing for a
+ * resident at the window (帮办代办, with the authorisation recorded), and the supervisors' deadline and rating
+ * pages.
+ */
+@Controller
+class WorkbenchPages {
+
+  private final Casework casework;
+  private final Ratings ratings;
+  private final ServiceCatalogue catalogue;
+  private final Residents residents;
+  private final OrganisationDirectory organisations;
+  private final JsonMapper json;
+
+  WorkbenchPages(Casework casework, Ratings ratings, ServiceCatalogue catalogue, Residents residents,
+                 OrganisationDirectory organisations, JsonMapper json) {
+    this.casework = casework;
+    this.ratings = ratings;
+    this.catalogue = catalogue;
+    this.residents = residents;
+    this.organisations = organisations;
+    this.json = json;
+  }
+
+  private static LocalDate today() {
+    return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+  }
+
+  @GetMapping("/workbench")
+  String queue(@RequestParam(defaultValue = "0") int page, Model model) {
+    model.addAttribute("cases", casework.queue(page, 30));
+    model.addAttribute("received", casework.received(0, 10));
+    model.addAttribute("today", today());
+    return "workbench/index";
+  }
+
+  @GetMapping("/workbench/cases/{id}")
+  String one(@PathVariable CaseId id, Model model) {
+    var c = casework.view(id);
+    model.addAttribute("c", c);
+    model.addAttribute("deadline", c.deadline(today()));
+    model.addAttribute("timeline", casework.timeline(id));
+    model.addAttribute("materials", casework.materials(id));
+    model.addAttribute("results", casework.results(id));
+    model.addAttribute("rating", ratings.ofCase(id).orElse(null));
+    model.addAttribute("receivedBy", organisations.find(c.receivedBy()).map(o -> o.name()).orElse(""));
+    model.addAttribute("competent", organisations.find(c.competentOffice()).map(o -> o.name()).orElse(""));
+    model.addAttribute("actions", actions(c.waitingStep()));
+    return "workbench/case";
+  }
+
+  /** The actions a step allows, in the order a clerk reads them. */
+  static java.util.List<CaseAction> actions(@Nullable String step) {
+    if (step == null) return java.util.List.of();
+    return switch (step) {
+      case "preReview" -> java.util.List.of(CaseAction.PASS, CaseAction.SUPPLEMENT, CaseAction.REFUSE);
+      case "accept" -> java.util.List.of(CaseAction.ACCEPT, CaseAction.SUPPLEMENT, CaseAction.RETURN, CaseAction.REFUSE);
+      case "handle" -> java.util.List.of(CaseAction.APPROVE, CaseAction.DENY, CaseAction.RETURN, CaseAction.REFUSE);
+      case "townshipReview", "review" -> java.util.List.of(CaseAction.AGREE, CaseAction.OBJECT);
+      case "decide" -> java.util.List.of(CaseAction.APPROVE, CaseAction.DENY);
+      case "deliver" -> java.util.List.of(CaseAction.DELIVER);
+      default -> java.util.List.of();
+    };
+  }
+
+  @PostMapping("/workbench/cases/{id}/act")
+  String act(@PathVariable CaseId id, @RequestParam CaseAction action, @RequestParam(required = false) @Nullable String note) {
+    casework.act(id, action, note);
+    return "redirect:/workbench/cases/" + id;
+  }
+
+  @PostMapping("/workbench/cases/{id}/forward")
+  String forward(@PathVariable CaseId id, @RequestParam OfficeId office, @RequestParam String reason) {
+    casework.forward(id, office, reason);
+    return "redirect:/workbench";
+  }
+
+  @PostMapping("/workbench/cases/{id}/rating/follow-up")
+  String followUp(@PathVariable CaseId id, @RequestParam String step, @RequestParam String note) {
+    ratings.followUp(id, step, note);
+    return "redirect:/workbench/cases/" + id;
+  }
+
+  /** 帮办代办, step one: find the resident by ID number (exact, in the clerk's jurisdiction) and pick the item. */
+  @GetMapping("/workbench/file")
+  String fileStart(@RequestParam(required = false) @Nullable String idNumber,
+                   @RequestParam(required = false) @Nullable String item, Model model) {
+    model.addAttribute("items", catalogue.items());
+    model.addAttribute("idNumber", idNumber);
+    model.addAttribute("item", item);
+    if (idNumber != null && !idNumber.isBlank() && item != null && !item.isBlank()) {
+      var resident = residents.lookup(new IdNumber(idNumber.strip())).orElse(null);
+      model.addAttribute("resident", resident);
+      if (resident != null) {
+        var version = catalogue.currentOrRefuse(item);
+        model.addAttribute("version", version);
+        model.addAttribute("fields", FormFields.fields(version.spec().form(), resident, Map.of()));
+        model.addAttribute("submission", UUID.randomUUID().toString());
+      }
+    }
+    return "workbench/file";
+  }
+
+  @PostMapping("/workbench/file")
+  String file(@RequestParam String idNumber, @RequestParam String item, @RequestParam String authorisation,
+              @RequestParam Channel channel, @RequestParam RegionBasis basis,
+              @RequestParam(required = false) @Nullable String region, @RequestParam Map<String, String> params,
+              Model model) {
+    var resident = residents.lookup(new IdNumber(idNumber.strip())).orElseThrow(() -> new Casework.NotYourApplication());
+    var version = catalogue.currentOrRefuse(item);
+    var form = FormFields.read(version.spec().form(), params, json);
+    try {
+      var c = casework.apply(new NewApplication(item, resident.id(), channel, basis,
+          region == null || region.isBlank() ? null : RegionCode.of(region), form, params.get("submission"), authorisation));
+      return "redirect:/workbench/cases/" + c.id();
+    } catch (Casework.InvalidApplication e) {
+      model.addAttribute("items", catalogue.items());
+      model.addAttribute("idNumber", idNumber);
+      model.addAttribute("item", item);
+      model.addAttribute("resident", resident);
+      model.addAttribute("version", version);
+      model.addAttribute("fields", FormFields.fields(version.spec().form(), resident, params));
+      model.addAttribute("problems", e.problems());
+      model.addAttribute("submission", params.get("submission"));
+      return "workbench/file";
+    }
+  }
+
+  @GetMapping("/supervision")
+  String supervision(@RequestParam(defaultValue = "3") int within, @RequestParam(defaultValue = "0") int page,
+                     @RequestParam(defaultValue = "office") String by, Model model) {
+    model.addAttribute("cases", casework.nearOrPastLimit(within, page, 50));
+    model.addAttribute("within", within);
+    model.addAttribute("ratings", ratings.summary("item".equals(by), 0, 50));
+    model.addAttribute("by", by);
+    model.addAttribute("today", today());
+    return "workbench/supervision";
+  }
+}
