@@ -266,7 +266,8 @@ public class Casework {
 
   /** Completes the step the case waits on at the caller's office with {@code action}. */
   @Transactional
-  public CaseFile act(CaseId id, CaseAction action, @Nullable String note) {
+  public CaseFile act(CaseId id, CaseAction action, @Nullable String givenNote) {
+    String note = blankToNull(givenNote);
     var c = lockForStaff(id);
     var office = staffOffice();
     var step = workflows.waitingOn(processOf(id), office.toString())
@@ -417,7 +418,8 @@ public class Casework {
    * and the step that asked runs again.
    */
   @Transactional
-  public CaseFile supplied(CaseId id, @Nullable String note) {
+  public CaseFile supplied(CaseId id, @Nullable String givenNote) {
+    String note = blankToNull(givenNote);
     var c = require(id);
     if (c.status() != CaseStatus.SUPPLEMENT) throw new WrongStep(c.status().zh(), "SUPPLIED");
     boolean applicant = accounts.currentPerson().map(p -> p.equals(c.applicant())).orElse(false);

@@ -165,6 +165,7 @@ public class ServiceCatalogue {
   public CombinedForm combinedForm(LifeEvent event) {
     var properties = new LinkedHashMap<String, JsonNode>();
     var required = new java.util.LinkedHashSet<String>();
+    var order = new java.util.LinkedHashSet<String>();
     var materials = new LinkedHashMap<String, ItemSpec.Material>();
     var items = new ArrayList<ItemVersion>();
     for (String code : event.items()) {
@@ -172,11 +173,13 @@ public class ServiceCatalogue {
       items.add(item);
       item.spec().form().path("properties").properties().forEach(p -> properties.putIfAbsent(p.getKey(), p.getValue()));
       item.spec().form().path("required").forEach(r -> required.add(r.asString()));
+      item.spec().form().path("x-order").forEach(r -> order.add(r.asString()));
       item.spec().materials().forEach(m -> materials.putIfAbsent(m.code(), m));
     }
     ObjectNode schema = json.createObjectNode().put("type", "object");
     schema.set("properties", json.valueToTree(properties));
     schema.set("required", json.valueToTree(required));
+    schema.set("x-order", json.valueToTree(order));
     return new CombinedForm(event, items, schema, List.copyOf(materials.values()));
   }
 

@@ -62,11 +62,14 @@ class SeedCatalogue implements ApplicationRunner {
     form.put("additionalProperties", false);
     ObjectNode properties = form.putObject("properties");
     ArrayNode required = form.putArray("required");
+    // PostgreSQL's jsonb does not keep key order: the order of the fields on the page is kept here.
+    ArrayNode order = form.putArray("x-order");
     for (JsonNode name : item.path("fields")) {
       var field = library.path(name.asString());
       if (field.isMissingNode()) throw new IllegalStateException("Seed field not defined: " + name.asString());
       properties.set(name.asString(), field);
       required.add(name.asString());
+      order.add(name.asString());
     }
     item.remove("fields");
     item.set("form", form);

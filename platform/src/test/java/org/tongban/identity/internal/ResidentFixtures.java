@@ -13,6 +13,12 @@ public final class ResidentFixtures {
 
   private ResidentFixtures() {}
 
+  /** An account that signs in with {@code phone} and {@code password} on the sign-in page. */
+  public static void accountWithPassword(ResidentSecrets secrets, org.springframework.security.crypto.password.PasswordEncoder encoder,
+                                         PersonId person, String name, IdNumber id, String phone, String password) {
+    secrets.openAccount(new PhoneNumber(phone), name, id, person.value(), encoder.encode(password), null);
+  }
+
   public static UserDetails accountFor(ResidentSecrets secrets, PersonId person, String name, IdNumber id) {
     var phone = new PhoneNumber("13" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)));
     var account = secrets.openAccount(phone, name, id, person.value(), "{noop}unused", null);

@@ -25,8 +25,15 @@ final class FormFields {
     var required = new ArrayList<String>();
     schema.path("required").forEach(r -> required.add(r.asString()));
     var fields = new ArrayList<Field>();
+    var names = new ArrayList<String>();
+    schema.path("x-order").forEach(n -> names.add(n.asString()));
     for (var p : schema.path("properties").properties()) {
-      JsonNode f = p.getValue();
+      if (!names.contains(p.getKey())) names.add(p.getKey());
+    }
+    for (String name : names) {
+      JsonNode f = schema.path("properties").path(name);
+      if (f.isMissingNode()) continue;
+      var p = Map.entry(name, f);
       String input = f.has("enum") ? "select" : "date".equals(f.path("format").asString(""))
           ? "date" : "integer".equals(f.path("type").asString("")) ? "number" : "text";
       var options = new ArrayList<String>();

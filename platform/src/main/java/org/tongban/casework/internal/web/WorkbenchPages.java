@@ -40,9 +40,11 @@ class WorkbenchPages {
   private final Residents residents;
   private final OrganisationDirectory organisations;
   private final JsonMapper json;
+  private final org.tongban.audit.AuditTrail audit;
 
-  WorkbenchPages(Casework casework, Ratings ratings, ServiceCatalogue catalogue, Residents residents,
+  WorkbenchPages(org.tongban.audit.AuditTrail audit, Casework casework, Ratings ratings, ServiceCatalogue catalogue, Residents residents,
                  OrganisationDirectory organisations, JsonMapper json) {
+    this.audit = audit;
     this.casework = casework;
     this.ratings = ratings;
     this.catalogue = catalogue;
@@ -121,6 +123,9 @@ class WorkbenchPages {
       var resident = residents.lookup(new IdNumber(idNumber.strip())).orElse(null);
       model.addAttribute("resident", resident);
       if (resident != null) {
+        // 全省通办: any window may file for any resident of the province; every such lookup is on record.
+        audit.record("case.applicant-looked-up", "person", resident.id().toString(), resident.residenceRegion(),
+            Map.of("item", item));
         var version = catalogue.currentOrRefuse(item);
         model.addAttribute("version", version);
         model.addAttribute("fields", FormFields.fields(version.spec().form(), resident, Map.of()));

@@ -1,0 +1,213 @@
+package org.tongban.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tongban.StaffFixtures.as;
+import static org.tongban.StaffFixtures.clerkOf;
+import static org.tongban.StaffFixtures.randomIdNumber;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.tongban.access.Purpose;
+import org.tongban.access.Scope;
+import org.tongban.identity.NewStaff;
+import org.tongban.identity.Role;
+import org.tongban.identity.StaffAccounts;
+import org.tongban.identity.internal.ResidentFixtures;
+import org.tongban.identity.internal.ResidentSecrets;
+import org.tongban.organisation.Office;
+import org.tongban.organisation.OfficeId;
+import org.tongban.organisation.OfficeKind;
+import org.tongban.organisation.OrganisationDirectory;
+import org.tongban.person.NewResident;
+import org.tongban.person.Residents;
+import org.tongban.shared.IdNumber;
+import org.tongban.shared.RegionCode;
+
+/**
+ * 全省通办 in the browser: a resident of 和平区 applies online; a window in 沈河区 takes in her paper
+ * application for another item and forwards it; 和平区's 人社 office decides both; she downloads the
+ * certificate, verifies its code on the public page and rates the service. Screenshots 20–29.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("browser")
+class CaseJourneyTests {
+
+  @LocalServerPort int port;
+  @Autowired StaffAccounts accounts;
+  @Autowired OrganisationDirectory organisations;
+  @Autowired Residents residents;
+  @Autowired ResidentSecrets secrets;
+  @Autowired PasswordEncoder passwords;
+  @Autowired JdbcClient jdbc;
+
+  Playwright playwright;
+  Browser browser;
+  IdNumber idNumber;
+  String phone = "139" + String.format("%08d", (int) (Math.random() * 100_000_000));
+
+  @BeforeAll
+  void setUp() throws Exception {
+    Files.createDirectories(BrowserJourneyTests.SHOTS);
+    playwright = Chromium.playwright();
+    browser = Chromium.launch(playwright);
+    var hrss = office("hrss", "210102", OfficeKind.OFFICE);
+    var hall = office("government-services", "210103", OfficeKind.SERVICE_HALL);
+    staff("heping-hrss", hrss, Role.OFFICER);
+    staff("shenhe-window", hall, Role.CLERK);
+    idNumber = randomIdNumber("210102");
+    String village = jdbc.sql("select code from region.region where code like '210102%' and level = 5 order by code limit 1")
+        .query(String.class).single();
+    var person = as(clerkOf("210102"), () -> residents.register(new NewResident("张桂英", idNumber.value(), null, village, village)));
+    ResidentFixtures.accountWithPassword(secrets, passwords, person.id(), "张桂英", idNumber, phone, "guiying2026");
+  }
+
+  private Office office(String department, String region, OfficeKind kind) {
+    return organisations.officeAt(department, RegionCode.of(region)).orElseGet(() -> {
+      var o = new Office(OfficeId.random(), department, RegionCode.of(region), kind, "测试" + region + department, null, null, false, 0);
+      organisations.insert(o);
+      return o;
+    });
+  }
+
+  private void staff(String username, Office office, Role role) {
+    if (accounts.find(username).isPresent()) return;
+    accounts.create(new NewStaff(username, username, office.id(), EnumSet.of(role),
+        Set.of(new Scope(office.region(), Scope.ANY_DEPARTMENT, Purpose.CAPTURE),
+            new Scope(office.region(), Scope.ANY_DEPARTMENT, Purpose.SEARCH)), Set.of()), "Journey-2026-pass");
+  }
+
+  @AfterAll
+  void close() {
+    browser.close();
+    playwright.close();
+  }
+
+  private static Browser.NewContextOptions zh() {
+    return new Browser.NewContextOptions().setLocale("zh-CN");
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  private void shot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(BrowserJourneyTests.SHOTS.resolve(name + ".png")));
+  }
+
+  private Page residentSignsIn(BrowserContext context) {
+    var page = context.newPage();
+    page.navigate(url("/login"));
+    page.fill("#username", phone);
+    page.fill("#password", "guiying2026");
+    page.click("button:text-is('登录')");
+    page.waitForURL(u -> !u.contains("/login"));
+    return page;
+  }
+
+  private Page staffSignsIn(BrowserContext context, String username) {
+    var page = context.newPage();
+    SignInSteps.signInAndEnrolAuthenticator(page, url(""), username, "Journey-2026-pass", null);
+    return page;
+  }
+
+  @Test
+  void aPaperApplicationTakenInAnotherCountyIsDecidedVerifiedAndRated() {
+    // 1. The resident finds a service by a word she would use and applies online; her name is filled in.
+    try (var context = browser.newContext(zh())) {
+      var page = residentSignsIn(context);
+      page.navigate(url("/services?q=失业证"));
+      shot(page, "20-services-search");
+      page.click("a:text-is('失业登记')");
+      page.click("a:text-is('在线申请')");
+      assertThat(page.inputValue("#f-applicantName")).isEqualTo("张桂英");
+      page.fill("#f-endDate", "2026-10-31");
+      page.selectOption("#f-endReason", "合同期满");
+      page.fill("#f-contactPhone", "13800001111");
+      shot(page, "21-apply-prefilled");
+      page.click("button:text-is('提交申请')");
+      page.waitForSelector("#case-status");
+      assertThat(page.textContent("#case-status")).isEqualTo("预审中");
+      shot(page, "22-my-case-submitted");
+    }
+    // 2. A window in 沈河区 takes in her paper application for the benefit, records her authorisation, forwards it.
+    try (var context = browser.newContext(zh())) {
+      var page = staffSignsIn(context, "shenhe-window");
+      page.navigate(url("/workbench/file?idNumber=" + idNumber.value() + "&item=hrss.unemployment-benefit"));
+      page.selectOption("#basis", "INSURED");
+      page.fill("#region", "210102");
+      page.fill("#f-endDate", "2026-10-31");
+      page.selectOption("#f-endReason", "合同期满");
+      page.fill("#f-bankAccount", "6222020200112233");
+      page.fill("#f-contactPhone", "13800001111");
+      page.fill("#authorisation", "本人持纸质申请表到沈河区政务服务中心窗口，当面签署委托");
+      shot(page, "23-window-files-paper-application");
+      page.click("button:text-is('提交申请')");
+      page.waitForSelector("button:text-is('预审通过')");
+      page.fill("#note", "纸质材料原件已核验，转和平区人社局受理");
+      page.click("button:text-is('预审通过')");
+      page.waitForSelector("#case-status");
+      assertThat(page.textContent("#case-status")).isEqualTo("待受理");
+      shot(page, "24-window-forwarded");
+    }
+    // 3. The competent office decides both, nearest due date first.
+    try (var context = browser.newContext(zh())) {
+      var page = staffSignsIn(context, "heping-hrss");
+      page.navigate(url("/workbench"));
+      shot(page, "25-competent-office-queue");
+      for (int i = 0; i < 2; i++) {
+        page.navigate(url("/workbench"));
+        page.click("table tbody tr:first-child a");
+        page.waitForSelector("#case-status");
+        for (String button : new String[] {"预审通过", "受理", "审查同意", "准予", "送达"}) {
+          var b = page.locator("button:text-is('" + button + "')");
+          if (b.count() > 0) {
+            b.click();
+            page.waitForLoadState();
+          }
+        }
+      }
+      page.navigate(url("/workbench"));
+      assertThat(page.textContent("main")).contains("当前没有待办的办件");
+    }
+    // 4. She downloads the result, verifies its code on the public page and rates the service.
+    try (var context = browser.newContext(zh().setAcceptDownloads(true))) {
+      var page = residentSignsIn(context);
+      page.navigate(url("/my/cases"));
+      shot(page, "26-my-cases");
+      page.click("tr:has-text('失业保险金申领') a");
+      assertThat(page.textContent("#case-status")).isEqualTo("已办结");
+      var download = page.waitForDownload(() -> page.click("a:has-text('(PDF)')"));
+      assertThat(download.suggestedFilename()).endsWith(".pdf");
+      String code = page.textContent("li code");
+      page.click("a:text-is('核验')");
+      page.waitForSelector("#verify-result");
+      assertThat(page.textContent("#verify-result")).startsWith("有效");
+      assertThat(page.textContent("main")).contains("失业保险待遇核定通知").doesNotContain("张桂英");
+      shot(page, "27-verify-certificate");
+      page.goBack();
+      page.check("input[name=overall][value='4']");
+      page.fill("#comment", "在沈河区窗口就办了，不用跑和平区。");
+      shot(page, "28-rate");
+      page.click("button:text-is('提交评价')");
+      page.waitForSelector("text=您已评价");
+      shot(page, "29-rated");
+      assertThat(code).hasSize(16);
+    }
+  }
+}
