@@ -8,7 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.tongban.TongbanApplication;
 
 /**
- * Starts the platform without a web server for benchmarks: embedded PostgreSQL under
+ * Starts the platform in-process for benchmarks (on a free port): embedded PostgreSQL under
  * {@code bench/target/bench-data} (kept between runs so that the million residents are generated once), or
  * the server in {@code SPRING_DATASOURCE_URL} when that is set.
  */
@@ -24,10 +24,13 @@ final class BenchPlatform {
         "--tongban.data-dir=" + System.getProperty("tongban.bench.data-dir", DATA_DIR),
         "--logging.level.root=WARN",
         "--logging.level.org.tongban=INFO",
-        "--spring.main.banner-mode=off"));
+        "--spring.main.banner-mode=off",
+        "--server.port=0"));
     for (String e : extra) arguments.add("--" + e);
     return new SpringApplicationBuilder(TongbanApplication.class)
-        .web(WebApplicationType.NONE)
+        // The platform is a web application (its sign-in and consent pages need the web configuration);
+        // benchmarks that call it in-process start it on a free port nobody uses.
+        .web(WebApplicationType.SERVLET)
         .run(arguments.toArray(String[]::new));
   }
 }

@@ -143,8 +143,8 @@ public final class CaseLoad {
             case when g % 100 = 0 then null else 'APPROVED' end, '{"generated":true}'::jsonb, 'bench-history',
             now() - (g % 730) * interval '1 day', case when g % 100 = 0 then null else now() - (g % 730 - 3) * interval '1 day' end,
             case when g % 100 = 0 then null else now() - (g % 730 - 4) * interval '1 day' end, 5, 'WORKING_DAYS',
-            current_date + ((g % 40) - 20), true
-          from people, generate_series(:from + 1, :from + :n) g
+            current_date + ((g % 40) - 20)::int, true
+          from people, generate_series(:from::bigint + 1, :from::bigint + :n::bigint) g
           """).param("office", office.id().value()).param("from", from).param("n", n).update();
     }
     jdbc.sql("analyze casework.case_file").update();

@@ -168,6 +168,10 @@ public class Casework {
       return new Filer(name, null);
     }
     String office = jurisdiction.officeId();
+    var auth = SecurityContextHolder.getContext().getAuthentication();
+    if (office == null && auth != null && auth.getAuthorities().stream().anyMatch(g -> g.getAuthority().equals("ROLE_RESIDENT"))) {
+      throw new NotInRegistry();
+    }
     if (office == null) throw new NotYourApplication();
     if (a.authorisation() == null || a.authorisation().isBlank()) throw new AuthorisationRequired();
     return new Filer(name, OfficeId.of(office));
@@ -802,6 +806,12 @@ public class Casework {
   public static final class NotYourApplication extends Refusal {
     public NotYourApplication() {
       super("casework.not-your-application", 403);
+    }
+  }
+
+  public static final class NotInRegistry extends Refusal {
+    NotInRegistry() {
+      super("casework.not-in-registry", 409);
     }
   }
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Demo offices for the embedded run, marked generated: every county gets a bureau of each department and a
+ * Demo offices for the embedded run, marked generated: every city and county gets a bureau of each department and a
  * 政务服务中心, every township a 便民服务中心, every village a 便民服务站. Names say "（生成）" so that nobody
  * mistakes them for real addresses.
  */
@@ -33,18 +33,29 @@ class DemoOffices implements ApplicationRunner {
   @Override
   @Transactional
   public void run(ApplicationArguments args) {
-    if (jdbc.sql("select exists(select 1 from organisation.office where generated)").query(Boolean.class).single()) {
-      return;
-    }
+    boolean any = jdbc.sql("select exists(select 1 from organisation.office where generated)").query(Boolean.class).single();
+    // City bureaux decide the items of 行使层级 市级 (work-injury recognition, social security cards …);
+    // data directories made before they were generated get them on their next start.
+    boolean cities = jdbc.sql("select exists(select 1 from organisation.office o join region.region r"
+        + " on r.code = o.region_code where o.generated and r.level = 2)").query(Boolean.class).single();
+    if (any && cities) return;
+    int highest = any ? 2 : 5;
     record Unit(String code, String name, int level) {}
-    List<Unit> units = jdbc.sql("select code, name, level from region.region where valid_to is null and level >= 3")
-        .query((rs, i) -> new Unit(rs.getString(1), rs.getString(2), rs.getInt(3))).list();
+    List<Unit> units = jdbc.sql("select code, name, level from region.region where valid_to is null and level between ? and ?")
+        .params(2, highest).query((rs, i) -> new Unit(rs.getString(1), rs.getString(2), rs.getInt(3))).list();
     record Dept(String code, String name) {}
     List<Dept> departments = jdbc.sql("select code, name_zh from organisation.department order by sort")
         .query((rs, i) -> new Dept(rs.getString(1), rs.getString(2))).list();
     var rows = new ArrayList<Object[]>();
     for (Unit u : units) {
       switch (u.level()) {
+        case 2 -> {
+          for (Dept d : departments) {
+            if (!d.code().equals("government-services")) {
+              rows.add(row(d.code(), u.code(), "OFFICE", u.name() + d.name() + "局（生成）"));
+            }
+          }
+        }
         case 3 -> {
           for (Dept d : departments) {
             if (d.code().equals("government-services")) {

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Casework under load (issue #4 "Measure"): one PostgreSQL 15 server on loopback (the machine's packages),
+# CASES stored cases (generated), RESIDENTS + STAFF concurrent Gatling users for SECONDS_ each run:
+# residents submit applications and read "my cases", staff read their queue. In the same run, before the
+# platform takes load, the bare JDBC insert loop of the same rows gives the ceiling.
+#   CASES=1000000 RESIDENTS=180 STAFF=20 SECONDS_=60 bench/cases.sh
+# Results in bench/target/results/cases-*.txt; figures recorded in BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# A JDK >= 21, found the way .ci/run finds it.
+find_jdk() {
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 \
+                   /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64 /usr/lib/jvm/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
+    v=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+    if [ "${v%%.*}" -ge 21 ] 2>/dev/null; then echo "$candidate"; return 0; fi
+  done
+  return 1
+}
+JAVA_HOME=$(find_jdk)
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+root=$(pwd)
+cases=${CASES:-1000000}
+residents=${RESIDENTS:-180}
+staff=${STAFF:-20}
+seconds=${SECONDS_:-60}
+mkdir -p bench/target/results
+./mvnw -B -q -DskipTests install
+cp=$(./mvnw -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout):$root/bench/target/classes
+
+work=$(mktemp -d /tmp/tongban-cases.XXXXXX)
+chmod 755 "$work"
+pids=()
+pgbin=/usr/lib/postgresql/15/bin
+cleanup() {
+  cp "$work/tongban.log" bench/target/results/cases-platform.log 2>/dev/null || true
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  sleep 5
+  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+  su postgres -s /bin/sh -c "$pgbin/pg_ctl -D $work/pg/data -m fast stop" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+mkdir -p "$work/pg" && chown postgres "$work/pg"
+pw=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+echo "$pw" > "$work/pg/pw" && chown postgres "$work/pg/pw"
+pgport=55700
+while (exec 3<>/dev/tcp/127.0.0.1/$pgport) 2>/dev/null; do pgport=$((pgport + 1)); done
+su postgres -s /bin/sh -c "$pgbin/initdb -D $work/pg/data -U postgres --pwfile=$work/pg/pw -A scram-sha-256 -E UTF8 --locale=C.UTF-8" >/dev/null
+su postgres -s /bin/sh -c "$pgbin/pg_ctl -D $work/pg/data -l $work/pg/log -w -o '-p $pgport -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=1GB -c synchronous_commit=on' start" >/dev/null
+PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -qc "create database tongban"
+db=jdbc:postgresql://127.0.0.1:$pgport/tongban
+export SPRING_DATASOURCE_URL=$db SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=$pw
+
+userpw="Bench$(head -c 9 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')9"
+# Same data directory as the platform below: the keys that seal ID numbers and index phones must match.
+(cd bench && java -Xmx4g -Dtongban.bench.data-dir="$work/tongban" -cp "$cp" org.tongban.bench.CaseLoad prepare "$cases" "$residents" "$((staff * 2))" "$userpw" \
+  "$work/users.csv" > "$work/prepare.log" 2>&1) || { tail -40 "$work/prepare.log"; exit 1; }
+grep -E "RESULT" "$work/prepare.log" | tee bench/target/results/cases-prepare.txt
+
+if (exec 3<>/dev/tcp/127.0.0.1/18080) 2>/dev/null; then echo "port 18080 is in use: stop what runs there first" >&2; exit 1; fi
+jfr=()
+# PROFILE=1: a flight recording of the platform and samples of what PostgreSQL sessions wait on.
+if [[ ${PROFILE:-0} == 1 ]]; then jfr=(-XX:StartFlightRecording=filename=$root/bench/target/results/cases.jfr,settings=profile); fi
+java "${jfr[@]}" -jar "$(ls platform/target/tongban-platform-*-exec.jar)" --server.port=18080 --tongban.data-dir="$work/tongban" \
+  --spring.datasource.hikari.maximum-pool-size=40 --logging.level.root=WARN >"$work/tongban.log" 2>&1 &
+pids+=($!)
+until curl -fs http://127.0.0.1:18080/actuator/health/readiness >/dev/null 2>&1; do sleep 1; done
+
+# The ceiling, same server, same moment: 40 connections as the platform's pool.
+java -cp "$cp" org.tongban.bench.CaseLoad limit "$db" postgres "$pw" 40 30 | tee bench/target/results/cases-limit.txt
+
+if [[ ${PROFILE:-0} == 1 ]]; then
+  (for i in $(seq 1 $(( (seconds + 30) / 5 ))); do sleep 5
+     PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc "select w || ' ' || n from (select
+       coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, '-') w, count(*) n from pg_stat_activity
+       where datname = 'tongban' and state = 'active' group by 1) x order by n desc" | tr '\n' ' '; echo; done) > bench/target/results/cases-pg-waits.txt 2>&1 &
+fi
+./mvnw -B -q -pl bench gatling:test -Dgatling.simulation=org.tongban.bench.CaseSimulation \
+  -Dusers="$work/users.csv" -Dpassword="$userpw" -Dresidents="$residents" -Dstaff="$staff" -Dseconds="$seconds" \
+  > bench/target/results/cases-gatling.txt 2>&1 || true
+if [[ ${PROFILE:-0} == 1 ]]; then jcmd "${pids[0]}" JFR.dump filename="$root/bench/target/results/cases.jfr" >/dev/null; fi
+grep -A14 "Global Information" bench/target/results/cases-gatling.txt || tail -40 bench/target/results/cases-gatling.txt
+for r in submit "my cases" "staff queue"; do
+  grep -E "^> $r " bench/target/results/cases-gatling.txt | tail -1 || true
+done
+PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc \
+  "select 'RESULT cases stored after the run: ' || count(*) from casework.case_file" | tee -a bench/target/results/cases-limit.txt
