@@ -19,6 +19,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.tongban.audit.AuditEntry;
@@ -32,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends under a row lock on {@code audit.chain}, so entries get gap-free sequence numbers in commit order.
- * That serialises audited transactions: fine for the low thousands per second an audit trail sees.
+ * Entries recorded during a transaction are held until just before it commits and appended then, all at once:
+ * the chain's lock is held for the appends and the commit only, not for the whole business transaction
+ * (with it held from the first audited step, 180 residents filing at once queued on that one row, BENCHMARKS.md).
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {
@@ -56,13 +60,47 @@ class JdbcAuditTrail implements AuditTrail {
   @Transactional
   public void record(String action, @Nullable String targetType, @Nullable String targetId,
                      @Nullable RegionCode region, Map<String, String> detail) {
-    append(currentActor(), action, targetType, targetId, region == null ? null : region.value(), currentIp(), detail);
+    enqueue(new Pending(currentActor(), action, targetType, targetId, region == null ? null : region.value(),
+        currentIp(), Map.copyOf(detail)));
   }
 
   @Override
   @Transactional
   public void recordAs(String actor, String action, @Nullable String ip, Map<String, String> detail) {
-    append(actor, action, null, null, null, ip == null ? currentIp() : ip, detail);
+    enqueue(new Pending(actor, action, null, null, null, ip == null ? currentIp() : ip, Map.copyOf(detail)));
+  }
+
+  private record Pending(String actor, String action, @Nullable String targetType, @Nullable String targetId,
+                         @Nullable String region, @Nullable String ip, Map<String, String> detail) {}
+
+  private static final Object PENDING = new Object();
+
+  /** Holds the entry until the surrounding transaction is about to commit; a rollback drops it with the rest. */
+  @SuppressWarnings("unchecked")
+  private void enqueue(Pending entry) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      append(entry.actor(), entry.action(), entry.targetType(), entry.targetId(), entry.region(), entry.ip(), entry.detail());
+      return;
+    }
+    var pending = (List<Pending>) TransactionSynchronizationManager.getResource(PENDING);
+    if (pending == null) {
+      var list = new ArrayList<Pending>();
+      TransactionSynchronizationManager.bindResource(PENDING, list);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+          for (Pending p : list) append(p.actor(), p.action(), p.targetType(), p.targetId(), p.region(), p.ip(), p.detail());
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+        }
+      });
+      pending = list;
+    }
+    pending.add(entry);
   }
 
   private void append(String actor, String action, @Nullable String targetType, @Nullable String targetId,
