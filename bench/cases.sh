@@ -75,7 +75,10 @@ if [[ ${PROFILE:-0} == 1 ]]; then
   (for i in $(seq 1 $(( (seconds + 30) / 5 ))); do sleep 5
      PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc "select w || ' ' || n from (select
        coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, '-') w, count(*) n from pg_stat_activity
-       where datname = 'tongban' and state = 'active' group by 1) x order by n desc" | tr '\n' ' '; echo; done) > bench/target/results/cases-pg-waits.txt 2>&1 &
+       where datname = 'tongban' and state = 'active' group by 1) x order by n desc" | tr '\n' ' '
+     PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc "select 'waiting on ' ||
+       coalesce(l.relation::regclass::text, l.locktype) || ': ' || count(*) from pg_locks l where not l.granted
+       group by l.relation, l.locktype" | tr '\n' ' '; echo; done) > bench/target/results/cases-pg-waits.txt 2>&1 &
 fi
 ./mvnw -B -q -pl bench gatling:test -Dgatling.simulation=org.tongban.bench.CaseSimulation \
   -Dusers="$work/users.csv" -Dpassword="$userpw" -Dresidents="$residents" -Dstaff="$staff" -Dseconds="$seconds" \

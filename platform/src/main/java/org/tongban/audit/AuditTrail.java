@@ -7,7 +7,8 @@ import org.tongban.shared.ResultPage;
 
 /**
  * Records what matters, in the caller's transaction: the entry commits or rolls back with the change it
- * describes. The actor and client address are taken from the current request and security context.
+ * describes, and joins the hash chain a moment after the commit (at once when the trail is read). The actor
+ * and client address are taken from the current request and security context.
  */
 public interface AuditTrail {
 
@@ -25,6 +26,9 @@ public interface AuditTrail {
 
   /** Appends an entry for a named actor (sign-in events happen before a user is in the context). */
   void recordAs(String actor, String action, @Nullable String ip, Map<String, String> detail);
+
+  /** Moves committed entries onto the hash chain now (it happens every 200 ms anyway); returns how many. */
+  int flush();
 
   ResultPage<AuditEntry> search(AuditQuery query, int page, int size);
 

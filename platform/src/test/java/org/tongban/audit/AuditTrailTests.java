@@ -43,6 +43,7 @@ class AuditTrailTests {
   @Test
   void databaseRefusesUpdatesAndDeletes() {
     audit.record("test.locked", "thing", "l-1", null, Map.of());
+    audit.flush();
     assertThatThrownBy(() -> jdbc.sql("update audit.entry set actor = 'mallory' where action = 'test.locked'").update())
         .hasMessageContaining("append-only");
     assertThatThrownBy(() -> jdbc.sql("delete from audit.entry where action = 'test.locked'").update())
@@ -52,6 +53,7 @@ class AuditTrailTests {
   @Test
   void verificationFindsAnEditedRow() {
     audit.record("test.tamper", "thing", "x-1", null, Map.of("amount", "100"));
+    audit.flush();
     long seq = jdbc.sql("select max(seq) from audit.entry where action = 'test.tamper'").query(Long.class).single();
     // A superuser bypasses the trigger; the change is rolled back so other tests see an intact chain.
     tx.executeWithoutResult(status -> {
@@ -70,6 +72,7 @@ class AuditTrailTests {
   void verificationFindsADeletedRow() {
     audit.record("test.delete", "thing", "d-1", null, Map.of());
     audit.record("test.delete", "thing", "d-2", null, Map.of());
+    audit.flush();
     long seq = jdbc.sql("select max(seq) from audit.entry where target_id = 'd-1'").query(Long.class).single();
     tx.executeWithoutResult(status -> {
       jdbc.sql("alter table audit.entry disable trigger entry_append_only").update();
@@ -85,6 +88,7 @@ class AuditTrailTests {
   @Test
   void purgeKeepsEntriesYoungerThanRetentionAndLeavesAVerifiableAnchor() {
     audit.record("test.old", "thing", "o-1", null, Map.of());
+    audit.flush();
     long seq = jdbc.sql("select max(seq) from audit.entry where target_id = 'o-1'").query(Long.class).single();
     tx.executeWithoutResult(status -> {
       // Pretend everything up to this entry is two years old, then purge inside the same transaction.

@@ -33,6 +33,7 @@ class ResidentAccountsTests {
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
+  @Autowired org.tongban.audit.AuditTrail audit;
   @Autowired Residents registry;
 
   // Distinct last four digits within a run, so that masked numbers (139****1234) never collide.
@@ -148,6 +149,7 @@ class ResidentAccountsTests {
     }
     mvc.perform(post("/login").with(csrf()).param("username", phone).param("password", "guoping2026"))
         .andExpect(redirectedUrl("/login?error"));
+    audit.flush();
     var log = jdbc.sql("select count(*) from audit.entry where action = 'login.failed' and actor = ?")
         .param(phone.substring(0, 3) + "****" + phone.substring(7)).query(Long.class).single();
     assertThat(log).isGreaterThanOrEqualTo(6);

@@ -19,8 +19,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.tongban.audit.AuditEntry;
@@ -33,10 +33,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Appends under a row lock on {@code audit.chain}, so entries get gap-free sequence numbers in commit order.
- * Entries recorded during a transaction are held until just before it commits and appended then, all at once:
- * the chain's lock is held for the appends and the commit only, not for the whole business transaction
- * (with it held from the first audited step, 180 residents filing at once queued on that one row, BENCHMARKS.md).
+ * Records into {@code audit.pending} in the caller's transaction, without locks; {@link #flush()} moves
+ * committed entries onto the hash chain in batches under the row lock on {@code audit.chain}, so entries get
+ * gap-free sequence numbers in chaining order. Holding that lock inside every audited transaction, as before,
+ * made all audited work queue on one row (BENCHMARKS.md, casework under load).
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {
@@ -48,7 +48,11 @@ class JdbcAuditTrail implements AuditTrail {
   private final AuditSettings settings;
   private final JsonMapper json;
 
-  JdbcAuditTrail(JdbcClient jdbc, DataSource dataSource, AuditSettings settings, JsonMapper json) {
+  private final TransactionTemplate transactions;
+
+  JdbcAuditTrail(JdbcClient jdbc, DataSource dataSource, AuditSettings settings, JsonMapper json,
+                 PlatformTransactionManager transactionManager) {
+    this.transactions = new TransactionTemplate(transactionManager);
     this.jdbc = jdbc;
     this.streaming = new JdbcTemplate(dataSource);
     this.streaming.setFetchSize(5_000);
@@ -60,69 +64,72 @@ class JdbcAuditTrail implements AuditTrail {
   @Transactional
   public void record(String action, @Nullable String targetType, @Nullable String targetId,
                      @Nullable RegionCode region, Map<String, String> detail) {
-    enqueue(new Pending(currentActor(), action, targetType, targetId, region == null ? null : region.value(),
-        currentIp(), Map.copyOf(detail)));
+    stage(currentActor(), action, targetType, targetId, region == null ? null : region.value(), currentIp(), detail);
   }
 
   @Override
   @Transactional
   public void recordAs(String actor, String action, @Nullable String ip, Map<String, String> detail) {
-    enqueue(new Pending(actor, action, null, null, null, ip == null ? currentIp() : ip, Map.copyOf(detail)));
+    stage(actor, action, null, null, null, ip == null ? currentIp() : ip, detail);
   }
 
-  private record Pending(String actor, String action, @Nullable String targetType, @Nullable String targetId,
-                         @Nullable String region, @Nullable String ip, Map<String, String> detail) {}
-
-  private static final Object PENDING = new Object();
-
-  /** Holds the entry until the surrounding transaction is about to commit; a rollback drops it with the rest. */
-  @SuppressWarnings("unchecked")
-  private void enqueue(Pending entry) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      append(entry.actor(), entry.action(), entry.targetType(), entry.targetId(), entry.region(), entry.ip(), entry.detail());
-      return;
-    }
-    var pending = (List<Pending>) TransactionSynchronizationManager.getResource(PENDING);
-    if (pending == null) {
-      var list = new ArrayList<Pending>();
-      TransactionSynchronizationManager.bindResource(PENDING, list);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void beforeCommit(boolean readOnly) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-          for (Pending p : list) append(p.actor(), p.action(), p.targetType(), p.targetId(), p.region(), p.ip(), p.detail());
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-        }
-      });
-      pending = list;
-    }
-    pending.add(entry);
+  private void stage(String actor, String action, @Nullable String targetType, @Nullable String targetId,
+                     @Nullable String region, @Nullable String ip, Map<String, String> detail) {
+    jdbc.sql("""
+            insert into audit.pending (at, actor, action, target_type, target_id, region_code, ip, detail)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)), actor, action, targetType, targetId,
+            region, ip, ChainHash.detailJson(detail))
+        .update();
   }
 
-  private void append(String actor, String action, @Nullable String targetType, @Nullable String targetId,
-                      @Nullable String region, @Nullable String ip, Map<String, String> detail) {
+  /**
+   * Moves committed pending entries onto the chain, oldest first, up to 1,000 per transaction, until none is
+   * left; returns how many. Runs every 200 ms, and before every read of the trail.
+   */
+  @Override
+  @Scheduled(fixedDelay = 200)
+  public int flush() {
+    int total = 0;
+    while (true) {
+      Integer moved = transactions.execute(status -> chainBatch(1_000));
+      if (moved == null || moved == 0) return total;
+      total += moved;
+    }
+  }
+
+  private int chainBatch(int limit) {
     var head = jdbc.sql("select last_seq, last_hash from audit.chain where id = 1 for update")
         .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBytes(2)}).single();
-    long seq = (long) head[0] + 1;
+    long seq = (long) head[0];
     byte[] previous = (byte[]) head[1];
-    Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    String detailJson = ChainHash.detailJson(detail);
-    byte[] hash = ChainHash.of(previous, seq, at, actor, action, targetType, targetId, region, ip, detailJson);
-    jdbc.sql("""
-            insert into audit.entry (seq, at, actor, action, target_type, target_id, region_code, ip, detail,
-              prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(seq, Timestamp.from(at), actor, action, targetType, targetId, region, ip, detailJson, previous, hash)
-        .update();
-    jdbc.sql("update audit.chain set last_seq = ?, last_hash = ? where id = 1").params(seq, hash).update();
+    var batch = jdbc.sql("select id, at, actor, action, target_type, target_id, region_code, ip, detail"
+            + " from audit.pending order by id limit ? for update skip locked").param(limit)
+        .query((rs, i) -> new Object[] {rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)})
+        .list();
+    if (batch.isEmpty()) return 0;
+    var rows = new ArrayList<Object[]>(batch.size());
+    for (Object[] p : batch) {
+      seq++;
+      Instant at = (Instant) p[1];
+      byte[] hash = ChainHash.of(previous, seq, at, (String) p[2], (String) p[3], (String) p[4], (String) p[5],
+          (String) p[6], (String) p[7], (String) p[8]);
+      rows.add(new Object[] {seq, Timestamp.from(at), p[2], p[3], p[4], p[5], p[6], p[7], p[8], previous, hash});
+      previous = hash;
+    }
+    streaming.batchUpdate("""
+        insert into audit.entry (seq, at, actor, action, target_type, target_id, region_code, ip, detail,
+          prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    jdbc.sql("delete from audit.pending where id = any(?)")
+        .param(batch.stream().map(p -> (Long) p[0]).toArray(Long[]::new)).update();
+    jdbc.sql("update audit.chain set last_seq = ?, last_hash = ? where id = 1").params(seq, previous).update();
+    return batch.size();
   }
 
   @Override
-  @Transactional(readOnly = true)
   public ResultPage<AuditEntry> search(AuditQuery q, int page, int size) {
+    flush();
     var where = new StringBuilder(" where true");
     var args = new ArrayList<Object>();
     if (q.actor() != null) { where.append(" and actor = ?"); args.add(q.actor()); }
@@ -154,8 +161,8 @@ class JdbcAuditTrail implements AuditTrail {
   }
 
   @Override
-  @Transactional(readOnly = true)
   public AuditVerification verify() {
+    flush();
     var anchor = jdbc.sql("select anchor_seq, anchor_hash, last_seq, last_hash from audit.chain where id = 1")
         .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBytes(2), rs.getLong(3), rs.getBytes(4)}).single();
     var state = new Object() {
@@ -200,8 +207,14 @@ class JdbcAuditTrail implements AuditTrail {
 
   @Override
   @Scheduled(cron = "0 17 3 * * *")
-  @Transactional
   public int purgeExpired() {
+    flush();
+    Integer purged = transactions.execute(status -> purge());
+    flush();
+    return purged == null ? 0 : purged;
+  }
+
+  private int purge() {
     Instant cutoff = Instant.now().atZone(ZoneOffset.UTC).minus(settings.retention()).toInstant();
     var last = jdbc.sql("select seq, hash from audit.entry where at < ? order by seq desc limit 1")
         .param(Timestamp.from(cutoff))
@@ -212,7 +225,7 @@ class JdbcAuditTrail implements AuditTrail {
     jdbc.sql("select set_config('tongban.audit_purge', 'off', true)").query(String.class).single();
     jdbc.sql("update audit.chain set anchor_seq = ?, anchor_hash = ? where id = 1")
         .params(last.get()[0], last.get()[1]).update();
-    append("system", "audit.purged", null, null, null, null,
+    stage("system", "audit.purged", null, null, null, null,
         Map.of("entries", String.valueOf(deleted), "before", cutoff.toString()));
     return deleted;
   }
