@@ -696,14 +696,18 @@ public class Casework {
       waitingStep = step.key();
       waitingOn = step.group() != null && !step.group().startsWith("person:") ? step.group() : null;
     }
-    var before = find(id).orElseThrow();
-    jdbc.sql("update casework.case_file set status = ?, waiting_on = ?, waiting_step = ?, version = version + 1,"
-            + " finished_at = case when ? then coalesce(finished_at, now()) else finished_at end where id = ?")
-        .params(status.name(), waitingOn == null ? null : UUID.fromString(waitingOn), waitingStep,
-            !status.open(), id.value())
-        .update();
+    // One statement writes the new status and hands back the old one (the row is ours for this transaction).
+    String previous = jdbc.sql("update casework.case_file c set status = ?, waiting_on = ?, waiting_step = ?,"
+            + " version = c.version + 1,"
+            + " finished_at = case when ? then coalesce(c.finished_at, now()) else c.finished_at end"
+            + " from (select id, status from casework.case_file where id = ? for update) old"
+            + " where c.id = old.id returning old.status")
+        .params(status.name(), waitingOn == null ? null : UUID.fromString(waitingOn), waitingStep, !status.open(),
+            id.value())
+        .query(String.class).single();
     var after = find(id).orElseThrow();
-    if (before.status() != after.status() || before.version() == 0) {
+    boolean submitted = after.version() == 1;
+    if (!previous.equals(status.name()) || submitted) {
       jdbc.sql("update casework.case_event set status = ? where id = (select max(id) from casework.case_event"
           + " where case_id = ?)").params(status.name(), id.value()).update();
       publishStatus(after);
@@ -858,7 +862,7 @@ public class Casework {
   }
 
   public static final class MaterialTooLarge extends Refusal {
-    public MaterialTooLarge(int mebibytes) {
+    MaterialTooLarge(int mebibytes) {
       super("casework.material-too-large", 413, mebibytes);
     }
   }

@@ -62,6 +62,7 @@ class JurisdictionTests {
       // The service catalogue and its guides are published for everybody; life-event codes name catalogue entries.
       "/api/catalogue/items/{code}", "/api/catalogue/items/{code}/versions", "/api/catalogue/items/{code}/versions/{version}",
       "/api/catalogue/life-events/{code}", "/services/{code}", "/services/{code}/apply", "/api/life-events/{event}/cases",
+      "/services/life-events/{code}/apply",
       // Public verification of a document's code shows nothing personal (CaseApiTests).
       "/verify/{code}");
 

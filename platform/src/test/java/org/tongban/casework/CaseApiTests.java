@@ -114,6 +114,24 @@ class CaseApiTests {
   }
 
   @Test
+  void aLifeEventPageAsksEachFieldOnceAndFilesOneCasePerItem() throws Exception {
+    var f = new CaseworkFixtures(organisations, residents, secrets, jdbc);
+    f.office("hrss", CaseworkFixtures.HEPING);
+    var a = f.resident("诸葛亮", CaseworkFixtures.HEPING);
+    String page = mvc.perform(get("/services/life-events/unemployment/apply").with(user(a.user())))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(page.split("name=\"applicantName\"", -1)).hasSize(2);
+    assertThat(page).contains("value=\"诸葛亮\"").contains("失业保险金申领").contains("职业培训补贴");
+    mvc.perform(post("/services/life-events/unemployment/apply").with(user(a.user())).with(csrf())
+            .param("submission", "life-page-1").param("applicantName", "诸葛亮").param("endDate", "2026-10-31")
+            .param("endReason", "合同期满").param("contactPhone", "13800001111").param("bankAccount", "6222020200112233")
+            .param("courseName", "育婴员"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(jdbc.sql("select count(distinct bundle) || '/' || count(*) from casework.case_file where applicant = ?")
+        .param(a.person().id().value()).query(String.class).single()).isEqualTo("1/3");
+  }
+
+  @Test
   void publishesOpenApiForTheCaseAndCatalogueApis() throws Exception {
     mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
         .andExpect(jsonPath("$.paths['/api/cases'].post").exists())

@@ -55,7 +55,7 @@ class SecurityConfiguration {
                 "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers(HttpMethod.GET, "/services", "/services/{code}", "/verify", "/verify/**",
                 "/api/catalogue/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-            .requestMatchers("/services/*/apply", "/my/**").hasRole("RESIDENT")
+            .requestMatchers("/services/*/apply", "/services/life-events/*/apply", "/my/**").hasRole("RESIDENT")
             .requestMatchers("/workbench/**").access(withSecondFactor("STAFF"))
             .requestMatchers("/supervision/**", "/api/supervision/**").access(withSecondFactor("SUPERVISOR"))
             .requestMatchers("/api/cases/**", "/api/life-events/**").access(AuthorizationManagers.anyOf(

@@ -2,7 +2,6 @@ package org.tongban.casework.internal.web;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +26,6 @@ import org.tongban.catalogue.ServiceCatalogue;
 import org.tongban.identity.ResidentAccounts;
 import org.tongban.person.Resident;
 import org.tongban.person.Residents;
-import org.tongban.shared.ResultPage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -105,6 +103,35 @@ class ServicePages {
     }
   }
 
+  /** 一件事: one form and one set of materials for a life event; one case per item on submit. */
+  @GetMapping("/services/life-events/{code}/apply")
+  String lifeEventForm(@PathVariable String code, Model model) {
+    var combined = catalogue.combinedForm(catalogue.lifeEvent(code));
+    model.addAttribute("combined", combined);
+    model.addAttribute("fields", FormFields.fields(combined.schema(), me(), Map.of()));
+    model.addAttribute("submission", UUID.randomUUID().toString());
+    return "services/life-event";
+  }
+
+  @PostMapping("/services/life-events/{code}/apply")
+  String applyForLifeEvent(@PathVariable String code, @RequestParam Map<String, String> params, Model model) {
+    var combined = catalogue.combinedForm(catalogue.lifeEvent(code));
+    var resident = me();
+    if (resident == null) throw new Casework.NotYourApplication();
+    JsonNode form = FormFields.read(combined.schema(), params, json);
+    try {
+      var cases = casework.applyForLifeEvent(code, new NewApplication(code, resident.id(), Channel.WEB,
+          RegionBasis.RESIDENCE, null, form, params.get("submission"), null));
+      return "redirect:/my/cases/" + cases.getFirst().id() + "?submitted";
+    } catch (Casework.InvalidApplication e) {
+      model.addAttribute("combined", combined);
+      model.addAttribute("fields", FormFields.fields(combined.schema(), resident, params));
+      model.addAttribute("problems", e.problems());
+      model.addAttribute("submission", params.get("submission"));
+      return "services/life-event";
+    }
+  }
+
   @GetMapping("/my/cases")
   String myCases(@RequestParam(defaultValue = "0") int page, Model model) {
     model.addAttribute("cases", casework.myCases(page, 20));
@@ -122,6 +149,7 @@ class ServicePages {
     model.addAttribute("results", casework.results(id));
     model.addAttribute("rating", ratings.ofCase(id).orElse(null));
     model.addAttribute("levels", Ratings.LEVELS);
+    model.addAttribute("together", casework.bundle(c.bundle()).stream().filter(b -> !b.id().equals(c.id())).toList());
     model.addAttribute("uploadable", catalogue.version(c.item(), c.itemVersion()).spec().materials().stream()
         .filter(m -> m.source() == org.tongban.catalogue.ItemSpec.MaterialSource.RESIDENT).toList());
     return "services/my-case";
@@ -130,7 +158,6 @@ class ServicePages {
   @PostMapping("/my/cases/{id}/materials")
   String upload(@PathVariable CaseId id, @RequestParam String code, @RequestParam("file") MultipartFile file,
                 RedirectAttributes flash) throws java.io.IOException {
-    if (file.getSize() > Casework.MAX_MATERIAL_BYTES) throw new Casework.MaterialTooLarge(Casework.MAX_MATERIAL_BYTES / 1024 / 1024);
     casework.attach(id, code, file.getBytes());
     flash.addFlashAttribute("done", "material");
     return "redirect:/my/cases/" + id;
@@ -174,9 +201,5 @@ class ServicePages {
     model.addAttribute("code", code);
     model.addAttribute("certificate", casework.verify(code).orElse(null));
     return "services/verify";
-  }
-
-  static <T> List<T> items(ResultPage<T> page) {
-    return page.items();
   }
 }
