@@ -42,6 +42,7 @@ class CaseworkTests {
   @Autowired ResidentSecrets secrets;
   @Autowired JdbcClient jdbc;
   @Autowired JsonMapper json;
+  @Autowired org.tongban.catalogue.ServiceCatalogue catalogue;
 
   CaseworkFixtures fixtures;
   Office hepingHrss;
@@ -268,6 +269,53 @@ class CaseworkTests {
   }
 
   @Test
+  void aCaseKeepsTheItemVersionItWasFiledUnder() {
+    var tang = fixtures.resident("唐宁", HEPING);
+    var c = apply(tang, "hrss.unemployment-benefit", """
+        {"applicantName":"唐宁","endDate":"2026-10-31","endReason":"合同期满","bankAccount":"6222020200112233","contactPhone":"13800002468"}""");
+    var filed = catalogue.version(c.item(), c.itemVersion());
+    var s = filed.spec();
+    var changed = new org.tongban.catalogue.ItemSpec(s.code(), s.name(), s.nameEn(), s.basicCode(), s.implementationCode(),
+        s.type(), s.level(), s.department(), s.basis(), s.conditions() + "（修订）", s.statutoryLimit(), s.promisedLimit(),
+        s.caseKind(), s.audience(), s.channels(), s.trips(), s.tripReason(), s.fee(), s.feeBasis(), s.steps(), s.place(),
+        s.hours(), s.consultation(), s.complaint(), s.depth(), s.reach(), s.materials(), s.result(), s.workflow(),
+        s.synonyms(), s.offeredIn(), s.form());
+    try {
+      var next = catalogue.publishAsPlatform(changed);
+      assertThat(next.version()).isGreaterThan(c.itemVersion());
+      assertThat(as(tang.user(), () -> casework.view(c.id())).itemVersion()).isEqualTo(filed.version());
+    } finally {
+      catalogue.publishAsPlatform(s);
+    }
+  }
+
+  @Test
+  void theCompetentOfficeReturnsAnApplicationAndPausesTheClockForASpecialProcedure() {
+    var yu = fixtures.resident("于洋", SHENHE);
+    var hall = fixtures.staff(shenheHall);
+    var c = as(hall, () -> casework.apply(new NewApplication("hrss.unemployment-benefit", yu.person().id(), Channel.WINDOW,
+        RegionBasis.INSURED, RegionCode.of(HEPING), form("""
+            {"applicantName":"于洋","endDate":"2026-10-31","endReason":"合同期满","bankAccount":"6222020200112233","contactPhone":"13800001357"}"""),
+        null, "本人到场签字")));
+    act(hall, c, CaseAction.PASS, null);
+    var heping = fixtures.staff(hepingHrss);
+    var back = act(heping, c, CaseAction.RETURN, "缺少解除劳动关系证明原件核验记录");
+    assertThat(back.status()).isEqualTo(CaseStatus.PRE_REVIEW);
+    assertThat(back.waitingOn()).isEqualTo(shenheHall.id());
+    act(hall, c, CaseAction.PASS, "已补核验");
+    act(heping, c, CaseAction.ACCEPT, null);
+    var paused = as(heping, () -> casework.suspendClock(c.id(), "委托劳动能力鉴定"));
+    assertThat(paused.pausedSince()).isEqualTo(LocalDate.now(Casework.CHINA));
+    assertThat(paused.deadline(LocalDate.now(Casework.CHINA)).paused()).isTrue();
+    assertThatThrownBy(() -> as(hall, () -> casework.suspendClock(c.id(), "x"))).isInstanceOf(CaseNotFound.class);
+    var resumed = as(heping, () -> casework.resumeClock(c.id()));
+    assertThat(resumed.pausedSince()).isNull();
+    assertThat(resumed.dueDate()).isEqualTo(c.dueDate()); // resumed the same day: no working day was lost
+    assertThat(as(yu.user(), () -> casework.timeline(c.id()))).extracting(Casework.TimelineEntry::action)
+        .contains("RETURN", "CLOCK_SUSPENDED", "CLOCK_RESUMED");
+  }
+
+  @Test
   void aRepeatedSubmitFilesOneCase() {
     var gao = fixtures.resident("高翔", HEPING);
     var app = new NewApplication("hrss.ss-card-loss", gao.person().id(), Channel.MOBILE, RegionBasis.RESIDENCE, null,
@@ -310,5 +358,13 @@ class CaseworkTests {
     assertThat(as(city, () -> ratings.followUp(c.id(), "限期整改", "电话回访属实，窗口增设挂失自助终端")).followUp()).isEqualTo("限期整改");
     assertThatThrownBy(() -> as(city, () -> ratings.followUp(c.id(), "申诉复核", "x"))).isInstanceOf(Ratings.WrongFollowUp.class);
     assertThat(as(city, () -> ratings.followUp(c.id(), "已办结", "整改完成")).followUp()).isEqualTo("已办结");
+    var supervisor = org.tongban.StaffFixtures.staff("supervisor-city", java.util.Set.of(
+        new org.tongban.access.Scope(RegionCode.of("2101"), "hrss", org.tongban.access.Purpose.SEARCH)), "ROLE_SUPERVISOR");
+    var byItem = as(supervisor, () -> ratings.summary(true, 0, 50)).items();
+    assertThat(byItem).anySatisfy(r -> {
+      assertThat(r.key()).isEqualTo("hrss.ss-card-loss");
+      assertThat(r.count()).isPositive();
+      assertThat(r.bad()).isPositive();
+    });
   }
 }
