@@ -134,6 +134,7 @@ class CaseApiTests {
   @Test
   void publishesOpenApiForTheCaseAndCatalogueApis() throws Exception {
     mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+        .andExpect(jsonPath("$.info.title").value("通办 Tongban API"))
         .andExpect(jsonPath("$.paths['/api/cases'].post").exists())
         .andExpect(jsonPath("$.paths['/api/catalogue/items'].get").exists());
     mvc.perform(get("/api/catalogue/items").param("q", "养老金")).andExpect(status().isOk())
