@@ -25,42 +25,16 @@ import org.springframework.web.util.HtmlUtils;
  * the one-login browser test on its own port, outside Tongban's packages.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration(excludeName = {
-    "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-    "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-    "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-    "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-    // The platform's workflow engine: these small apps have no database.
-    "org.flowable.spring.boot.ProcessEngineAutoConfiguration",
-    "org.flowable.spring.boot.EndpointAutoConfiguration",
-    "org.flowable.spring.boot.RestApiAutoConfiguration",
-    "org.flowable.spring.boot.FlowableJpaAutoConfiguration",
-    "org.flowable.spring.boot.FlowableSecurityAutoConfiguration",
-    "org.flowable.spring.boot.ldap.FlowableLdapAutoConfiguration",
-    "org.flowable.spring.boot.actuate.info.FlowableInfoAutoConfiguration",
-    "org.flowable.spring.boot.ProcessEngineServicesAutoConfiguration",
-    "org.flowable.spring.boot.app.AppEngineAutoConfiguration",
-    "org.flowable.spring.boot.app.AppEngineServicesAutoConfiguration",
-    "org.flowable.spring.boot.idm.IdmEngineAutoConfiguration",
-    "org.flowable.spring.boot.idm.IdmEngineServicesAutoConfiguration",
-    "org.flowable.spring.boot.eventregistry.EventRegistryAutoConfiguration",
-    "org.flowable.spring.boot.eventregistry.EventRegistryServicesAutoConfiguration",
-    "org.flowable.spring.boot.cmmn.CmmnEngineAutoConfiguration",
-    "org.flowable.spring.boot.cmmn.CmmnEngineServicesAutoConfiguration",
-    "org.flowable.spring.boot.dmn.DmnEngineAutoConfiguration",
-    "org.flowable.spring.boot.dmn.DmnEngineServicesAutoConfiguration",
-    "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration",
-    "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
-    "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration",
-    "org.springframework.modulith.moments.autoconfigure.MomentsAutoConfiguration",
-    "org.springframework.modulith.core.config.ApplicationModuleInitializerRuntimeVerification",
-    "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
-    "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"})
+@EnableAutoConfiguration
 public class DepartmentApp {
 
   /** Starts the department system on {@code port}, trusting Tongban at {@code issuer}. */
   public static ConfigurableApplicationContext start(int port, String issuer, String clientId, String secret) {
     return new SpringApplicationBuilder(DepartmentApp.class).run(
+        // A client only: Tongban's authorization server is on the classpath but not this app's business.
+        testapps.WithoutDatabase.argument(
+            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"),
         "--server.port=" + port,
         "--spring.application.name=department-app",
         "--server.servlet.session.cookie.name=RPSESSION",

@@ -45,35 +45,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * claims are given when it starts. Used by the federation test only.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration(excludeName = {
-    "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-    "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-    "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-    "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-    // The platform's workflow engine: these small apps have no database.
-    "org.flowable.spring.boot.ProcessEngineAutoConfiguration",
-    "org.flowable.spring.boot.EndpointAutoConfiguration",
-    "org.flowable.spring.boot.RestApiAutoConfiguration",
-    "org.flowable.spring.boot.FlowableJpaAutoConfiguration",
-    "org.flowable.spring.boot.FlowableSecurityAutoConfiguration",
-    "org.flowable.spring.boot.ldap.FlowableLdapAutoConfiguration",
-    "org.flowable.spring.boot.actuate.info.FlowableInfoAutoConfiguration",
-    "org.flowable.spring.boot.ProcessEngineServicesAutoConfiguration",
-    "org.flowable.spring.boot.app.AppEngineAutoConfiguration",
-    "org.flowable.spring.boot.app.AppEngineServicesAutoConfiguration",
-    "org.flowable.spring.boot.idm.IdmEngineAutoConfiguration",
-    "org.flowable.spring.boot.idm.IdmEngineServicesAutoConfiguration",
-    "org.flowable.spring.boot.eventregistry.EventRegistryAutoConfiguration",
-    "org.flowable.spring.boot.eventregistry.EventRegistryServicesAutoConfiguration",
-    "org.flowable.spring.boot.cmmn.CmmnEngineAutoConfiguration",
-    "org.flowable.spring.boot.cmmn.CmmnEngineServicesAutoConfiguration",
-    "org.flowable.spring.boot.dmn.DmnEngineAutoConfiguration",
-    "org.flowable.spring.boot.dmn.DmnEngineServicesAutoConfiguration",
-    "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration",
-    "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
-    "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration",
-    "org.springframework.modulith.moments.autoconfigure.MomentsAutoConfiguration",
-    "org.springframework.modulith.core.config.ApplicationModuleInitializerRuntimeVerification"})
+@EnableAutoConfiguration
 public class ProvincialIdentityPlatform {
 
   /** One person of the upstream: password and the claims it asserts about them (null values left out). */
@@ -85,6 +57,7 @@ public class ProvincialIdentityPlatform {
                                                      Map<String, Person> people) {
     ProvincialIdentityPlatform.people = Map.copyOf(people);
     return new SpringApplicationBuilder(ProvincialIdentityPlatform.class).run(
+        testapps.WithoutDatabase.argument(),
         "--server.port=" + port,
         "--spring.application.name=provincial-identity-platform",
         "--server.servlet.session.cookie.name=UPSTREAMSESSION",
