@@ -24,23 +24,17 @@ fi
 work=$(mktemp -d /tmp/tongban-onelogin.XXXXXX)
 chmod 755 "$work"
 pids=()
-pgbin=/usr/lib/postgresql/15/bin
+source bench/lib/postgres.sh
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   sleep 2
-  su postgres -s /bin/sh -c "$pgbin/pg_ctl -D $work/pg/data -m fast stop" >/dev/null 2>&1 || true
+  stop_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 # PostgreSQL 15, one cluster, a database for each server.
-mkdir -p "$work/pg" && chown postgres "$work/pg"
-pw=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-echo "$pw" > "$work/pg/pw" && chown postgres "$work/pg/pw"
-pgport=55600
-while (exec 3<>/dev/tcp/127.0.0.1/$pgport) 2>/dev/null; do pgport=$((pgport + 1)); done
-su postgres -s /bin/sh -c "$pgbin/initdb -D $work/pg/data -U postgres --pwfile=$work/pg/pw -A scram-sha-256 -E UTF8 --locale=C.UTF-8" >/dev/null
-su postgres -s /bin/sh -c "$pgbin/pg_ctl -D $work/pg/data -l $work/pg/log -w -o '-p $pgport -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=300' start" >/dev/null
+start_postgres 55600 ""
 PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -qc "create database keycloak" -c "create database tongban"
 db=jdbc:postgresql://127.0.0.1:$pgport
 
