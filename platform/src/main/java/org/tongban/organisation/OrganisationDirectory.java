@@ -68,6 +68,16 @@ public class OrganisationDirectory {
         .params(department, at.value()).query(OrganisationDirectory::map).optional();
   }
 
+  /**
+   * Offices of a department inside a region, by region and name (at most 200): where a case can be forwarded.
+   * Unscoped: which offices exist, and where, is public.
+   */
+  public List<Office> officesOf(String department, RegionCode within) {
+    return jdbc.sql("select " + COLUMNS + " from organisation.office where department = ? and region_code like ?"
+            + " order by region_code, name limit 200")
+        .params(department, within.prefix() + "%").query(OrganisationDirectory::map).list();
+  }
+
   /** One office, if the caller may view it; otherwise "not found". */
   public Office view(OfficeId id) {
     var office = find(id).orElseThrow(() -> new OfficeNotFound(id.toString()));

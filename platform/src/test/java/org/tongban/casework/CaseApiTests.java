@@ -100,13 +100,16 @@ class CaseApiTests {
     mvc.perform(get("/api/cases/{id}", c.id()).with(user(f.staff(dadong)))).andExpect(status().isNotFound())
         .andExpect(jsonPath("$.code").value("casework.case-not-found"));
     var officer = f.staff(heping);
+    String page = mvc.perform(get("/workbench/cases/{id}", c.id()).with(user(officer))).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString();
+    assertThat(page).contains("value=\"" + dadong.id() + "\"").doesNotContain("value=\"" + heping.id() + "\"");
     mvc.perform(post("/api/cases/{id}/actions", c.id()).with(user(officer)).with(csrf())
         .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"PASS\"}")).andExpect(status().isOk());
     mvc.perform(post("/api/cases/{id}/actions", c.id()).with(user(officer)).with(csrf())
             .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"APPROVE\"}"))
         .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DELIVERED"));
     String code = as(a.user(), () -> casework.results(c.id())).getFirst().code();
-    String page = mvc.perform(get("/verify/{code}", code)).andExpect(status().isOk())
+    page = mvc.perform(get("/verify/{code}", code)).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
     assertThat(page).contains("失业登记证明").contains("verify-result").doesNotContain("欧阳娜娜");
     mvc.perform(get("/verify/{code}", "AAAAAAAAAAAAAAAA")).andExpect(status().isOk())

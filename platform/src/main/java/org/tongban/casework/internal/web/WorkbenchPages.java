@@ -77,6 +77,10 @@ class WorkbenchPages {
     model.addAttribute("receivedBy", organisations.find(c.receivedBy()).map(o -> o.name()).orElse(""));
     model.addAttribute("competent", organisations.find(c.competentOffice()).map(o -> o.name()).orElse(""));
     model.addAttribute("actions", actions(c.waitingStep()));
+    // 转办 targets: the same department's offices in the same city, the current one left out.
+    var city = c.competentRegion().atLevel(org.tongban.shared.RegionLevel.CITY);
+    model.addAttribute("forwardTo", city == null ? java.util.List.of() : organisations.officesOf(c.department(), city)
+        .stream().filter(o -> !o.id().equals(c.competentOffice())).toList());
     return "workbench/case";
   }
 
