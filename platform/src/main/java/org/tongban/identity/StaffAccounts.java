@@ -99,6 +99,16 @@ public class StaffAccounts {
         });
   }
 
+  /** Accounts by username, one page (administrators' list). */
+  public org.tongban.shared.ResultPage<StaffAccount> list(int page, int size) {
+    int p = org.tongban.shared.ResultPage.page(page);
+    int n = org.tongban.shared.ResultPage.size(size);
+    long total = jdbc.sql("select count(*) from identity.account").query(Long.class).single();
+    var names = jdbc.sql("select username from identity.account order by username offset ? limit ?").params(p * n, n)
+        .query(String.class).list();
+    return new org.tongban.shared.ResultPage<>(names.stream().map(u -> find(u).orElseThrow()).toList(), p, n, total);
+  }
+
   public boolean anyAdministrator() {
     return jdbc.sql("select exists(select 1 from identity.account_role where role = 'ADMIN')")
         .query(Boolean.class).single();
