@@ -1,0 +1,272 @@
+package org.tongban.booking;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.access.Jurisdiction;
+import org.tongban.access.Purpose;
+import org.tongban.audit.AuditTrail;
+import org.tongban.identity.ResidentAccounts;
+import org.tongban.person.PersonId;
+import org.tongban.shared.Refusal;
+import org.tongban.shared.RegionCode;
+
+/**
+ * The booking module's front door. Staff open resources and their slots within their jurisdiction; residents
+ * book, see and cancel their own bookings; staff check tickets in. The last place goes to exactly one person:
+ * a booking takes it with {@code update … set booked = booked + 1 where booked < capacity}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class BookingManagement {
+
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final char[] TICKET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
+  private static final String RESOURCE_COLUMNS = "id, name, kind, region_code, facility_id, slot_capacity, fee_cents,"
+      + " daily_limit, cancel_hours, generated";
+  private static final String BOOKING_COLUMNS = "id, slot_id, resource_id, person, day, status, ticket, created_at,"
+      + " cancelled_at, checked_in_at";
+
+  private final JdbcClient jdbc;
+  private final Jurisdiction jurisdiction;
+  private final ResidentAccounts accounts;
+  private final AuditTrail audit;
+  private final SecureRandom random = new SecureRandom();
+
+  BookingManagement(JdbcClient jdbc, Jurisdiction jurisdiction, ResidentAccounts accounts, AuditTrail audit) {
+    this.jdbc = jdbc;
+    this.jurisdiction = jurisdiction;
+    this.accounts = accounts;
+    this.audit = audit;
+  }
+
+  /** Opens a bookable resource; the caller must be allowed to capture in its region. */
+  @Transactional
+  public BookableResource open(String name, String kind, RegionCode region, @Nullable UUID facility, int slotCapacity,
+                               int feeCents, int dailyLimit, int cancelHours) {
+    jurisdiction.require(region, null, Purpose.CAPTURE, "resource");
+    if (name.isBlank() || name.length() > 100 || slotCapacity < 1 || slotCapacity > 10_000 || feeCents < 0
+        || dailyLimit < 1 || cancelHours < 0) {
+      throw new InvalidResource();
+    }
+    var resource = new BookableResource(UUID.randomUUID(), name.strip(), kind, region, facility, slotCapacity, feeCents,
+        dailyLimit, cancelHours, false);
+    jdbc.sql("insert into booking.resource (id, name, kind, region_code, facility_id, slot_capacity, fee_cents,"
+            + " daily_limit, cancel_hours) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(resource.id(), resource.name(), kind, region.value(), facility, slotCapacity, feeCents, dailyLimit,
+            cancelHours)
+        .update();
+    audit.record("booking.resource-opened", "resource", resource.id().toString(), region, Map.of("name", resource.name()));
+    return resource;
+  }
+
+  /** Creates the slots of {@code days} days from {@code from} by the opening hours; existing slots are kept. */
+  @Transactional
+  public int openSlots(UUID resourceId, LocalDate from, int days, OpeningHours hours) {
+    var resource = resource(resourceId);
+    jurisdiction.require(resource.region(), null, Purpose.CAPTURE, "resource");
+    int created = 0;
+    for (int d = 0; d < Math.min(days, 92); d++) {
+      var day = from.plusDays(d);
+      if (!hours.days().contains(day.getDayOfWeek())) continue;
+      for (var start : hours.starts()) {
+        var startsAt = day.atTime(start.at()).atZone(CHINA).toInstant();
+        created += jdbc.sql("insert into booking.slot (id, resource_id, starts_at, ends_at, capacity, extended)"
+                + " values (?, ?, ?, ?, ?, ?) on conflict (resource_id, starts_at) do nothing")
+            .params(UUID.randomUUID(), resourceId, Timestamp.from(startsAt),
+                Timestamp.from(startsAt.plus(Duration.ofMinutes(hours.slotMinutes()))), resource.slotCapacity(),
+                start.extended())
+            .update();
+      }
+    }
+    return created;
+  }
+
+  public BookableResource resource(UUID id) {
+    return jdbc.sql("select " + RESOURCE_COLUMNS + " from booking.resource where id = ?").param(id)
+        .query(BookingManagement::mapResource).optional().orElseThrow(() -> new NotFound(id.toString()));
+  }
+
+  /** The slots of a resource on a day, with their free places (public: anyone may look). */
+  public List<Slot> slots(UUID resourceId, LocalDate day) {
+    var start = day.atStartOfDay(CHINA).toInstant();
+    return jdbc.sql("select id, resource_id, starts_at, ends_at, capacity, booked, extended from booking.slot"
+            + " where resource_id = ? and starts_at >= ? and starts_at < ? order by starts_at")
+        .params(resourceId, Timestamp.from(start), Timestamp.from(start.plus(Duration.ofDays(1))))
+        .query(BookingManagement::mapSlot).list();
+  }
+
+  /**
+   * Books one place in a slot for the signed-in resident. Refuses a slot that is full or has started, a second
+   * booking of the same slot, and more bookings on one day than the resource allows.
+   */
+  @Transactional
+  public Booking book(UUID slotId) {
+    PersonId person = accounts.currentPerson().orElseThrow(NotAResident::new);
+    var slot = jdbc.sql("select id, resource_id, starts_at, ends_at, capacity, booked, extended from booking.slot"
+            + " where id = ?").param(slotId).query(BookingManagement::mapSlot).optional()
+        .orElseThrow(() -> new NotFound(slotId.toString()));
+    if (!slot.startsAt().isAfter(Instant.now())) throw new SlotStarted();
+    var resource = resource(slot.resource());
+    var day = LocalDate.ofInstant(slot.startsAt(), CHINA);
+    // One person's bookings are counted under a lock on their own rows, so two parallel requests of the
+    // same person cannot both pass the daily limit.
+    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(person.toString()).query(Object.class).single();
+    long today = jdbc.sql("select count(*) from booking.booking where person = ? and resource_id = ? and day = ?"
+            + " and status in ('CONFIRMED', 'CHECKED_IN')")
+        .params(person.value(), resource.id(), day).query(Long.class).single();
+    if (today >= resource.dailyLimit()) throw new DailyLimit(resource.dailyLimit());
+    int taken = jdbc.sql("update booking.slot set booked = booked + 1 where id = ? and booked < capacity")
+        .param(slotId).update();
+    if (taken == 0) throw new SlotFull();
+    var booking = new Booking(UUID.randomUUID(), slotId, resource.id(), person, day, Booking.Status.CONFIRMED, ticket(),
+        Instant.now(), null, null);
+    try {
+      jdbc.sql("insert into booking.booking (id, slot_id, resource_id, person, day, status, ticket) values (?, ?, ?, ?, ?, ?, ?)")
+          .params(booking.id(), slotId, resource.id(), person.value(), day, booking.status().name(), booking.ticket())
+          .update();
+    } catch (DuplicateKeyException e) {
+      throw new AlreadyBooked();
+    }
+    audit.record("booking.booked", "booking", booking.id().toString(), resource.region(), Map.of("slot", slotId.toString()));
+    return find(booking.id()).orElseThrow();
+  }
+
+  /** The signed-in resident's bookings, newest first. */
+  public List<Booking> mine() {
+    PersonId person = accounts.currentPerson().orElseThrow(NotAResident::new);
+    return jdbc.sql("select " + BOOKING_COLUMNS + " from booking.booking where person = ? order by created_at desc limit 100")
+        .param(person.value()).query(BookingManagement::mapBooking).list();
+  }
+
+  /** Cancels the resident's own booking, up to the resource's cancellation hours before the slot starts. */
+  @Transactional
+  public Booking cancel(UUID bookingId) {
+    PersonId person = accounts.currentPerson().orElseThrow(NotAResident::new);
+    var booking = find(bookingId).filter(b -> b.person().equals(person))
+        .orElseThrow(() -> new NotFound(bookingId.toString()));
+    if (booking.status() != Booking.Status.CONFIRMED) throw new NotCancellable();
+    var resource = resource(booking.resource());
+    var startsAt = jdbc.sql("select starts_at from booking.slot where id = ?").param(booking.slot())
+        .query(Timestamp.class).single().toInstant();
+    if (Instant.now().plus(Duration.ofHours(resource.cancelHours())).isAfter(startsAt)) throw new NotCancellable();
+    int changed = jdbc.sql("update booking.booking set status = 'CANCELLED', cancelled_at = now() where id = ?"
+        + " and status = 'CONFIRMED'").param(bookingId).update();
+    if (changed == 1) jdbc.sql("update booking.slot set booked = booked - 1 where id = ?").param(booking.slot()).update();
+    audit.record("booking.cancelled", "booking", bookingId.toString(), resource.region(), Map.of());
+    return find(bookingId).orElseThrow();
+  }
+
+  /** Staff check a ticket in; the resource must be in their jurisdiction, otherwise the ticket is "not found". */
+  @Transactional
+  public Booking checkIn(String ticket) {
+    var booking = jdbc.sql("select " + BOOKING_COLUMNS + " from booking.booking where ticket = ?")
+        .param(ticket.strip().toUpperCase()).query(BookingManagement::mapBooking).optional()
+        .orElseThrow(() -> new NotFound(ticket));
+    var resource = resource(booking.resource());
+    jurisdiction.require(resource.region(), null, Purpose.CAPTURE, "booking");
+    if (booking.status() != Booking.Status.CONFIRMED) throw new NotCheckable(booking.status().name());
+    jdbc.sql("update booking.booking set status = 'CHECKED_IN', checked_in_at = now() where id = ?")
+        .param(booking.id()).update();
+    audit.record("booking.checked-in", "booking", booking.id().toString(), resource.region(), Map.of());
+    return find(booking.id()).orElseThrow();
+  }
+
+  private Optional<Booking> find(UUID id) {
+    return jdbc.sql("select " + BOOKING_COLUMNS + " from booking.booking where id = ?").param(id)
+        .query(BookingManagement::mapBooking).optional();
+  }
+
+  private String ticket() {
+    var sb = new StringBuilder(12);
+    for (int i = 0; i < 12; i++) sb.append(TICKET[random.nextInt(TICKET.length)]);
+    return sb.toString();
+  }
+
+  private static BookableResource mapResource(ResultSet rs, int i) throws SQLException {
+    return new BookableResource(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+        new RegionCode(rs.getString(4)), rs.getObject(5, UUID.class), rs.getInt(6), rs.getInt(7), rs.getInt(8),
+        rs.getInt(9), rs.getBoolean(10));
+  }
+
+  private static Slot mapSlot(ResultSet rs, int i) throws SQLException {
+    return new Slot(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(),
+        rs.getTimestamp(4).toInstant(), rs.getInt(5), rs.getInt(6), rs.getBoolean(7));
+  }
+
+  private static Booking mapBooking(ResultSet rs, int i) throws SQLException {
+    return new Booking(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+        new PersonId(rs.getObject(4, UUID.class)), rs.getObject(5, LocalDate.class),
+        Booking.Status.valueOf(rs.getString(6)), rs.getString(7), rs.getTimestamp(8).toInstant(),
+        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(),
+        rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant());
+  }
+
+  public static final class NotFound extends Refusal {
+    NotFound(String id) {
+      super("booking.not-found", 404, id);
+    }
+  }
+
+  public static final class InvalidResource extends Refusal {
+    InvalidResource() {
+      super("booking.invalid-resource", 400);
+    }
+  }
+
+  public static final class NotAResident extends Refusal {
+    NotAResident() {
+      super("booking.not-a-resident", 403);
+    }
+  }
+
+  public static final class SlotFull extends Refusal {
+    SlotFull() {
+      super("booking.slot-full", 409);
+    }
+  }
+
+  public static final class SlotStarted extends Refusal {
+    SlotStarted() {
+      super("booking.slot-started", 409);
+    }
+  }
+
+  public static final class AlreadyBooked extends Refusal {
+    AlreadyBooked() {
+      super("booking.already-booked", 409);
+    }
+  }
+
+  public static final class DailyLimit extends Refusal {
+    DailyLimit(int limit) {
+      super("booking.daily-limit", 409, limit);
+    }
+  }
+
+  public static final class NotCancellable extends Refusal {
+    NotCancellable() {
+      super("booking.not-cancellable", 409);
+    }
+  }
+
+  public static final class NotCheckable extends Refusal {
+    NotCheckable(String status) {
+      super("booking.not-checkable", 409, status);
+    }
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Bookings (预约): bookable resources with time slots and a capacity, residents' bookings with a QR ticket,
+ * cancellation and check-in by staff. Taking a place is one conditional update, so nothing is overbooked.
+ */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "identity", "person"})
+package org.tongban.booking;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,116 @@
+package org.tongban.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tongban.StaffFixtures.as;
+import static org.tongban.StaffFixtures.clerkOf;
+import static org.tongban.StaffFixtures.randomIdNumber;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.tongban.access.OutOfJurisdiction;
+import org.tongban.identity.internal.ResidentFixtures;
+import org.tongban.identity.internal.ResidentSecrets;
+import org.tongban.person.NewResident;
+import org.tongban.person.Residents;
+import org.tongban.shared.RegionCode;
+
+@SpringBootTest
+@Tag("persistence")
+class BookingTests {
+
+  @Autowired BookingManagement bookings;
+  @Autowired Residents residents;
+  @Autowired ResidentSecrets secrets;
+  @Autowired JdbcClient jdbc;
+
+  private UserDetails resident(String name) {
+    var id = randomIdNumber("210102");
+    String village = jdbc.sql("select code from region.region where code like '210102%' and level = 5 order by code limit 1")
+        .query(String.class).single();
+    var person = as(clerkOf("210102"), () -> residents.register(new NewResident(name, id.value(), null, village, village)));
+    return ResidentFixtures.accountFor(secrets, person.id(), name, id);
+  }
+
+  private Slot tomorrowSlot(int capacity, int dailyLimit) {
+    var court = as(clerkOf("210102"), () -> bookings.open("和平区全民健身中心羽毛球场" + System.nanoTime(), "venue.court",
+        RegionCode.of("210102"), null, capacity, 0, dailyLimit, 2));
+    var tomorrow = LocalDate.now(BookingManagement.CHINA).plusDays(1);
+    as(clerkOf("210102"), () -> bookings.openSlots(court.id(), tomorrow, 1,
+        new OpeningHours(Set.of(DayOfWeek.values()), LocalTime.of(9, 0), LocalTime.of(11, 0), 60, LocalTime.of(12, 0))));
+    return bookings.slots(court.id(), tomorrow).getFirst();
+  }
+
+  @Test
+  void oneHundredResidentsRaceForTheLastPlaceAndExactlyOneGetsIt() throws Exception {
+    var slot = tomorrowSlot(1, 1);
+    var people = new ArrayList<UserDetails>();
+    for (int i = 0; i < 100; i++) people.add(resident("抢约" + i));
+    var start = new CountDownLatch(1);
+    List<Future<Boolean>> results = new ArrayList<>();
+    try (var pool = Executors.newFixedThreadPool(100)) {
+      for (var p : people) {
+        results.add(pool.submit(() -> {
+          start.await();
+          try {
+            as(p, () -> bookings.book(slot.id()));
+            return true;
+          } catch (BookingManagement.SlotFull e) {
+            return false;
+          }
+        }));
+      }
+      start.countDown();
+      int won = 0;
+      for (var r : results) if (r.get()) won++;
+      assertThat(won).isEqualTo(1);
+    }
+    assertThat(jdbc.sql("select booked from booking.slot where id = ?").param(slot.id()).query(Integer.class).single())
+        .isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from booking.booking where slot_id = ? and status = 'CONFIRMED'")
+        .param(slot.id()).query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void limitsPerPersonCancellationFreesThePlaceAndStaffCheckInWithinTheirRegion() {
+    var slot = tomorrowSlot(5, 1);
+    var anna = resident("预约安娜");
+    var booking = as(anna, () -> bookings.book(slot.id()));
+    assertThat(booking.ticket()).hasSize(12);
+    assertThatThrownBy(() -> as(anna, () -> bookings.book(slot.id()))).isInstanceOf(BookingManagement.DailyLimit.class);
+    var second = bookings.slots(slot.resource(), LocalDate.now(BookingManagement.CHINA).plusDays(1)).get(1);
+    assertThatThrownBy(() -> as(anna, () -> bookings.book(second.id()))).isInstanceOf(BookingManagement.DailyLimit.class);
+    assertThat(as(anna, () -> bookings.cancel(booking.id())).status()).isEqualTo(Booking.Status.CANCELLED);
+    assertThat(bookings.slots(slot.resource(), LocalDate.now(BookingManagement.CHINA).plusDays(1)).getFirst().booked()).isZero();
+    var again = as(anna, () -> bookings.book(slot.id()));
+    assertThatThrownBy(() -> as(clerkOf("510502"), () -> bookings.checkIn(again.ticket()))).isInstanceOf(OutOfJurisdiction.class);
+    assertThat(as(clerkOf("210102"), () -> bookings.checkIn(again.ticket().toLowerCase())).status())
+        .isEqualTo(Booking.Status.CHECKED_IN);
+    assertThatThrownBy(() -> as(anna, () -> bookings.cancel(again.id()))).isInstanceOf(BookingManagement.NotCancellable.class);
+    var other = resident("预约他人");
+    assertThatThrownBy(() -> as(other, () -> bookings.cancel(again.id()))).isInstanceOf(BookingManagement.NotFound.class);
+  }
+
+  @Test
+  void extendedHoursAddSlotsMarkedExtended() {
+    var slot = tomorrowSlot(3, 1);
+    var day = bookings.slots(slot.resource(), LocalDate.now(BookingManagement.CHINA).plusDays(1));
+    assertThat(day).hasSize(3);
+    assertThat(day).extracting(Slot::extended).containsExactly(false, false, true);
+    assertThatThrownBy(() -> as(clerkOf("510502"), () -> bookings.openSlots(slot.resource(), LocalDate.now(), 1,
+        OpeningHours.daily(LocalTime.of(9, 0), LocalTime.of(10, 0), 30)))).isInstanceOf(OutOfJurisdiction.class);
+  }
+}
