@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.tongban.identity.internal.StaffUser;
+import org.tongban.shared.RegionCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.tongban.StaffFixtures;
@@ -64,7 +65,9 @@ class JurisdictionTests {
       "/api/catalogue/life-events/{code}", "/services/{code}", "/services/{code}/apply", "/api/life-events/{event}/cases",
       "/services/life-events/{code}/apply",
       // Public verification of a document's code shows nothing personal (CaseApiTests).
-      "/verify/{code}");
+      "/verify/{code}",
+      // Free places are public; booking a slot takes a resident account and books for that resident only.
+      "/api/booking/resources/{id}/slots", "/api/booking/slots/{id}/bookings");
 
   /** Administration of the platform itself, not of regional records: administrators only (tested below). */
   private static final Set<String> ADMINISTRATION = Set.of("POST /admin/sessions/{handle}/end",
@@ -139,10 +142,20 @@ class JurisdictionTests {
     as(caseOfficer, () -> casework.act(finished.id(), org.tongban.casework.CaseAction.PASS, null));
     as(caseOfficer, () -> casework.act(finished.id(), org.tongban.casework.CaseAction.APPROVE, null));
     resultCode = as(applicant, () -> casework.results(finished.id())).getFirst().code();
+    // A court in 江阳区 and the applicant's booking of it tomorrow.
+    court = as(jiangyang, () -> bookings.open("江阳区全民健身中心" + System.nanoTime(), "venue.court", RegionCode.of("510502"),
+        null, 4, 0, 1, 2));
+    var tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1);
+    as(jiangyang, () -> bookings.openSlots(court.id(), tomorrow, 1,
+        org.tongban.booking.OpeningHours.daily(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(11, 0), 60)));
+    booked = as(applicant, () -> bookings.book(bookings.slots(court.id(), tomorrow).getFirst().id()));
     as(applicant, () -> ratings.rate(finished.id(), new org.tongban.casework.Ratings.Scores(1, 1, 1, 1, 1, "太慢")));
   }
 
   @Autowired org.tongban.casework.Ratings ratings;
+  @Autowired org.tongban.booking.BookingManagement bookings;
+  org.tongban.booking.BookableResource court;
+  org.tongban.booking.Booking booked;
   CaseFile finished;
   String resultCode;
 
@@ -176,6 +189,11 @@ class JurisdictionTests {
     all.put("POST /workbench/cases/{id}/act", List.of(new Case(HttpMethod.POST, bench + "/act?action=SUPPLEMENT&note=x", null, caseOfficer, false, null)));
     all.put("POST /workbench/cases/{id}/forward", List.of(new Case(HttpMethod.POST, bench + "/forward?office=" + otherDepartmentOffice + "&reason=x", null, caseOfficer, false, null)));
     all.put("POST /workbench/cases/{id}/rating/follow-up", List.of(new Case(HttpMethod.POST, "/workbench/cases/" + finished.id() + "/rating/follow-up?step=x&note=x", null, caseOfficer, false, null)));
+    all.put("POST /api/booking/resources/{id}/slots", List.of(new Case(HttpMethod.POST,
+        "/api/booking/resources/" + court.id() + "/slots", "{\"from\":\"2030-01-07\",\"days\":1,\"weekdays\":[\"MONDAY\"],"
+            + "\"opens\":\"09:00\",\"closes\":\"10:00\",\"slotMinutes\":60}", jiangyang, true, null)));
+    all.put("POST /api/booking/bookings/{id}/cancel", List.of(new Case(HttpMethod.POST,
+        "/api/booking/bookings/" + booked.id() + "/cancel", null, applicant, false, stranger)));
     return all;
   }
 

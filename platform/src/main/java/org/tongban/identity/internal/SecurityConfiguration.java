@@ -54,11 +54,11 @@ class SecurityConfiguration {
                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/prefs/**",
                 "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers(HttpMethod.GET, "/services", "/services/{code}", "/verify", "/verify/**",
-                "/api/catalogue/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                "/api/catalogue/**", "/api/booking/resources/*/slots", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .requestMatchers("/services/*/apply", "/services/life-events/*/apply", "/my/**").hasRole("RESIDENT")
             .requestMatchers("/workbench/**").access(withSecondFactor("STAFF"))
             .requestMatchers("/supervision/**", "/api/supervision/**").access(withSecondFactor("SUPERVISOR"))
-            .requestMatchers("/api/cases/**", "/api/life-events/**").access(AuthorizationManagers.anyOf(
+            .requestMatchers("/api/cases/**", "/api/life-events/**", "/api/booking/**").access(AuthorizationManagers.anyOf(
                 AuthorityAuthorizationManager.hasRole("RESIDENT"), withSecondFactor("STAFF")))
             .requestMatchers("/api/catalogue/**").access(withSecondFactor("OFFICER", "ADMIN"))
             .requestMatchers("/login/second-factor", "/login/second-factor/**", "/oauth2/consent").authenticated()
