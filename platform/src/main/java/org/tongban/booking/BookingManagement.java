@@ -1,6 +1,5 @@
 package org.tongban.booking;
 
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,6 +21,7 @@ import org.tongban.access.Purpose;
 import org.tongban.audit.AuditTrail;
 import org.tongban.identity.ResidentAccounts;
 import org.tongban.person.PersonId;
+import org.tongban.shared.ReadableCode;
 import org.tongban.shared.Refusal;
 import org.tongban.shared.RegionCode;
 
@@ -35,7 +35,6 @@ import org.tongban.shared.RegionCode;
 public class BookingManagement {
 
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-  private static final char[] TICKET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
   private static final String RESOURCE_COLUMNS = "id, name, kind, region_code, facility_id, slot_capacity, fee_cents,"
       + " daily_limit, cancel_hours, generated";
   private static final String BOOKING_COLUMNS = "id, slot_id, resource_id, person, day, status, ticket, created_at,"
@@ -45,7 +44,6 @@ public class BookingManagement {
   private final Jurisdiction jurisdiction;
   private final ResidentAccounts accounts;
   private final AuditTrail audit;
-  private final SecureRandom random = new SecureRandom();
 
   BookingManagement(JdbcClient jdbc, Jurisdiction jurisdiction, ResidentAccounts accounts, AuditTrail audit) {
     this.jdbc = jdbc;
@@ -133,8 +131,8 @@ public class BookingManagement {
     int taken = jdbc.sql("update booking.slot set booked = booked + 1 where id = ? and booked < capacity")
         .param(slotId).update();
     if (taken == 0) throw new SlotFull();
-    var booking = new Booking(UUID.randomUUID(), slotId, resource.id(), person, day, Booking.Status.CONFIRMED, ticket(),
-        Instant.now(), null, null);
+    var booking = new Booking(UUID.randomUUID(), slotId, resource.id(), person, day, Booking.Status.CONFIRMED,
+        ReadableCode.random(12), Instant.now(), null, null);
     try {
       jdbc.sql("insert into booking.booking (id, slot_id, resource_id, person, day, status, ticket) values (?, ?, ?, ?, ?, ?, ?)")
           .params(booking.id(), slotId, resource.id(), person.value(), day, booking.status().name(), booking.ticket())
@@ -189,12 +187,6 @@ public class BookingManagement {
   private Optional<Booking> find(UUID id) {
     return jdbc.sql("select " + BOOKING_COLUMNS + " from booking.booking where id = ?").param(id)
         .query(BookingManagement::mapBooking).optional();
-  }
-
-  private String ticket() {
-    var sb = new StringBuilder(12);
-    for (int i = 0; i < 12; i++) sb.append(TICKET[random.nextInt(TICKET.length)]);
-    return sb.toString();
   }
 
   private static BookableResource mapResource(ResultSet rs, int i) throws SQLException {

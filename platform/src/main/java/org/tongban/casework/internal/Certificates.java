@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,6 +28,7 @@ import org.springframework.stereotype.Component;
 import org.tongban.casework.CaseFile;
 import org.tongban.casework.Certificate;
 import org.tongban.casework.MaterialStore;
+import org.tongban.shared.ReadableCode;
 
 /**
  * Decision documents and e-certificates (电子证照) as PDF: title, holder (masked), issuer, date, a
@@ -39,13 +39,10 @@ import org.tongban.casework.MaterialStore;
 @Component
 public class Certificates {
 
-  /** No 0/O, 1/I/L: codes are read aloud and typed by hand. */
-  private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(ZoneId.of("Asia/Shanghai"));
   private final JdbcClient jdbc;
   private final MaterialStore store;
   private final String publicUrl;
-  private final SecureRandom random = new SecureRandom();
 
   Certificates(JdbcClient jdbc, MaterialStore store, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl) {
     this.jdbc = jdbc;
@@ -56,7 +53,7 @@ public class Certificates {
   /** Issues the item's result for a decided case; returns the certificate. */
   public Certificate issue(CaseFile c, String resultType, String resultName, String holderName, String holderMasked,
                       String issuer) {
-    String code = code();
+    String code = ReadableCode.random(16);
     Instant now = Instant.now();
     byte[] pdf = pdf(code, resultName, holderName, holderMasked, c, issuer, now);
     String key;
@@ -150,12 +147,6 @@ public class Certificates {
     } catch (WriterException | IOException e) {
       throw new IllegalStateException("QR code", e);
     }
-  }
-
-  private String code() {
-    var sb = new StringBuilder(16);
-    for (int i = 0; i < 16; i++) sb.append(ALPHABET[random.nextInt(ALPHABET.length)]);
-    return sb.toString();
   }
 
   static String sha256(byte[] bytes) {

@@ -11,7 +11,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.audit.AuditTrail;
+import org.tongban.shared.ReadableCode;
 
 /**
  * The staff second factor: TOTP enrolment by QR code with ten one-time recovery codes, and verification.
@@ -33,8 +33,6 @@ import org.tongban.audit.AuditTrail;
 public class SecondFactor {
 
   static final String AUTHORITY = "FACTOR_TOTP";
-  private static final String RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
   private final IdentityKeys keys;
@@ -70,9 +68,8 @@ public class SecondFactor {
     jdbc.sql("delete from identity.recovery_code where account_id = ?").param(account).update();
     var codes = new ArrayList<String>();
     for (int i = 0; i < 10; i++) {
-      var sb = new StringBuilder();
-      for (int j = 0; j < 10; j++) sb.append(RECOVERY_ALPHABET.charAt(RANDOM.nextInt(RECOVERY_ALPHABET.length())));
-      String c = sb.substring(0, 5) + "-" + sb.substring(5);
+      String raw = ReadableCode.random(10);
+      String c = raw.substring(0, 5) + "-" + raw.substring(5);
       codes.add(c);
       jdbc.sql("insert into identity.recovery_code (account_id, code_hash) values (?, ?)").params(account, hash(c)).update();
     }
