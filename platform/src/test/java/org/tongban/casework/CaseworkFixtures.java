@@ -20,16 +20,16 @@ import org.tongban.person.Residents;
 import org.tongban.shared.RegionCode;
 
 /** Offices, residents and signed-in people for casework tests. Offices are made once per unit and reused. */
-record CaseworkFixtures(OrganisationDirectory organisations, Residents residents, ResidentSecrets secrets,
+public record CaseworkFixtures(OrganisationDirectory organisations, Residents residents, ResidentSecrets secrets,
                         JdbcClient jdbc) {
 
   /** 和平区 and 沈河区 of 沈阳市, Liaoning. */
-  static final String HEPING = "210102";
-  static final String SHENHE = "210103";
-  static final String DADONG = "210104";
+  public static final String HEPING = "210102";
+  public static final String SHENHE = "210103";
+  public static final String DADONG = "210104";
 
   /** The office of {@code department} at {@code unit} (2, 4, 6 or 9 digits), made if missing. */
-  Office office(String department, String unit) {
+  public Office office(String department, String unit) {
     var at = RegionCode.of(unit);
     return organisations.officeAt(department, at).orElseGet(() -> {
       var kind = department.equals("government-services") ? OfficeKind.SERVICE_HALL : OfficeKind.OFFICE;
@@ -40,18 +40,18 @@ record CaseworkFixtures(OrganisationDirectory organisations, Residents residents
   }
 
   /** The first township of a county and the first village in it. */
-  String township(String county) {
+  public String township(String county) {
     return jdbc.sql("select code from region.region where code like ? and level = 4 and valid_to is null order by code limit 1")
         .param(county + "%").query(String.class).single();
   }
 
-  String village(String county) {
+  public String village(String county) {
     return jdbc.sql("select code from region.region where code like ? and level = 5 and valid_to is null order by code limit 1")
         .param(township(county).substring(0, 9) + "%").query(String.class).single();
   }
 
   /** A registered resident living in {@code county}, with a signed-in account. */
-  Applicant resident(String name, String county) {
+  public Applicant resident(String name, String county) {
     var id = randomIdNumber(county);
     var village = village(county);
     Resident r = as(clerkOf(county), () -> residents.register(new NewResident(name, id.value(), null, village, village)));
@@ -59,9 +59,9 @@ record CaseworkFixtures(OrganisationDirectory organisations, Residents residents
   }
 
   /** Staff of {@code office}. */
-  StaffUser staff(Office office, String... roles) {
+  public StaffUser staff(Office office, String... roles) {
     return StaffFixtures.at(office, roles);
   }
 
-  record Applicant(Resident person, UserDetails user) {}
+  public record Applicant(Resident person, UserDetails user) {}
 }

@@ -1,0 +1,9 @@
+package org.tongban.facility.spi;
+
+import java.util.List;
+
+/** Implemented by a domain module that brings facility types (codes start with the module's name). */
+public interface FacilityTypeSource {
+
+  List<FacilityType> facilityTypes();
+}
