@@ -17,11 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chinaDivisionProvinces import only these provinces (or longer code prefixes) from that folder;
  *     empty: the whole country
  * @param editionDate the day the bundled edition's codes are valid from (NBS 2023: data as of 2023-06-30)
+ * @param boundariesDir folder of the county and city boundary GeoJSON files (GCJ-02, DataV); they are read from
+ *     there and never committed (licence unclear). Unset: {@code ../shared/data/boundaries} from the project root
+ *     or the module folder, when it exists; without the files, maps show markers only
  */
 @ConfigurationProperties("tongban.region")
 record RegionSettings(@DefaultValue("true") boolean loadBundled, @Nullable Path chinaDivisionDir,
                       @DefaultValue List<String> chinaDivisionProvinces,
-                      @DefaultValue("2023-06-30") LocalDate editionDate) {
+                      @DefaultValue("2023-06-30") LocalDate editionDate, @Nullable Path boundariesDir) {
 
   RegionSettings {
     for (String p : chinaDivisionProvinces) {
