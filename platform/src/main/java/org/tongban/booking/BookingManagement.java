@@ -128,6 +128,8 @@ public class BookingManagement {
             + " and status in ('CONFIRMED', 'CHECKED_IN')")
         .params(person.value(), resource.id(), day).query(Long.class).single();
     if (today >= resource.dailyLimit()) throw new DailyLimit(resource.dailyLimit());
+    var suspendedUntil = suspendedUntil(person);
+    if (suspendedUntil != null) throw new Suspended(suspendedUntil);
     int taken = jdbc.sql("update booking.slot set booked = booked + 1 where id = ? and booked < capacity")
         .param(slotId).update();
     if (taken == 0) throw new SlotFull();
@@ -142,6 +144,61 @@ public class BookingManagement {
     }
     audit.record("booking.booked", "booking", booking.id().toString(), resource.region(), Map.of("slot", slotId.toString()));
     return find(booking.id()).orElseThrow();
+  }
+
+  /** No-shows within this many days count towards a suspension. */
+  public static final int NO_SHOW_WINDOW_DAYS = 30;
+  /** This many no-shows within the window suspend booking … */
+  public static final int NO_SHOW_LIMIT = 3;
+  /** … for this many days after the last one. */
+  public static final int SUSPENSION_DAYS = 14;
+
+  /**
+   * The day until which a person may not book because they did not come {@link #NO_SHOW_LIMIT} times within
+   * {@link #NO_SHOW_WINDOW_DAYS} days; null when they may book.
+   */
+  public @Nullable LocalDate suspendedUntil(PersonId person) {
+    var row = jdbc.sql("select count(*), max(s.ends_at) from booking.booking b join booking.slot s on s.id = b.slot_id"
+            + " where b.person = ? and b.status = 'NO_SHOW' and s.ends_at > ?")
+        .params(person.value(), Timestamp.from(Instant.now().minus(Duration.ofDays(NO_SHOW_WINDOW_DAYS))))
+        .query((rs, i) -> new Object[] {rs.getLong(1), rs.getTimestamp(2)}).single();
+    if ((long) row[0] < NO_SHOW_LIMIT) return null;
+    var until = LocalDate.ofInstant(((Timestamp) row[1]).toInstant(), CHINA).plusDays(SUSPENSION_DAYS);
+    return until.isAfter(LocalDate.now(CHINA)) ? until : null;
+  }
+
+  /** Marks confirmed bookings whose slot ended more than 30 minutes ago without check-in as no-shows. */
+  @Transactional
+  public int markNoShows() {
+    return jdbc.sql("update booking.booking b set status = 'NO_SHOW' from booking.slot s where s.id = b.slot_id"
+        + " and b.status = 'CONFIRMED' and s.ends_at < now() - interval '30 minutes'").update();
+  }
+
+  /** The bookable resources of a facility (public). */
+  public List<BookableResource> resourcesOf(UUID facility) {
+    return jdbc.sql("select " + RESOURCE_COLUMNS + " from booking.resource where facility_id = ? order by name, id")
+        .param(facility).query(BookingManagement::mapResource).list();
+  }
+
+  /** The signed-in resident's bookings with their resource and times, newest first. */
+  public List<BookingLine> myLines() {
+    PersonId person = accounts.currentPerson().orElseThrow(NotAResident::new);
+    return jdbc.sql("select b.id, b.slot_id, b.resource_id, b.person, b.day, b.status, b.ticket, b.created_at,"
+            + " b.cancelled_at, b.checked_in_at, r.name, r.facility_id, s.starts_at, s.ends_at, r.fee_cents, s.extended"
+            + " from booking.booking b join booking.slot s on s.id = b.slot_id join booking.resource r on r.id = b.resource_id"
+            + " where b.person = ? order by s.starts_at desc limit 100")
+        .param(person.value())
+        .query((rs, i) -> new BookingLine(mapBooking(rs, i), rs.getString(11), rs.getObject(12, UUID.class),
+            rs.getTimestamp(13).toInstant(), rs.getTimestamp(14).toInstant(), rs.getInt(15), rs.getBoolean(16)))
+        .list();
+  }
+
+  /** The QR code of the resident's own ticket (PNG); it carries the ticket code the check-in desk reads. */
+  public byte[] ticketQr(UUID bookingId) {
+    PersonId person = accounts.currentPerson().orElseThrow(NotAResident::new);
+    var booking = find(bookingId).filter(b -> b.person().equals(person))
+        .orElseThrow(() -> new NotFound(bookingId.toString()));
+    return new org.tongban.shared.QrCode(booking.ticket()).png(240);
   }
 
   /** The signed-in resident's bookings, newest first. */
@@ -253,6 +310,12 @@ public class BookingManagement {
   public static final class NotCancellable extends Refusal {
     NotCancellable() {
       super("booking.not-cancellable", 409);
+    }
+  }
+
+  public static final class Suspended extends Refusal {
+    Suspended(LocalDate until) {
+      super("booking.suspended", 409, NO_SHOW_LIMIT, NO_SHOW_WINDOW_DAYS, until.toString());
     }
   }
 

@@ -113,4 +113,34 @@ class BookingTests {
     assertThatThrownBy(() -> as(clerkOf("510502"), () -> bookings.openSlots(slot.resource(), LocalDate.now(), 1,
         OpeningHours.daily(LocalTime.of(9, 0), LocalTime.of(10, 0), 30)))).isInstanceOf(OutOfJurisdiction.class);
   }
+
+  @Test
+  void threeNoShowsInThirtyDaysSuspendBookingAndTheTicketHasAQrCode() {
+    var slot = tomorrowSlot(5, 5);
+    var bo = resident("爽约博");
+    var first = as(bo, () -> bookings.book(slot.id()));
+    byte[] png = as(bo, () -> bookings.ticketQr(first.id()));
+    assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    assertThatThrownBy(() -> as(resident("旁人"), () -> bookings.ticketQr(first.id())))
+        .isInstanceOf(BookingManagement.NotFound.class);
+    // Three past slots booked and not attended: the sweep marks them, and the fourth booking is refused.
+    var person = jdbc.sql("select person from booking.booking where id = ?").param(first.id())
+        .query(java.util.UUID.class).single();
+    for (int i = 1; i <= 3; i++) {
+      var past = java.util.UUID.randomUUID();
+      jdbc.sql("insert into booking.slot (id, resource_id, starts_at, ends_at, capacity, booked) values (?, ?,"
+          + " now() - make_interval(days => ?, hours => 2), now() - make_interval(days => ?, hours => 1), 5, 1)")
+          .params(past, slot.resource(), i, i).update();
+      jdbc.sql("insert into booking.booking (id, slot_id, resource_id, person, day, status, ticket) values (?, ?, ?, ?,"
+          + " current_date - ?, 'CONFIRMED', ?)")
+          .params(java.util.UUID.randomUUID(), past, slot.resource(), person, i, "NOSHOW" + System.nanoTime() % 1_000_000)
+          .update();
+    }
+    assertThat(bookings.markNoShows()).isGreaterThanOrEqualTo(3);
+    var second = bookings.slots(slot.resource(), LocalDate.now(BookingManagement.CHINA).plusDays(1)).get(1);
+    assertThatThrownBy(() -> as(bo, () -> bookings.book(second.id()))).isInstanceOf(BookingManagement.Suspended.class);
+    assertThat(bookings.suspendedUntil(new org.tongban.person.PersonId(person)))
+        .isBetween(LocalDate.now(BookingManagement.CHINA).minusDays(2).plusDays(BookingManagement.SUSPENSION_DAYS),
+            LocalDate.now(BookingManagement.CHINA).minusDays(1).plusDays(BookingManagement.SUSPENSION_DAYS));
+  }
 }

@@ -1,8 +1,5 @@
 package org.tongban.casework.internal;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.WriterException;
-import com.google.zxing.qrcode.QRCodeWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -122,7 +119,7 @@ public class Certificates {
       codeLine.setSpacingBefore(18);
       document.add(codeLine);
       document.add(new Paragraph("扫描二维码或访问 " + verifyUrl(code) + " 核验真伪。", small));
-      var qr = Image.getInstance(qr(verifyUrl(code)));
+      var qr = Image.getInstance(new org.tongban.shared.QrCode(verifyUrl(code)).png(300));
       qr.scaleAbsolute(130, 130);
       qr.setAlignment(Element.ALIGN_RIGHT);
       document.add(qr);
@@ -131,22 +128,6 @@ public class Certificates {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
-  }
-
-  private static byte[] qr(String text) {
-    try {
-      var matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 300, 300);
-      var image = new java.awt.image.BufferedImage(matrix.getWidth(), matrix.getHeight(),
-          java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
-      for (int y = 0; y < matrix.getHeight(); y++) {
-        for (int x = 0; x < matrix.getWidth(); x++) image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
-      }
-      var png = new ByteArrayOutputStream();
-      javax.imageio.ImageIO.write(image, "PNG", png);
-      return png.toByteArray();
-    } catch (WriterException | IOException e) {
-      throw new IllegalStateException("QR code", e);
-    }
   }
 
   static String sha256(byte[] bytes) {
