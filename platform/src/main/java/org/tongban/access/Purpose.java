@@ -9,7 +9,7 @@ public enum Purpose {
   /** List and search records. */
   SEARCH;
 
-  boolean grants(Purpose wanted) {
+  public boolean grants(Purpose wanted) {
     return this == wanted || (this == CAPTURE && wanted == VIEW);
   }
 }

@@ -4,7 +4,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "identity", "person", "casework",
-    "catalogue"})
+    "catalogue", "booking"})
 package org.tongban.facility;
 
 import org.jspecify.annotations.NullMarked;

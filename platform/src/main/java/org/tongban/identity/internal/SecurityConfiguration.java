@@ -54,10 +54,15 @@ class SecurityConfiguration {
                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/prefs/**",
                 "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers(HttpMethod.GET, "/services", "/services/{code}", "/verify", "/verify/**",
-                "/api/catalogue/**", "/api/booking/resources/*/slots", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-            .requestMatchers("/services/*/apply", "/services/life-events/*/apply", "/my/**").hasRole("RESIDENT")
+                "/api/catalogue/**", "/api/booking/resources/*/slots", "/api/facilities", "/api/facilities/types",
+                "/api/facilities/{id:[0-9a-f-]{36}}", "/facilities", "/facilities/{id:[0-9a-f-]{36}}",
+                "/api/facilities/{id:[0-9a-f-]{36}}/resources", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+            .requestMatchers("/services/*/apply", "/services/life-events/*/apply", "/my/**", "/facilities/*/apply",
+                "/api/placements/**").hasRole("RESIDENT")
             .requestMatchers("/workbench/**").access(withSecondFactor("STAFF"))
             .requestMatchers("/supervision/**", "/api/supervision/**").access(withSecondFactor("SUPERVISOR"))
+            .requestMatchers("/api/facilities/*/placements").hasRole("RESIDENT")
+            .requestMatchers("/api/facilities/**", "/api/visits/**").access(withSecondFactor("STAFF"))
             .requestMatchers("/api/cases/**", "/api/life-events/**", "/api/booking/**").access(AuthorizationManagers.anyOf(
                 AuthorityAuthorizationManager.hasRole("RESIDENT"), withSecondFactor("STAFF")))
             .requestMatchers("/api/catalogue/**").access(withSecondFactor("OFFICER", "ADMIN"))

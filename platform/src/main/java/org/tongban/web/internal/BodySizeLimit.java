@@ -34,6 +34,13 @@ class BodySizeLimit extends OncePerRequestFilter {
     this.json = json;
   }
 
+  /** Facility imports: 200,000 rows of Excel are about 12 MB (the import reads at most this much again). */
+  static final long IMPORT_LIMIT = 64L * 1024 * 1024;
+
+  private static boolean isFacilityImport(HttpServletRequest request) {
+    return "POST".equals(request.getMethod()) && request.getRequestURI().equals("/api/facilities/import");
+  }
+
   private static boolean isMaterialUpload(HttpServletRequest request) {
     String type = request.getContentType();
     return type != null && type.startsWith("multipart/form-data")
@@ -49,8 +56,9 @@ class BodySizeLimit extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
-    boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-    long limit = isMaterialUpload(request) ? UPLOAD_LIMIT : LIMIT;
+    boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"))
+        && !isFacilityImport(request);
+    long limit = isMaterialUpload(request) ? UPLOAD_LIMIT : isFacilityImport(request) ? IMPORT_LIMIT : LIMIT;
     if (length > limit || chunked) {
       var locale = RequestContextUtils.getLocale(request);
       int status = chunked ? 411 : 413;

@@ -1,5 +1,6 @@
 package org.tongban.casework.internal.web;
 
+import org.tongban.casework.ApplicationForm;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -79,7 +80,7 @@ class ServicePages {
   String applyForm(@PathVariable String code, Model model) {
     var item = catalogue.currentOrRefuse(code);
     model.addAttribute("item", item);
-    model.addAttribute("fields", FormFields.fields(item.spec().form(), me(), Map.of()));
+    model.addAttribute("fields", ApplicationForm.fields(item.spec().form(), me(), Map.of()));
     model.addAttribute("submission", UUID.randomUUID().toString());
     return "services/apply";
   }
@@ -89,14 +90,14 @@ class ServicePages {
     var item = catalogue.currentOrRefuse(code);
     var resident = me();
     if (resident == null) throw new Casework.NotYourApplication();
-    JsonNode form = FormFields.read(item.spec().form(), params, json);
+    JsonNode form = ApplicationForm.read(item.spec().form(), params, json);
     try {
       var c = casework.apply(new NewApplication(code, resident.id(), Channel.WEB, RegionBasis.RESIDENCE, null, form,
           params.get("submission"), null));
       return "redirect:/my/cases/" + c.id() + "?submitted";
     } catch (Casework.InvalidApplication e) {
       model.addAttribute("item", item);
-      model.addAttribute("fields", FormFields.fields(item.spec().form(), resident, params));
+      model.addAttribute("fields", ApplicationForm.fields(item.spec().form(), resident, params));
       model.addAttribute("problems", e.problems());
       model.addAttribute("submission", params.get("submission"));
       return "services/apply";
@@ -108,7 +109,7 @@ class ServicePages {
   String lifeEventForm(@PathVariable String code, Model model) {
     var combined = catalogue.combinedForm(catalogue.lifeEvent(code));
     model.addAttribute("combined", combined);
-    model.addAttribute("fields", FormFields.fields(combined.schema(), me(), Map.of()));
+    model.addAttribute("fields", ApplicationForm.fields(combined.schema(), me(), Map.of()));
     model.addAttribute("submission", UUID.randomUUID().toString());
     return "services/life-event";
   }
@@ -118,14 +119,14 @@ class ServicePages {
     var combined = catalogue.combinedForm(catalogue.lifeEvent(code));
     var resident = me();
     if (resident == null) throw new Casework.NotYourApplication();
-    JsonNode form = FormFields.read(combined.schema(), params, json);
+    JsonNode form = ApplicationForm.read(combined.schema(), params, json);
     try {
       var cases = casework.applyForLifeEvent(code, new NewApplication(code, resident.id(), Channel.WEB,
           RegionBasis.RESIDENCE, null, form, params.get("submission"), null));
       return "redirect:/my/cases/" + cases.getFirst().id() + "?submitted";
     } catch (Casework.InvalidApplication e) {
       model.addAttribute("combined", combined);
-      model.addAttribute("fields", FormFields.fields(combined.schema(), resident, params));
+      model.addAttribute("fields", ApplicationForm.fields(combined.schema(), resident, params));
       model.addAttribute("problems", e.problems());
       model.addAttribute("submission", params.get("submission"));
       return "services/life-event";

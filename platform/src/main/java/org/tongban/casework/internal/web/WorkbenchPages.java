@@ -1,5 +1,6 @@
 package org.tongban.casework.internal.web;
 
+import org.tongban.casework.ApplicationForm;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -132,7 +133,7 @@ class WorkbenchPages {
             Map.of("item", item));
         var version = catalogue.currentOrRefuse(item);
         model.addAttribute("version", version);
-        model.addAttribute("fields", FormFields.fields(version.spec().form(), resident, Map.of()));
+        model.addAttribute("fields", ApplicationForm.fields(version.spec().form(), resident, Map.of()));
         model.addAttribute("submission", UUID.randomUUID().toString());
       }
     }
@@ -146,7 +147,7 @@ class WorkbenchPages {
               Model model) {
     var resident = residents.lookup(new IdNumber(idNumber.strip())).orElseThrow(() -> new Casework.NotYourApplication());
     var version = catalogue.currentOrRefuse(item);
-    var form = FormFields.read(version.spec().form(), params, json);
+    var form = ApplicationForm.read(version.spec().form(), params, json);
     try {
       var c = casework.apply(new NewApplication(item, resident.id(), channel, basis,
           region == null || region.isBlank() ? null : RegionCode.of(region), form, params.get("submission"), authorisation));
@@ -157,7 +158,7 @@ class WorkbenchPages {
       model.addAttribute("item", item);
       model.addAttribute("resident", resident);
       model.addAttribute("version", version);
-      model.addAttribute("fields", FormFields.fields(version.spec().form(), resident, params));
+      model.addAttribute("fields", ApplicationForm.fields(version.spec().form(), resident, params));
       model.addAttribute("problems", e.problems());
       model.addAttribute("submission", params.get("submission"));
       return "workbench/file";

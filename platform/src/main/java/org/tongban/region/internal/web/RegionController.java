@@ -23,9 +23,28 @@ import org.tongban.shared.ResultPage;
 class RegionController {
 
   private final RegionDirectory regions;
+  private final org.tongban.region.RegionBoundaries boundaries;
 
-  RegionController(RegionDirectory regions) {
+  RegionController(RegionDirectory regions, org.tongban.region.RegionBoundaries boundaries) {
     this.regions = regions;
+    this.boundaries = boundaries;
+  }
+
+  /**
+   * Outlines to draw for a region as a GeoJSON FeatureCollection in WGS-84 (RFC 7946): the cities of a province,
+   * the counties of a city, a county itself. Empty when the boundary files are not in the data directory.
+   */
+  @GetMapping(path = "/{code}/boundaries", produces = "application/geo+json")
+  java.util.Map<String, Object> boundaries(@PathVariable String code) {
+    var region = regions.get(code);
+    var features = boundaries.forMap(region.code()).stream().map(b -> java.util.Map.<String, Object>of(
+        "type", "Feature",
+        "properties", java.util.Map.of("code", b.region().value(), "name", b.name()),
+        "geometry", java.util.Map.of("type", "MultiPolygon", "coordinates",
+            b.rings().stream().map(ring -> List.of(java.util.Arrays.stream(ring).map(p -> List.of(
+                Math.round(p[0] * 1e5) / 1e5, Math.round(p[1] * 1e5) / 1e5)).toList())).toList())))
+        .toList();
+    return java.util.Map.of("type", "FeatureCollection", "features", features);
   }
 
   /** Provinces, or the children of {@code parent}, paged (never the whole tree at once). */

@@ -1,4 +1,4 @@
-package org.tongban.casework.internal.web;
+package org.tongban.casework;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +13,15 @@ import tools.jackson.databind.node.ObjectNode;
  * Renders an item's JSON Schema form as fields for the server-side page, fills them from data the platform
  * holds ({@code x-prefill}), and reads a submitted page back into JSON typed by the schema.
  */
-final class FormFields {
+public final class ApplicationForm {
 
-  private FormFields() {}
+  private ApplicationForm() {}
 
   /** One field as the page shows it. {@code input} is text, date, number or select. */
-  record Field(String name, String title, String input, boolean required, List<String> options,
+  public record Field(String name, String title, String input, boolean required, List<String> options,
                @Nullable Integer maxLength, @Nullable String pattern, @Nullable String value, boolean prefilled) {}
 
-  static List<Field> fields(JsonNode schema, @Nullable Resident holder, Map<String, String> submitted) {
+  public static List<Field> fields(JsonNode schema, @Nullable Resident holder, Map<String, String> submitted) {
     var required = new ArrayList<String>();
     schema.path("required").forEach(r -> required.add(r.asString()));
     var fields = new ArrayList<Field>();
@@ -47,7 +47,7 @@ final class FormFields {
     return fields;
   }
 
-  static @Nullable String prefill(String key, Resident r) {
+  public static @Nullable String prefill(String key, Resident r) {
     return switch (key) {
       case "person.name" -> r.name();
       case "person.birthDate" -> r.birthDate().toString();
@@ -59,7 +59,7 @@ final class FormFields {
   }
 
   /** The submitted page as JSON: blank fields left out, integers parsed where the schema says so. */
-  static ObjectNode read(JsonNode schema, Map<String, String> params, JsonMapper json) {
+  public static ObjectNode read(JsonNode schema, Map<String, String> params, JsonMapper json) {
     ObjectNode data = json.createObjectNode();
     for (var p : schema.path("properties").properties()) {
       String v = params.get(p.getKey());
