@@ -67,7 +67,11 @@ class JurisdictionTests {
       // Public verification of a document's code shows nothing personal (CaseApiTests).
       "/verify/{code}",
       // Free places are public; booking a slot takes a resident account and books for that resident only.
-      "/api/booking/resources/{id}/slots", "/api/booking/slots/{id}/bookings");
+      "/api/booking/resources/{id}/slots", "/api/booking/slots/{id}/bookings",
+      // Facilities are public places: anyone finds them, sees free places and bookable slots; a resident applies for
+      // a place for themselves only (FacilityTests). Region outlines are public geography.
+      "/api/facilities/{id}", "/api/facilities/{id}/resources", "/facilities/{id}", "/facilities/{id}/apply",
+      "/api/facilities/{id}/placements", "/api/regions/{code}/boundaries");
 
   /** Administration of the platform itself, not of regional records: administrators only (tested below). */
   private static final Set<String> ADMINISTRATION = Set.of("POST /admin/sessions/{handle}/end",
@@ -149,9 +153,24 @@ class JurisdictionTests {
     as(jiangyang, () -> bookings.openSlots(court.id(), tomorrow, 1,
         org.tongban.booking.OpeningHours.daily(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(11, 0), 60)));
     booked = as(applicant, () -> bookings.book(bookings.slots(court.id(), tomorrow).getFirst().id()));
+    // A kindergarten of 江阳区 and an older person on its visit register.
+    String township = village.substring(0, 9) + "000";
+    kindergarten = as(jiangyang, () -> facilities.register(new org.tongban.facility.FacilityDraft(
+        "childcare.kindergarten", "江阳区测试幼儿园" + System.nanoTime(), township, null, null, null, null,
+        org.tongban.facility.FeeRule.FREE, null, org.tongban.facility.FacilityStatus.OPEN,
+        java.time.LocalDate.of(2020, 9, 1), Map.of("ownership", "公办", "inclusive", "是", "seats", "30",
+            "enrolled", "10", "townshipCentre", "否"), List.of())));
+    var old = org.tongban.shared.IdNumber.complete("510502" + "19400101" + String.format("%03d", (int) (Math.random() * 1000)));
+    as(jiangyang, () -> residents.register(new NewResident("孙奶奶", old.value(), null, village, village)));
+    elder = as(jiangyang, () -> visits.register(old.value(), RegionCode.of(village),
+        java.util.EnumSet.of(org.tongban.eldercare.ElderCategory.LIVING_ALONE)));
     as(applicant, () -> ratings.rate(finished.id(), new org.tongban.casework.Ratings.Scores(1, 1, 1, 1, 1, "太慢")));
   }
 
+  @Autowired org.tongban.facility.FacilityRegistry facilities;
+  @Autowired org.tongban.eldercare.VisitManagement visits;
+  org.tongban.facility.Facility kindergarten;
+  org.tongban.eldercare.Elder elder;
   @Autowired org.tongban.casework.Ratings ratings;
   @Autowired org.tongban.booking.BookingManagement bookings;
   org.tongban.booking.BookableResource court;
@@ -194,6 +213,24 @@ class JurisdictionTests {
             + "\"opens\":\"09:00\",\"closes\":\"10:00\",\"slotMinutes\":60}", jiangyang, true, null)));
     all.put("POST /api/booking/bookings/{id}/cancel", List.of(new Case(HttpMethod.POST,
         "/api/booking/bookings/" + booked.id() + "/cancel", null, applicant, false, stranger)));
+    String fac = "/api/facilities/" + kindergarten.id();
+    String facilityBody = "{\"type\":\"childcare.kindergarten\",\"name\":\"江阳区测试幼儿园（改）\",\"region\":\""
+        + kindergarten.region().value() + "\",\"fee\":\"FREE\",\"status\":\"OPEN\",\"since\":\"2020-09-01\","
+        + "\"attributes\":{\"ownership\":\"公办\",\"inclusive\":true,\"seats\":30,\"enrolled\":10,\"townshipCentre\":false}}";
+    all.put("PUT /api/facilities/{id}", List.of(new Case(HttpMethod.PUT, fac + "?version=0", facilityBody, jiangyang, false, null)));
+    all.put("POST /api/facilities/{id}/release", List.of(new Case(HttpMethod.POST, fac + "/release", null, jiangyang, true, null)));
+    all.put("GET /api/facilities/{id}/waiting-list", List.of(new Case(HttpMethod.GET, fac + "/waiting-list", null, jiangyang, true, null)));
+    String facPage = "/workbench/facilities/" + kindergarten.id();
+    all.put("GET /workbench/facilities/{id}", List.of(new Case(HttpMethod.GET, facPage, null, jiangyang, true, null)));
+    all.put("POST /workbench/facilities/{id}", List.of(new Case(HttpMethod.POST, facPage + "?version=0&name=x&region="
+        + kindergarten.region().value() + "&fee=FREE&status=OPEN&since=2020-09-01", null, jiangyang, false, null)));
+    all.put("POST /workbench/facilities/{id}/release", List.of(new Case(HttpMethod.POST, facPage + "/release", null, jiangyang, true, null)));
+    String visit = "/workbench/visits/" + elder.id() + "/record";
+    all.put("GET /workbench/visits/{elder}/record", List.of(new Case(HttpMethod.GET, visit, null, jiangyang, true, null)));
+    all.put("POST /workbench/visits/{elder}/record", List.of(new Case(HttpMethod.POST, visit + "?visitedOn="
+        + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "&findings=上门探访，一切正常", null, jiangyang, true, null)));
+    all.put("GET /my/bookings/{id}/qr.png", List.of(new Case(HttpMethod.GET, "/my/bookings/" + booked.id() + "/qr.png", null, applicant, true, stranger)));
+    all.put("POST /my/bookings/{id}/cancel", List.of(new Case(HttpMethod.POST, "/my/bookings/" + booked.id() + "/cancel", null, applicant, false, stranger)));
     return all;
   }
 

@@ -47,6 +47,8 @@ class BookingPages {
     try {
       bookings.cancel(id);
       redirect.addFlashAttribute("cancelled", true);
+    } catch (BookingManagement.NotFound r) {
+      throw r;
     } catch (Refusal r) {
       redirect.addFlashAttribute("problem", r.code());
       redirect.addFlashAttribute("problemArgs", r.arguments());

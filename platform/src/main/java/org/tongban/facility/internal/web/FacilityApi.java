@@ -194,7 +194,7 @@ class FacilityApi {
               @RequestParam(required = false) @Nullable String type,
               @RequestParam(required = false) @Nullable RegionCode within, HttpServletResponse response)
       throws IOException {
-    response.setContentType(format.contentType());
+    response.setContentType(format == TableFormat.CSV ? "text/csv;charset=UTF-8" : format.contentType());
     response.setHeader("Content-Disposition", "attachment; filename=\"facilities." + format.extension() + "\"");
     transfers.export(new FacilityQuery(type, within, null, false, null, 0, null), format, response.getOutputStream());
   }
