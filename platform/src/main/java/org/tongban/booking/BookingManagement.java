@@ -130,9 +130,6 @@ public class BookingManagement {
     if (today >= resource.dailyLimit()) throw new DailyLimit(resource.dailyLimit());
     var suspendedUntil = suspendedUntil(person);
     if (suspendedUntil != null) throw new Suspended(suspendedUntil);
-    int taken = jdbc.sql("update booking.slot set booked = booked + 1 where id = ? and booked < capacity")
-        .param(slotId).update();
-    if (taken == 0) throw new SlotFull();
     var booking = new Booking(UUID.randomUUID(), slotId, resource.id(), person, day, Booking.Status.CONFIRMED,
         ReadableCode.random(12), Instant.now(), null, null);
     try {
@@ -143,7 +140,12 @@ public class BookingManagement {
       throw new AlreadyBooked();
     }
     audit.record("booking.booked", "booking", booking.id().toString(), resource.region(), Map.of("slot", slotId.toString()));
-    return find(booking.id()).orElseThrow();
+    // The place is taken last, just before commit: the slot's row lock (every booking of a hot slot queues on
+    // it) is then held for the commit only. A full slot rolls the booking row back.
+    int taken = jdbc.sql("update booking.slot set booked = booked + 1 where id = ? and booked < capacity")
+        .param(slotId).update();
+    if (taken == 0) throw new SlotFull();
+    return booking;
   }
 
   /** No-shows within this many days count towards a suspension. */
@@ -221,8 +223,9 @@ public class BookingManagement {
     if (Instant.now().plus(Duration.ofHours(resource.cancelHours())).isAfter(startsAt)) throw new NotCancellable();
     int changed = jdbc.sql("update booking.booking set status = 'CANCELLED', cancelled_at = now() where id = ?"
         + " and status = 'CONFIRMED'").param(bookingId).update();
-    if (changed == 1) jdbc.sql("update booking.slot set booked = booked - 1 where id = ?").param(booking.slot()).update();
     audit.record("booking.cancelled", "booking", bookingId.toString(), resource.region(), Map.of());
+    // Last, as in book(): the hot slot row stays locked for the commit only.
+    if (changed == 1) jdbc.sql("update booking.slot set booked = booked - 1 where id = ?").param(booking.slot()).update();
     return find(bookingId).orElseThrow();
   }
 

@@ -111,13 +111,13 @@ public class FacilityTransfers {
     var keys = new ArrayList<>(columns.keySet());
     try (var sink = format == TableFormat.XLSX ? TableRows.xlsx(out, "设施 facilities") : TableRows.csv(out)) {
       sink.row(columns.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList());
-      int page = 0;
-      while (true) {
-        var result = registry.manage(query, page, 200);
-        for (Facility f : result.items()) sink.row(row(f, keys));
-        if (!result.hasNext()) break;
-        page++;
-      }
+      registry.forEachManaged(query, f -> {
+        try {
+          sink.row(row(f, keys));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
     }
   }
 

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Facilities and bookings under load (issue #5 "Measure"): one PostgreSQL 15 server on loopback (the machine's
+# packages), SCALE × the demo set of generated facilities (5.5 ≈ 200,000), then
+#   1. bookings per second on one hot slot, and spread over 10,000 slots (Gatling, USERS residents booking and
+#      cancelling in a loop for SECONDS_), with overbooking counted in the database after each run;
+#   2. facility search p99 (Gatling, 50 anonymous users: type in a county, nearest of a type);
+#   3. Excel export of every facility, and its import again (200,000+ rows, streamed): time and peak heap.
+#   SCALE=5.5 USERS=200 SECONDS_=60 bench/facilities.sh
+# Results in bench/target/results/facilities-*.txt; figures recorded in BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+find_jdk() {
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 \
+                   /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64 /usr/lib/jvm/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
+    v=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+    if [ "${v%%.*}" -ge 21 ] 2>/dev/null; then echo "$candidate"; return 0; fi
+  done
+  return 1
+}
+JAVA_HOME=$(find_jdk)
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+root=$(pwd)
+scale=${SCALE:-5.5}
+users=${USERS:-200}
+seconds=${SECONDS_:-60}
+results=bench/target/results
+mkdir -p $results
+./mvnw -B -q -DskipTests install
+cp=$(./mvnw -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout):$root/bench/target/classes
+
+work=$(mktemp -d /tmp/tongban-facilities.XXXXXX)
+chmod 755 "$work"
+pids=()
+source bench/lib/postgres.sh
+cleanup() {
+  cp "$work/tongban.log" $results/facilities-platform.log 2>/dev/null || true
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  sleep 5
+  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+  stop_postgres
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+start_postgres 55800 "-c shared_buffers=1GB -c synchronous_commit=on"
+PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -qc "create database tongban"
+db=jdbc:postgresql://127.0.0.1:$pgport/tongban
+export SPRING_DATASOURCE_URL=$db SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=$pw
+sql() { PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc "$1"; }
+
+userpw="Bench$(head -c 9 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')9"
+(cd bench && java -Xmx4g -Dtongban.bench.data-dir="$work/tongban" -cp "$cp" org.tongban.bench.FacilityLoad prepare \
+  "$scale" "$users" "$userpw" "$work" > "$work/prepare.log" 2>&1) || { tail -40 "$work/prepare.log"; exit 1; }
+grep -E "RESULT" "$work/prepare.log" | tee $results/facilities-prepare.txt
+
+if (exec 3<>/dev/tcp/127.0.0.1/18080) 2>/dev/null; then echo "port 18080 is in use: stop what runs there first" >&2; exit 1; fi
+java -jar "$(ls platform/target/tongban-platform-*-exec.jar)" --server.port=18080 --tongban.data-dir="$work/tongban" \
+  --spring.datasource.hikari.maximum-pool-size=40 --logging.level.root=WARN >"$work/tongban.log" 2>&1 &
+pids+=($!)
+until curl -fs http://127.0.0.1:18080/actuator/health/readiness >/dev/null 2>&1; do sleep 1; done
+
+overbooked() {
+  sql "select 'RESULT $1: slots overbooked ' || count(*) filter (where s.booked > s.capacity)
+       || ', slots whose count differs from their bookings ' || count(*) filter (where s.booked <> coalesce(b.n, 0))
+       || ', bookings made ' || (select count(*) from booking.booking)
+       from booking.slot s left join (select slot_id, count(*) n from booking.booking
+         where status in ('CONFIRMED', 'CHECKED_IN') group by 1) b on b.slot_id = s.id" | tee -a $results/facilities-bookings.txt
+}
+: > $results/facilities-bookings.txt
+for run in hot spread; do
+  if [ $run = hot ]; then target=(-Dslot="$(cat "$work/hot-slot.txt")"); else target=(-Dslots="$work/slots.csv"); fi
+  ./mvnw -B -q -pl bench gatling:test -Dgatling.simulation=org.tongban.bench.BookingSimulation \
+    -Daccounts="$work/users.csv" -Dpassword="$userpw" -Dusers="$users" -Dseconds="$seconds" "${target[@]}" \
+    > $results/facilities-gatling-$run.txt 2>&1 || true
+  echo "== bookings, $run ($users users, ${seconds} s of booking and cancelling after sign-in)" | tee -a $results/facilities-bookings.txt
+  report=$(ls -td bench/target/gatling/bookingsimulation-*/ | head -1)
+  python3 bench/lib/gatling-requests.py "$report" book cancel | tee -a $results/facilities-bookings.txt
+  booked=$(grep -E "^> book " $results/facilities-gatling-$run.txt | tail -1 | awk -F'|' '{gsub(/[ ,]/, "", $3); print $3}')
+  echo "RESULT $run: ${booked:-0} bookings in ${seconds} s = $(( ${booked:-0} / seconds )) bookings/s" | tee -a $results/facilities-bookings.txt
+  overbooked "$run"
+done
+
+./mvnw -B -q -pl bench gatling:test -Dgatling.simulation=org.tongban.bench.FacilitySearchSimulation \
+  -Dqueries="$work/search.csv" -Dusers=50 -Dseconds="$seconds" > $results/facilities-gatling-search.txt 2>&1 || true
+python3 bench/lib/gatling-requests.py "$(ls -td bench/target/gatling/facilitysearchsimulation-*/ | head -1)" \
+  | tee $results/facilities-search.txt
+
+# The platform stops first so that the import has the machine to itself.
+kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
+(cd bench && java -Xmx1g -Dtongban.bench.data-dir="$work/tongban" -cp "$cp" org.tongban.bench.FacilityLoad import \
+  "$work/facilities.xlsx" > "$work/import.log" 2>&1) || { tail -40 "$work/import.log"; exit 1; }
+grep -E "RESULT" "$work/import.log" | tee $results/facilities-import.txt
