@@ -61,10 +61,11 @@ pids+=($!)
 until curl -fs http://127.0.0.1:18080/actuator/health/readiness >/dev/null 2>&1; do sleep 1; done
 
 overbooked() {
-  sql "select 'RESULT $1: slots overbooked ' || count(*) filter (where s.booked > s.capacity)
-       || ', slots whose count differs from their bookings ' || count(*) filter (where s.booked <> coalesce(b.n, 0))
+  sql "select 'RESULT $1: slots overbooked ' || count(*) filter (where p.booked > s.capacity)
+       || ', slots whose count differs from their bookings ' || count(*) filter (where p.booked <> coalesce(b.n, 0))
        || ', bookings made ' || (select count(*) from booking.booking)
-       from booking.slot s left join (select slot_id, count(*) n from booking.booking
+       from booking.slot s join (select slot_id, sum(booked) booked from booking.slot_part group by 1) p on p.slot_id = s.id
+       left join (select slot_id, count(*) n from booking.booking
          where status in ('CONFIRMED', 'CHECKED_IN') group by 1) b on b.slot_id = s.id" | tee -a $results/facilities-bookings.txt
 }
 : > $results/facilities-bookings.txt
@@ -88,6 +89,6 @@ python3 bench/lib/gatling-requests.py "$(ls -td bench/target/gatling/facilitysea
 
 # The platform stops first so that the import has the machine to itself.
 kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
-(cd bench && java -Xmx1g -Dtongban.bench.data-dir="$work/tongban" -cp "$cp" org.tongban.bench.FacilityLoad import \
+(cd bench && java -Xmx320m -Dtongban.bench.data-dir="$work/tongban" -cp "$cp" org.tongban.bench.FacilityLoad import \
   "$work/facilities.xlsx" > "$work/import.log" 2>&1) || { tail -40 "$work/import.log"; exit 1; }
 grep -E "RESULT" "$work/import.log" | tee $results/facilities-import.txt

@@ -28,7 +28,8 @@ import org.tongban.shared.RegionCode;
 /**
  * The booking module's front door. Staff open resources and their slots within their jurisdiction; residents
  * book, see and cancel their own bookings; staff check tickets in. The last place goes to exactly one person:
- * a booking takes it with {@code update … set booked = booked + 1 where booked < capacity}.
+ * a booking takes it with {@code update … set booked = booked + 1 where booked < capacity} on one of the slot's
+ * parts (up to 16), choosing a part no other booking holds at that moment, so a hot slot takes bookings in parallel.
  */
 @Service
 @Transactional(readOnly = true)
@@ -39,6 +40,11 @@ public class BookingManagement {
       + " daily_limit, cancel_hours, generated";
   private static final String BOOKING_COLUMNS = "id, slot_id, resource_id, person, day, status, ticket, created_at,"
       + " cancelled_at, checked_in_at";
+
+  /** Most part rows a slot's places are split over: bookings of one slot can commit this many at a time. */
+  static final int PARTS = 16;
+  private static final String SLOT_COLUMNS = "s.id, s.resource_id, s.starts_at, s.ends_at, s.capacity,"
+      + " (select coalesce(sum(p.booked), 0) from booking.slot_part p where p.slot_id = s.id), s.extended";
 
   private final JdbcClient jdbc;
   private final Jurisdiction jurisdiction;
@@ -83,12 +89,21 @@ public class BookingManagement {
       if (!hours.days().contains(day.getDayOfWeek())) continue;
       for (var start : hours.starts()) {
         var startsAt = day.atTime(start.at()).atZone(CHINA).toInstant();
-        created += jdbc.sql("insert into booking.slot (id, resource_id, starts_at, ends_at, capacity, extended)"
+        var slotId = UUID.randomUUID();
+        int inserted = jdbc.sql("insert into booking.slot (id, resource_id, starts_at, ends_at, capacity, extended)"
                 + " values (?, ?, ?, ?, ?, ?) on conflict (resource_id, starts_at) do nothing")
-            .params(UUID.randomUUID(), resourceId, Timestamp.from(startsAt),
+            .params(slotId, resourceId, Timestamp.from(startsAt),
                 Timestamp.from(startsAt.plus(Duration.ofMinutes(hours.slotMinutes()))), resource.slotCapacity(),
                 start.extended())
             .update();
+        if (inserted == 1) {
+          int capacity = resource.slotCapacity();
+          int parts = Math.min(capacity, PARTS);
+          jdbc.sql("insert into booking.slot_part (slot_id, part, capacity) select ?, g, ? / ? + case when g < ? % ? then 1"
+                  + " else 0 end from generate_series(0, ? - 1) g")
+              .params(slotId, capacity, parts, capacity, parts, parts).update();
+        }
+        created += inserted;
       }
     }
     return created;
@@ -102,8 +117,8 @@ public class BookingManagement {
   /** The slots of a resource on a day, with their free places (public: anyone may look). */
   public List<Slot> slots(UUID resourceId, LocalDate day) {
     var start = day.atStartOfDay(CHINA).toInstant();
-    return jdbc.sql("select id, resource_id, starts_at, ends_at, capacity, booked, extended from booking.slot"
-            + " where resource_id = ? and starts_at >= ? and starts_at < ? order by starts_at")
+    return jdbc.sql("select " + SLOT_COLUMNS + " from booking.slot s"
+            + " where s.resource_id = ? and s.starts_at >= ? and s.starts_at < ? order by s.starts_at")
         .params(resourceId, Timestamp.from(start), Timestamp.from(start.plus(Duration.ofDays(1))))
         .query(BookingManagement::mapSlot).list();
   }
@@ -115,8 +130,7 @@ public class BookingManagement {
   @Transactional
   public Booking book(UUID slotId) {
     PersonId person = accounts.currentPerson().orElseThrow(NotAResident::new);
-    var slot = jdbc.sql("select id, resource_id, starts_at, ends_at, capacity, booked, extended from booking.slot"
-            + " where id = ?").param(slotId).query(BookingManagement::mapSlot).optional()
+    var slot = jdbc.sql("select " + SLOT_COLUMNS + " from booking.slot s where s.id = ?").param(slotId).query(BookingManagement::mapSlot).optional()
         .orElseThrow(() -> new NotFound(slotId.toString()));
     if (!slot.startsAt().isAfter(Instant.now())) throw new SlotStarted();
     var resource = resource(slot.resource());
@@ -130,22 +144,41 @@ public class BookingManagement {
     if (today >= resource.dailyLimit()) throw new DailyLimit(resource.dailyLimit());
     var suspendedUntil = suspendedUntil(person);
     if (suspendedUntil != null) throw new Suspended(suspendedUntil);
+    int part = takePlace(slotId);
     var booking = new Booking(UUID.randomUUID(), slotId, resource.id(), person, day, Booking.Status.CONFIRMED,
         ReadableCode.random(12), Instant.now(), null, null);
     try {
-      jdbc.sql("insert into booking.booking (id, slot_id, resource_id, person, day, status, ticket) values (?, ?, ?, ?, ?, ?, ?)")
-          .params(booking.id(), slotId, resource.id(), person.value(), day, booking.status().name(), booking.ticket())
+      jdbc.sql("insert into booking.booking (id, slot_id, resource_id, person, day, status, ticket, part)"
+              + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(booking.id(), slotId, resource.id(), person.value(), day, booking.status().name(), booking.ticket(), part)
           .update();
     } catch (DuplicateKeyException e) {
       throw new AlreadyBooked();
     }
     audit.record("booking.booked", "booking", booking.id().toString(), resource.region(), Map.of("slot", slotId.toString()));
-    // The place is taken last, just before commit: the slot's row lock (every booking of a hot slot queues on
-    // it) is then held for the commit only. A full slot rolls the booking row back.
-    int taken = jdbc.sql("update booking.slot set booked = booked + 1 where id = ? and booked < capacity")
-        .param(slotId).update();
-    if (taken == 0) throw new SlotFull();
     return booking;
+  }
+
+  /**
+   * Takes one place of a slot and returns the part it came from. First a part with a free place that no other
+   * booking is taking right now (skip locked); when every free part is being taken, it waits for one of them and
+   * checks again after that booking committed. Refuses with {@link SlotFull} when no part has a place.
+   */
+  private int takePlace(UUID slotId) {
+    for (int attempt = 0; attempt < PARTS + 1; attempt++) {
+      var free = jdbc.sql("update booking.slot_part p set booked = p.booked + 1 from (select part from booking.slot_part"
+              + " where slot_id = ? and booked < capacity order by random() limit 1 for update skip locked) f"
+              + " where p.slot_id = ? and p.part = f.part returning p.part")
+          .params(slotId, slotId).query(Integer.class).optional();
+      if (free.isPresent()) return free.get();
+      var busy = jdbc.sql("select part from booking.slot_part where slot_id = ? and booked < capacity"
+          + " order by random() limit 1").param(slotId).query(Integer.class).optional();
+      if (busy.isEmpty()) throw new SlotFull();
+      var waited = jdbc.sql("update booking.slot_part set booked = booked + 1 where slot_id = ? and part = ?"
+          + " and booked < capacity returning part").params(slotId, busy.get()).query(Integer.class).optional();
+      if (waited.isPresent()) return waited.get();
+    }
+    throw new SlotFull();
   }
 
   /** No-shows within this many days count towards a suspension. */
@@ -224,8 +257,10 @@ public class BookingManagement {
     int changed = jdbc.sql("update booking.booking set status = 'CANCELLED', cancelled_at = now() where id = ?"
         + " and status = 'CONFIRMED'").param(bookingId).update();
     audit.record("booking.cancelled", "booking", bookingId.toString(), resource.region(), Map.of());
-    // Last, as in book(): the hot slot row stays locked for the commit only.
-    if (changed == 1) jdbc.sql("update booking.slot set booked = booked - 1 where id = ?").param(booking.slot()).update();
+    if (changed == 1) {
+      jdbc.sql("update booking.slot_part set booked = booked - 1 where slot_id = ? and booked > 0 and part ="
+          + " (select part from booking.booking where id = ?)").params(booking.slot(), bookingId).update();
+    }
     return find(bookingId).orElseThrow();
   }
 

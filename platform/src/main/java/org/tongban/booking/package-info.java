@@ -1,6 +1,7 @@
 /**
  * Bookings (预约): bookable resources with time slots and a capacity, residents' bookings with a QR ticket,
- * cancellation and check-in by staff. Taking a place is one conditional update, so nothing is overbooked.
+ * cancellation and check-in by staff. Taking a place is one conditional update of one of the slot's parts, so
+ * nothing is overbooked and a popular slot still takes bookings in parallel.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "identity", "person"})

@@ -78,7 +78,7 @@ class BookingTests {
       for (var r : results) if (r.get()) won++;
       assertThat(won).isEqualTo(1);
     }
-    assertThat(jdbc.sql("select booked from booking.slot where id = ?").param(slot.id()).query(Integer.class).single())
+    assertThat(jdbc.sql("select sum(booked) from booking.slot_part where slot_id = ?").param(slot.id()).query(Integer.class).single())
         .isEqualTo(1);
     assertThat(jdbc.sql("select count(*) from booking.booking where slot_id = ? and status = 'CONFIRMED'")
         .param(slot.id()).query(Long.class).single()).isEqualTo(1);
@@ -128,9 +128,10 @@ class BookingTests {
         .query(java.util.UUID.class).single();
     for (int i = 1; i <= 3; i++) {
       var past = java.util.UUID.randomUUID();
-      jdbc.sql("insert into booking.slot (id, resource_id, starts_at, ends_at, capacity, booked) values (?, ?,"
-          + " now() - make_interval(days => ?, hours => 2), now() - make_interval(days => ?, hours => 1), 5, 1)")
+      jdbc.sql("insert into booking.slot (id, resource_id, starts_at, ends_at, capacity) values (?, ?,"
+          + " now() - make_interval(days => ?, hours => 2), now() - make_interval(days => ?, hours => 1), 5)")
           .params(past, slot.resource(), i, i).update();
+      jdbc.sql("insert into booking.slot_part (slot_id, part, capacity, booked) values (?, 0, 5, 1)").param(past).update();
       jdbc.sql("insert into booking.booking (id, slot_id, resource_id, person, day, status, ticket) values (?, ?, ?, ?,"
           + " current_date - ?, 'CONFIRMED', ?)")
           .params(java.util.UUID.randomUUID(), past, slot.resource(), person, i, "NOSHOW" + System.nanoTime() % 1_000_000)
@@ -142,5 +143,37 @@ class BookingTests {
     assertThat(bookings.suspendedUntil(new org.tongban.person.PersonId(person)))
         .isBetween(LocalDate.now(BookingManagement.CHINA).minusDays(2).plusDays(BookingManagement.SUSPENSION_DAYS),
             LocalDate.now(BookingManagement.CHINA).minusDays(1).plusDays(BookingManagement.SUSPENSION_DAYS));
+  }
+
+  @Test
+  void aBigSlotIsSplitIntoPartsAndFillsExactlyToItsCapacity() throws Exception {
+    var slot = tomorrowSlot(40, 1);
+    assertThat(jdbc.sql("select count(*), sum(capacity) from booking.slot_part where slot_id = ?").param(slot.id())
+        .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single()).containsExactly(16, 40);
+    var people = new ArrayList<UserDetails>();
+    for (int i = 0; i < 60; i++) people.add(resident("大场次" + i));
+    var start = new CountDownLatch(1);
+    List<Future<Boolean>> results = new ArrayList<>();
+    try (var pool = Executors.newFixedThreadPool(60)) {
+      for (var p : people) {
+        results.add(pool.submit(() -> {
+          start.await();
+          try {
+            as(p, () -> bookings.book(slot.id()));
+            return true;
+          } catch (BookingManagement.SlotFull e) {
+            return false;
+          }
+        }));
+      }
+      start.countDown();
+      int won = 0;
+      for (var r : results) if (r.get()) won++;
+      assertThat(won).isEqualTo(40);
+    }
+    assertThat(bookings.slots(slot.resource(), LocalDate.now(BookingManagement.CHINA).plusDays(1)).getFirst().free())
+        .isZero();
+    assertThat(jdbc.sql("select count(*) from booking.booking where slot_id = ? and status = 'CONFIRMED'")
+        .param(slot.id()).query(Long.class).single()).isEqualTo(40);
   }
 }

@@ -165,6 +165,41 @@ class FacilityTests {
   }
 
   @Test
+  void elderlyCareBedsAndHomeCareArePlacesToo() {
+    var civil = officerOf(HEPING, "civil-affairs");
+    var home = as(civil, () -> registry.register(new FacilityDraft("eldercare.care-home", "和平区测试养老院", hepingTownship,
+        null, null, null, "1-7 00:00-23:59", FeeRule.CHARGED, new BigDecimal("2800"), FacilityStatus.OPEN,
+        LocalDate.of(2015, 5, 1), Map.of("beds", "120", "nursingBeds", "70", "residents", "100", "ownership", "公办",
+            "extremePoverty", "是"), List.of())));
+    var centre = as(civil, () -> registry.register(new FacilityDraft("eldercare.street-centre", "和平区测试区域养老服务中心",
+        hepingTownship, null, null, null, "1-7 08:00-18:00", FeeRule.LOW_FEE, new BigDecimal("30"), FacilityStatus.OPEN,
+        LocalDate.of(2021, 1, 1), Map.of("fullTime", "否", "dayCare", "是", "homeVisits", "是", "homeCareCapacity", "80",
+            "homeCareClients", "40"), List.of())));
+    var officer = fixtures.staff(fixtures.office("civil-affairs", HEPING), "OFFICER");
+    var sun = fixtures.resident("孙秀兰", HEPING);
+    var bed = as(sun.user(), () -> placements.apply(home.id(), new NewApplication("civil-affairs.care-bed",
+        sun.person().id(), Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree(
+            "{\"applicantName\":\"孙秀兰\",\"selfCareAbility\":\"中度失能\",\"contactPhone\":\"13800007777\"}"), null, null),
+        Set.of("extreme-poverty", "very-old")));
+    assertThat(bed.score()).isEqualTo(130);
+    as(sun.user(), () -> casework.attach(bed.caseId(), "care-assessment", "%PDF-1.7 评估".getBytes()));
+    for (var action : List.of(CaseAction.PASS, CaseAction.ACCEPT, CaseAction.AGREE, CaseAction.APPROVE)) {
+      as(officer, () -> casework.act(bed.caseId(), action, null));
+    }
+    assertThat(registry.view(home.id()).occupied()).isEqualTo(101);
+    var care = as(sun.user(), () -> placements.apply(centre.id(), new NewApplication("civil-affairs.home-care-service",
+        sun.person().id(), Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("{\"applicantName\":\"孙秀兰\","
+            + "\"address\":\"和平区南京南街 1 号\",\"careNeed\":\"助餐\",\"selfCareAbility\":\"轻度失能\","
+            + "\"contactPhone\":\"13800007777\"}"), null, null), Set.of()));
+    decide(officer, care);
+    assertThat(registry.view(centre.id()).occupied()).isEqualTo(41);
+    // A place at a facility that does not offer the item is refused.
+    assertThatThrownBy(() -> as(sun.user(), () -> placements.apply(centre.id(), new NewApplication("civil-affairs.care-bed",
+        sun.person().id(), Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("{}"), null, null), Set.of())))
+        .isInstanceOf(Placements.NoPlacesHere.class);
+  }
+
+  @Test
   void kindergartenPlacesGoToChildrenOfTheCatchment() {
     var f = as(educationOfficer, () -> registry.register(kindergarten("片区幼儿园", 50, 0)));
     var outsider = fixtures.resident("赵远", SHENHE);
