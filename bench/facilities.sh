@@ -9,17 +9,7 @@
 # Results in bench/target/results/facilities-*.txt; figures recorded in BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-find_jdk() {
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 \
-                   /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64 /usr/lib/jvm/*; do
-    [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
-    v=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-    if [ "${v%%.*}" -ge 21 ] 2>/dev/null; then echo "$candidate"; return 0; fi
-  done
-  return 1
-}
-JAVA_HOME=$(find_jdk)
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+source bench/lib/jdk.sh
 root=$(pwd)
 scale=${SCALE:-5.5}
 users=${USERS:-200}

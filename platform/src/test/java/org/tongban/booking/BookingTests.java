@@ -54,14 +54,13 @@ class BookingTests {
     return bookings.slots(court.id(), tomorrow).getFirst();
   }
 
-  @Test
-  void oneHundredResidentsRaceForTheLastPlaceAndExactlyOneGetsIt() throws Exception {
-    var slot = tomorrowSlot(1, 1);
+  /** {@code n} residents try to book the slot at the same moment; returns how many got a place. */
+  private int race(Slot slot, int n, String namePrefix) throws Exception {
     var people = new ArrayList<UserDetails>();
-    for (int i = 0; i < 100; i++) people.add(resident("抢约" + i));
+    for (int i = 0; i < n; i++) people.add(resident(namePrefix + i));
     var start = new CountDownLatch(1);
     List<Future<Boolean>> results = new ArrayList<>();
-    try (var pool = Executors.newFixedThreadPool(100)) {
+    try (var pool = Executors.newFixedThreadPool(n)) {
       for (var p : people) {
         results.add(pool.submit(() -> {
           start.await();
@@ -76,8 +75,14 @@ class BookingTests {
       start.countDown();
       int won = 0;
       for (var r : results) if (r.get()) won++;
-      assertThat(won).isEqualTo(1);
+      return won;
     }
+  }
+
+  @Test
+  void oneHundredResidentsRaceForTheLastPlaceAndExactlyOneGetsIt() throws Exception {
+    var slot = tomorrowSlot(1, 1);
+    assertThat(race(slot, 100, "抢约")).isEqualTo(1);
     assertThat(jdbc.sql("select sum(booked) from booking.slot_part where slot_id = ?").param(slot.id()).query(Integer.class).single())
         .isEqualTo(1);
     assertThat(jdbc.sql("select count(*) from booking.booking where slot_id = ? and status = 'CONFIRMED'")
@@ -150,27 +155,7 @@ class BookingTests {
     var slot = tomorrowSlot(40, 1);
     assertThat(jdbc.sql("select count(*), sum(capacity) from booking.slot_part where slot_id = ?").param(slot.id())
         .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single()).containsExactly(16, 40);
-    var people = new ArrayList<UserDetails>();
-    for (int i = 0; i < 60; i++) people.add(resident("大场次" + i));
-    var start = new CountDownLatch(1);
-    List<Future<Boolean>> results = new ArrayList<>();
-    try (var pool = Executors.newFixedThreadPool(60)) {
-      for (var p : people) {
-        results.add(pool.submit(() -> {
-          start.await();
-          try {
-            as(p, () -> bookings.book(slot.id()));
-            return true;
-          } catch (BookingManagement.SlotFull e) {
-            return false;
-          }
-        }));
-      }
-      start.countDown();
-      int won = 0;
-      for (var r : results) if (r.get()) won++;
-      assertThat(won).isEqualTo(40);
-    }
+    assertThat(race(slot, 60, "大场次")).isEqualTo(40);
     assertThat(bookings.slots(slot.resource(), LocalDate.now(BookingManagement.CHINA).plusDays(1)).getFirst().free())
         .isZero();
     assertThat(jdbc.sql("select count(*) from booking.booking where slot_id = ? and status = 'CONFIRMED'")

@@ -111,13 +111,7 @@ class CaseJourneyTests {
   }
 
   private Page residentSignsIn(BrowserContext context) {
-    var page = context.newPage();
-    page.navigate(url("/login"));
-    page.fill("#username", phone);
-    page.fill("#password", "guiying2026");
-    page.click("button:text-is('登录')");
-    page.waitForURL(u -> !u.contains("/login"));
-    return page;
+    return SignInSteps.residentSignsIn(context, url(""), phone, "guiying2026");
   }
 
   private Page staffSignsIn(BrowserContext context, String username) {

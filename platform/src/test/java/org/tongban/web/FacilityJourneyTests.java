@@ -137,13 +137,7 @@ class FacilityJourneyTests {
   }
 
   private Page residentSignsIn(BrowserContext context) {
-    var page = context.newPage();
-    page.navigate(url("/login"));
-    page.fill("#username", phone);
-    page.fill("#password", "xiaoyan2026");
-    page.click("button:text-is('登录')");
-    page.waitForURL(u -> !u.contains("/login"));
-    return page;
+    return SignInSteps.residentSignsIn(context, url(""), phone, "xiaoyan2026");
   }
 
   @Test

@@ -12,6 +12,17 @@ final class SignInSteps {
   private SignInSteps() {}
 
   /** Signs in at {@code base} and enrols an authenticator, acting as the app from the secret on the page. */
+  /** A resident signs in with phone and password on a new page of {@code context}. */
+  static Page residentSignsIn(com.microsoft.playwright.BrowserContext context, String base, String phone, String password) {
+    var page = context.newPage();
+    page.navigate(base + "/login");
+    page.fill("#username", phone);
+    page.fill("#password", password);
+    page.click("button:text-is('登录')");
+    page.waitForURL(u -> !u.contains("/login"));
+    return page;
+  }
+
   static void signInAndEnrolAuthenticator(Page page, String base, String username, String password, String shots) {
     page.navigate(base + "/login");
     page.fill("#username", username);

@@ -230,10 +230,7 @@ class FacilityPages {
     try {
       var f = registry.register(FacilityForm.draft(type, params));
       return "redirect:/workbench/facilities/" + f.id() + "?saved";
-    } catch (FacilityRegistry.InvalidFacility e) {
-      formModel(model, type, null, params, e.problems());
-      return "facilities/form";
-    } catch (FacilityForm.Unreadable e) {
+    } catch (FacilityRegistry.InvalidFacility | FacilityForm.Unreadable e) {
       formModel(model, type, null, params, e.problems());
       return "facilities/form";
     }
@@ -258,9 +255,7 @@ class FacilityPages {
     try {
       registry.change(f.id(), FacilityForm.draft(type, params), version);
       return "redirect:/workbench/facilities/" + id + "?saved";
-    } catch (FacilityRegistry.InvalidFacility e) {
-      return manageWithProblems(model, f, type, params, e.problems());
-    } catch (FacilityForm.Unreadable e) {
+    } catch (FacilityRegistry.InvalidFacility | FacilityForm.Unreadable e) {
       return manageWithProblems(model, f, type, params, e.problems());
     }
   }
