@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.tongban.facility.spi.FacilityType;
 import org.tongban.facility.spi.FacilityType.Attribute;
 import org.tongban.facility.spi.FacilityType.Priority;
+import org.tongban.facility.spi.FacilityFact;
 import org.tongban.facility.spi.FacilityTypeSource;
 
 /** The child-care and preschool facility types the plans count (托位, 普惠性幼儿园, 公办园在园幼儿 …). */
@@ -37,5 +38,20 @@ class ChildCareContributions implements FacilityTypeSource {
                 new Priority("martyr-family", "烈士、因公牺牲军人子女", "Child of a fallen soldier", 100)),
         FacilityType.of("childcare.prenatal-screening", "产前筛查机构", "Prenatal screening centre", "health",
             count("screeningsPerYear", "年筛查能力（人次）", "Screenings per year").optional()));
+  }
+
+  @Override
+  public List<FacilityFact> facilityFacts() {
+    return List.of(
+        new FacilityFact("childcare.enrolled-inclusive", "普惠性幼儿园在园幼儿", "childcare.kindergarten",
+            f -> f.yes("inclusive") ? f.occupied() : 0),
+        new FacilityFact("childcare.enrolled-public", "公办幼儿园在园幼儿", "childcare.kindergarten",
+            f -> "公办".equals(f.attributes().get("ownership")) ? f.occupied() : 0),
+        // 每个乡镇至少办好一所三星级以上公办中心幼儿园 (Liaoning plan).
+        new FacilityFact("childcare.township-centre", "三星级以上公办乡镇中心幼儿园", "childcare.kindergarten",
+            f -> f.yes("townshipCentre") && "公办".equals(f.attributes().get("ownership")) && f.number("stars") >= 3 ? 1 : 0),
+        new FacilityFact("childcare.model-nursery", "示范性托育机构", "childcare.nursery", f -> f.yes("model") ? 1 : 0),
+        new FacilityFact("childcare.inclusive-places", "普惠托位", "childcare.nursery",
+            f -> f.yes("inclusive") && f.capacity() != null ? f.capacity() : 0));
   }
 }

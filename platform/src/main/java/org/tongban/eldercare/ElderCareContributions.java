@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.tongban.facility.spi.FacilityType;
 import org.tongban.facility.spi.FacilityType.Priority;
+import org.tongban.facility.spi.FacilityFact;
 import org.tongban.facility.spi.FacilityTypeSource;
 
 /** The elderly-care facility types the plans count (养老床位, 护理型床位占比, 街道区域养老服务中心 …). */
@@ -43,5 +44,18 @@ class ElderCareContributions implements FacilityTypeSource {
             .withPlacement("civil-affairs.home-care-service", false, PRIORITIES),
         FacilityType.of("eldercare.medical-care", "医养结合机构", "Combined medical and elderly care", "health",
             count("beds", "床位数", "Beds")).withPlaces("beds", null));
+  }
+
+  @Override
+  public List<FacilityFact> facilityFacts() {
+    return List.of(
+        new FacilityFact("eldercare.nursing-beds", "护理型床位", "eldercare.care-home", f -> f.number("nursingBeds")),
+        // 具备全托、日托、上门服务等综合功能的区域养老服务机构.
+        new FacilityFact("eldercare.comprehensive-centre", "综合功能区域养老服务机构", "eldercare.street-centre",
+            f -> f.yes("fullTime") && f.yes("dayCare") && f.yes("homeVisits") ? 1 : 0),
+        new FacilityFact("eldercare.urban-community-facility", "城镇社区养老服务设施", "eldercare.community-centre",
+            f -> "城镇".equals(f.attributes().get("setting")) ? 1 : 0),
+        new FacilityFact("eldercare.rural-community-facility", "农村养老服务设施", "eldercare.community-centre",
+            f -> "农村".equals(f.attributes().get("setting")) ? 1 : 0));
   }
 }

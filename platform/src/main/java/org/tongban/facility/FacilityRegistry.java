@@ -18,7 +18,10 @@ import org.tongban.access.Jurisdiction;
 import org.tongban.access.Purpose;
 import org.tongban.access.RegionFilter;
 import org.tongban.audit.AuditTrail;
+import org.tongban.facility.internal.FacilityFacts;
 import org.tongban.facility.internal.FacilityRules;
+import org.tongban.indicator.FactChange;
+import org.tongban.indicator.IndicatorManagement;
 import org.tongban.facility.internal.FacilityTypes;
 import org.tongban.facility.spi.FacilityType;
 import org.tongban.region.RegionDirectory;
@@ -50,10 +53,15 @@ public class FacilityRegistry {
   private final AuditTrail audit;
   private final JsonMapper json;
   private final javax.sql.DataSource dataSource;
+  private final FacilityFacts facts;
+  private final IndicatorManagement indicators;
 
   FacilityRegistry(JdbcClient jdbc, FacilityTypes types, RegionDirectory regions, Jurisdiction jurisdiction,
-                   AuditTrail audit, JsonMapper json, javax.sql.DataSource dataSource) {
+                   AuditTrail audit, JsonMapper json, javax.sql.DataSource dataSource, FacilityFacts facts,
+                   IndicatorManagement indicators) {
     this.dataSource = dataSource;
+    this.facts = facts;
+    this.indicators = indicators;
     this.jdbc = jdbc;
     this.types = types;
     this.regions = regions;
@@ -78,6 +86,7 @@ public class FacilityRegistry {
     jurisdiction.require(checked.region(), checked.type().department(), Purpose.CAPTURE, "facility");
     var id = new FacilityId(UUID.randomUUID());
     insert(id, draft, checked, false);
+    indicators.record(facts.of(state(draft, checked), +1));
     audit.record("facility.registered", "facility", id.toString(), checked.region(),
         Map.of("type", draft.type(), "name", draft.name().strip()));
     return view(id);
@@ -109,6 +118,7 @@ public class FacilityRegistry {
             catchment(checked), id.value(), version)
         .update();
     if (changed == 0) throw new StaleFacility();
+    indicators.record(facts.change(state(before), state(view(id))));
     audit.record("facility.changed", "facility", id.toString(), checked.region(),
         Map.of("status", draft.status().name(), "name", draft.name().strip()));
     return view(id);
@@ -214,10 +224,12 @@ public class FacilityRegistry {
    */
   @Transactional
   public void admit(FacilityId id) {
+    var before = view(id);
     int taken = jdbc.sql("update facility.facility set occupied = occupied + 1, version = version + 1, updated_at = now()"
             + " where id = ? and status = 'OPEN' and capacity is not null and occupied < capacity")
         .param(id.value()).update();
-    if (taken == 0) throw new NoFreePlace(view(id).name());
+    if (taken == 0) throw new NoFreePlace(before.name());
+    indicators.record(facts.change(state(before), state(view(id))));
   }
 
   /** Frees one place (someone left); staff of the facility's jurisdiction only. */
@@ -227,8 +239,10 @@ public class FacilityRegistry {
     jurisdiction.require(f.region(), type(f.type()).department(), Purpose.CAPTURE, "facility");
     jdbc.sql("update facility.facility set occupied = occupied - 1, version = version + 1, updated_at = now()"
         + " where id = ? and occupied > 0").param(id.value()).update();
+    var after = view(id);
+    indicators.record(facts.change(state(f), state(after)));
     audit.record("facility.place-released", "facility", id.toString(), f.region(), Map.of());
-    return view(id);
+    return after;
   }
 
   /** Checks a draft without saving it (imports and forms); problems empty when it is valid. */
@@ -260,6 +274,28 @@ public class FacilityRegistry {
         p == null ? null : p.lat(), c.hours(), d.fee().name(), c.feeCents(), d.status().name(), Date.valueOf(d.since()),
         opened(d, null), closed(d), c.capacity(), c.occupied(), json.writeValueAsString(c.attributes()), catchment(c),
         generated);
+  }
+
+  /** The facts a new facility brings (for imports and the generator, which insert in batches). */
+  public List<FactChange> factsOf(FacilityDraft d, FacilityRules.Checked c) {
+    return facts.of(state(d, c), +1);
+  }
+
+  /** Records facts of facilities inserted in a batch, in the caller's transaction. */
+  public void recordFacts(List<FactChange> changes) {
+    indicators.record(changes);
+  }
+
+  private static FacilityFacts.State state(Facility f) {
+    return new FacilityFacts.State(f.type(), f.region(), f.capacity(), f.occupied(), f.attributes(), f.openedOn(),
+        f.closedOn());
+  }
+
+  private static FacilityFacts.State state(FacilityDraft d, FacilityRules.Checked c) {
+    var opened = opened(d, null);
+    var closed = closed(d);
+    return new FacilityFacts.State(d.type(), c.region(), c.capacity(), c.occupied(), c.attributes(),
+        opened == null ? null : opened.toLocalDate(), closed == null ? null : closed.toLocalDate());
   }
 
   private static @Nullable Date opened(FacilityDraft d, @Nullable LocalDate before) {

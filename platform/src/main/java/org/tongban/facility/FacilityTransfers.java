@@ -152,6 +152,7 @@ public class FacilityTransfers {
     final List<ImportReport.RowProblem> problems = new ArrayList<>();
     final List<Integer> rejected = new ArrayList<>();
     final List<Object[]> batch = new ArrayList<>();
+    final List<org.tongban.indicator.FactChange> facts = new ArrayList<>();
     long problemCount;
     int rows;
     int imported;
@@ -207,6 +208,7 @@ public class FacilityTransfers {
       if (mode == ImportMode.ALL_OR_NOTHING && problemCount > 0) return;
       boolean generated = "生成".equals(values.get("source")) || "generated".equalsIgnoreCase(values.get("source"));
       batch.add(registry.insertRow(new FacilityId(UUID.randomUUID()), draft, checked, generated).toArray());
+      facts.addAll(registry.factsOf(draft, checked));
       imported++;
       if (batch.size() >= BATCH) flush();
     }
@@ -215,7 +217,9 @@ public class FacilityTransfers {
       if (batch.isEmpty()) return;
       jdbc.batchUpdate("insert into facility.facility (" + FacilityRegistry.INSERT_COLUMNS + ") values (?, ?, ?, ?, ?, ?,"
           + " ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)", batch);
+      registry.recordFacts(facts);
       batch.clear();
+      facts.clear();
     }
 
     private void readHeader(List<String> cells) {

@@ -69,12 +69,14 @@ public class GeneratedFacilities {
       for (Population county : regions.countyPopulations(area, 2020)) {
         if (county.region().level() != RegionLevel.COUNTY || !regions.exists(county.region())) continue;
         var rows = new ArrayList<Object[]>();
-        new County(county, scale, new Random(seed * 31 + county.region().value().hashCode()), rows).generate();
+        var facts = new ArrayList<org.tongban.indicator.FactChange>();
+        new County(county, scale, new Random(seed * 31 + county.region().value().hashCode()), rows, facts).generate();
         for (int from = 0; from < rows.size(); from += 1000) {
           jdbc.batchUpdate("insert into facility.facility (" + FacilityRegistry.INSERT_COLUMNS + ") values (?, ?, ?, ?,"
               + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)", rows.subList(from,
               Math.min(rows.size(), from + 1000)));
         }
+        registry.recordFacts(facts);
         written += rows.size();
       }
     }
@@ -89,11 +91,14 @@ public class GeneratedFacilities {
     final double scale;
     final Random random;
     final List<Object[]> rows;
+    final List<org.tongban.indicator.FactChange> facts;
     final @Nullable Boundary outline;
     final List<Region> townships;
     final Map<String, Integer> numbers = new HashMap<>();
 
-    County(Population census, double scale, Random random, List<Object[]> rows) {
+    County(Population census, double scale, Random random, List<Object[]> rows,
+           List<org.tongban.indicator.FactChange> facts) {
+      this.facts = facts;
       this.census = census;
       this.scale = scale;
       this.random = random;
@@ -227,6 +232,7 @@ public class GeneratedFacilities {
       if (!checked.valid()) throw new IllegalStateException("generator made an invalid facility: " + checked.problems());
       rows.add(registry.insertRow(new FacilityId(new UUID(random.nextLong(), random.nextLong())), draft, checked, true)
           .toArray());
+      facts.addAll(registry.factsOf(draft, checked));
     }
 
     private @Nullable GeoPoint place() {

@@ -7,6 +7,7 @@ import static org.tongban.facility.spi.FacilityType.Attribute.yesNo;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.tongban.facility.spi.FacilityType;
+import org.tongban.facility.spi.FacilityFact;
 import org.tongban.facility.spi.FacilityTypeSource;
 
 /** The culture and sports venue types the plans count (三馆一站, 农家书屋, 全民健身, "一场两馆"). */
@@ -36,5 +37,11 @@ class VenueContributions implements FacilityTypeSource {
         FacilityType.of("venue.village-square", "村级全民健身广场", "Village fitness square", "sports"),
         FacilityType.of("venue.stadium", "体育场", "Stadium", "sports", seats).withBookings(),
         FacilityType.of("venue.gymnasium", "体育馆", "Gymnasium", "sports", seats).withBookings());
+  }
+
+  @Override
+  public List<FacilityFact> facilityFacts() {
+    return List.of(new FacilityFact("venue.trail-metres", "健身步道长度（米）", "venue.fitness-trail",
+        f -> f.attributes().get("lengthKm") instanceof Number km ? Math.round(km.doubleValue() * 1000) : 0));
   }
 }

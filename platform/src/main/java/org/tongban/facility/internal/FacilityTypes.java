@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class FacilityTypes {
 
   private final Map<String, FacilityType> types = new LinkedHashMap<>();
+  private final java.util.List<org.tongban.facility.spi.FacilityFact> facts = new java.util.ArrayList<>();
 
   FacilityTypes(List<FacilityTypeSource> sources, JdbcClient jdbc, TransactionTemplate tx, JsonMapper json) {
     for (FacilityTypeSource source : sources) {
@@ -27,6 +28,10 @@ public class FacilityTypes {
         if (types.putIfAbsent(type.code(), type) != null) {
           throw new IllegalStateException("facility type contributed twice: " + type.code());
         }
+      }
+      for (var fact : source.facilityFacts()) {
+        if (!fact.code().startsWith(module + ".")) throw new IllegalStateException(fact.code() + ": begin with " + module);
+        facts.add(fact);
       }
     }
     tx.executeWithoutResult(s -> types.values().forEach(t -> jdbc.sql("""
@@ -41,6 +46,11 @@ public class FacilityTypes {
 
   public List<FacilityType> all() {
     return List.copyOf(types.values());
+  }
+
+  /** Facts derived by domain modules, checked against the types once all are known. */
+  public java.util.List<org.tongban.facility.spi.FacilityFact> facts() {
+    return java.util.List.copyOf(facts);
   }
 
   public Optional<FacilityType> find(String code) {

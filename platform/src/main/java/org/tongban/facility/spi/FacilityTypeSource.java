@@ -6,4 +6,9 @@ import java.util.List;
 public interface FacilityTypeSource {
 
   List<FacilityType> facilityTypes();
+
+  /** Facts the module derives from its facilities, for the plans' indicators. */
+  default List<FacilityFact> facilityFacts() {
+    return List.of();
+  }
 }

@@ -1,0 +1,161 @@
+package org.tongban.indicator;
+
+import java.sql.Date;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.indicator.spi.FactSource;
+import org.tongban.shared.RegionCode;
+import org.tongban.shared.RegionLevel;
+
+/**
+ * The facts' front door. {@link #record} stages changes in the caller's transaction (no shared row is locked, so
+ * a busy county does not queue on its province's total); {@link #apply} folds staged changes into every level of
+ * the region codes, run every 200 ms, so a committed change shows within a second. {@link #recompute} rebuilds
+ * everything from the modules' {@link FactSource}s; {@link #differences} compares the two.
+ */
+@Service
+@Transactional(readOnly = true)
+public class IndicatorManagement {
+
+  private static final long APPLIER_LOCK = 0x7b1d_1ca7_0001L;
+  private static final String DELTAS = "indicator.fact_delta";
+  private static final String VALUES = "indicator.fact_value";
+  private static final String FRESH_DELTAS = "fresh_delta";
+  private static final String FRESH_VALUES = "fresh_value";
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+  private final List<FactSource> sources;
+
+  IndicatorManagement(JdbcClient jdbc, JdbcTemplate template, List<FactSource> sources) {
+    this.jdbc = jdbc;
+    this.template = template;
+    this.sources = sources;
+  }
+
+  /** Stages changes; they count once the caller's transaction commits (and the applier has run). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void record(Collection<FactChange> changes) {
+    insert(DELTAS, changes);
+  }
+
+  private void insert(String table, Collection<FactChange> changes) {
+    var rows = new ArrayList<Object[]>(changes.size());
+    for (FactChange c : changes) {
+      if (c.delta() != 0) rows.add(new Object[] {c.fact(), c.region().value(), Date.valueOf(c.month().atDay(1)), c.delta()});
+    }
+    if (!rows.isEmpty()) {
+      template.batchUpdate("insert into " + table + " (fact, region, month, delta) values (?, ?, ?, ?)", rows);
+    }
+  }
+
+  /**
+   * Folds staged changes into the values at every level; returns how many changes it folded. One node at a time
+   * (an advisory lock); the others skip.
+   */
+  @Transactional
+  public int apply() {
+    boolean mine = jdbc.sql("select pg_try_advisory_xact_lock(?)").param(APPLIER_LOCK).query(Boolean.class).single();
+    if (!mine) return 0;
+    return fold(DELTAS, VALUES);
+  }
+
+  // Each change is added to its region's code at every level it has: 210102001001 counts for 210000000000,
+  // 210100000000, 210102000000, 210102001000 and itself; a township's own code only once.
+  private int fold(String deltas, String values) {
+    return jdbc.sql("with moved as (delete from " + deltas + " returning fact, region, month, delta),"
+        + " expanded as (select m.fact, c.code, c.level, m.month, m.delta from moved m cross join lateral ("
+        + "   select x.code, min(x.level) as level from (values (rpad(substr(m.region, 1, 2), 12, '0'), 1),"
+        + "   (rpad(substr(m.region, 1, 4), 12, '0'), 2), (rpad(substr(m.region, 1, 6), 12, '0'), 3),"
+        + "   (rpad(substr(m.region, 1, 9), 12, '0'), 4), (m.region, 5)) x(code, level) group by x.code) c)"
+        + " insert into " + values + " (fact, region, level, month, value)"
+        + " select fact, code, level, month, sum(delta) from expanded group by 1, 2, 3, 4"
+        + " on conflict (fact, region, month) do update set value = " + values + ".value + excluded.value").update();
+  }
+
+  /** A stock fact's value in a region at the end of {@code month} (0 when nothing was recorded). */
+  public long value(String fact, RegionCode region, YearMonth month) {
+    return jdbc.sql("select coalesce(sum(value), 0) from indicator.fact_value where fact = ? and region = ? and month <= ?")
+        .params(fact, region.value(), Date.valueOf(month.atDay(1))).query(Long.class).single();
+  }
+
+  /** A flow fact's total in a region over the months {@code from} to {@code to}. */
+  public long total(String fact, RegionCode region, YearMonth from, YearMonth to) {
+    return jdbc.sql("select coalesce(sum(value), 0) from indicator.fact_value where fact = ? and region = ?"
+            + " and month between ? and ?")
+        .params(fact, region.value(), Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1))).query(Long.class).single();
+  }
+
+  /** A stock fact's values at the end of {@code month} for the regions one level below {@code parent}. */
+  public Map<RegionCode, Long> valuesBelow(String fact, RegionCode parent, YearMonth month) {
+    if (parent.level() == RegionLevel.VILLAGE) return Map.of(parent, value(fact, parent, month));
+    int level = parent.level().number() + 1;
+    var result = new LinkedHashMap<RegionCode, Long>();
+    jdbc.sql("select region, sum(value) from indicator.fact_value where fact = ? and level = ? and region like ?"
+            + " and month <= ? group by region order by region")
+        .params(fact, level, parent.prefix() + "%", Date.valueOf(month.atDay(1)))
+        .query((rs, i) -> result.put(RegionCode.of(rs.getString(1)), rs.getLong(2))).list();
+    return result;
+  }
+
+  /** How many regions of {@code level} inside {@code within} have the stock fact at {@code min} or more. */
+  public long regionsWithAtLeast(String fact, RegionCode within, RegionLevel level, YearMonth month, long min) {
+    return jdbc.sql("select count(*) from (select region from indicator.fact_value where fact = ? and level = ?"
+            + " and region like ? and month <= ? group by region having sum(value) >= ?) r")
+        .params(fact, level.number(), within.prefix() + "%", Date.valueOf(month.atDay(1)), min).query(Long.class).single();
+  }
+
+  /**
+   * Rebuilds every fact from the modules' sources, replacing what the recorded changes built. Changes committed
+   * while it runs wait for it (the staging table is locked) and are folded in afterwards.
+   */
+  @Transactional
+  public long recompute() {
+    jdbc.sql("select pg_advisory_xact_lock(?)").param(APPLIER_LOCK).query(Object.class).single();
+    jdbc.sql("lock table indicator.fact_delta in exclusive mode").update();
+    // Staged changes describe committed records, which the sources read again: they are superseded.
+    jdbc.sql("delete from indicator.fact_delta").update();
+    jdbc.sql("delete from indicator.fact_value").update();
+    feed(DELTAS);
+    return fold(DELTAS, VALUES);
+  }
+
+  /**
+   * Recomputes into a scratch table and counts the (fact, region, month) rows whose stock or flow differs from the
+   * live values (after folding what is staged). 0 means the incremental values are exactly the recomputed ones.
+   */
+  @Transactional
+  public long differences() {
+    jdbc.sql("select pg_advisory_xact_lock(?)").param(APPLIER_LOCK).query(Object.class).single();
+    fold(DELTAS, VALUES);
+    jdbc.sql("create temporary table " + FRESH_DELTAS + " (like indicator.fact_delta including defaults) on commit drop").update();
+    jdbc.sql("create temporary table " + FRESH_VALUES + " (like indicator.fact_value including all) on commit drop").update();
+    feed(FRESH_DELTAS);
+    fold(FRESH_DELTAS, FRESH_VALUES);
+    return jdbc.sql("select count(*) from " + VALUES + " v full join " + FRESH_VALUES + " f using (fact, region, month)"
+        + " where coalesce(v.value, 0) <> coalesce(f.value, 0)").query(Long.class).single();
+  }
+
+  private void feed(String table) {
+    var batch = new ArrayList<FactChange>(5_000);
+    for (FactSource source : sources) {
+      source.currentFacts(change -> {
+        batch.add(change);
+        if (batch.size() == 5_000) {
+          insert(table, batch);
+          batch.clear();
+        }
+      });
+    }
+    insert(table, batch);
+  }
+}

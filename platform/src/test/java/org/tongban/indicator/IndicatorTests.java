@@ -1,0 +1,135 @@
+package org.tongban.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tongban.StaffFixtures.as;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tongban.StaffFixtures;
+import org.tongban.access.Purpose;
+import org.tongban.access.Scope;
+import org.tongban.facility.Facility;
+import org.tongban.facility.FacilityDraft;
+import org.tongban.facility.FacilityRegistry;
+import org.tongban.facility.FacilityStatus;
+import org.tongban.facility.FeeRule;
+import org.tongban.shared.RegionCode;
+import org.tongban.shared.RegionLevel;
+
+/** Live facts equal a full recompute after thousands of random changes, and roll up by sums at every level. */
+@SpringBootTest
+@Tag("persistence")
+class IndicatorTests {
+
+  @Autowired IndicatorManagement indicators;
+  @Autowired FacilityRegistry registry;
+  @Autowired JdbcClient jdbc;
+
+  final Random random = new Random(20261123);
+  final Scope everywhere = new Scope(null, Scope.ANY_DEPARTMENT, Purpose.CAPTURE);
+
+  private List<String> townships(String county) {
+    return jdbc.sql("select code from region.region where code like ? and level in (4, 5) and valid_to is null"
+        + " order by code limit 40").param(county + "%").query(String.class).list();
+  }
+
+  private FacilityDraft draft(String region, FacilityStatus status, LocalDate since, int seats, int enrolled,
+                              boolean inclusive, String ownership) {
+    return new FacilityDraft("childcare.kindergarten", "随机幼儿园" + random.nextInt(1_000_000), region, null, null, null,
+        null, FeeRule.FREE, null, status, since, Map.of("ownership", ownership, "inclusive", inclusive ? "是" : "否",
+            "stars", String.valueOf(1 + random.nextInt(5)), "seats", String.valueOf(seats), "enrolled",
+            String.valueOf(enrolled), "townshipCentre", random.nextBoolean() ? "是" : "否"), List.of());
+  }
+
+  private LocalDate someDay() {
+    return LocalDate.of(2019 + random.nextInt(7), 1 + random.nextInt(12), 1 + random.nextInt(28));
+  }
+
+  @Test
+  void thousandsOfRandomChangesGiveExactlyWhatARecomputeGives() {
+    var clerk = StaffFixtures.staff("indicator-random", Set.of(everywhere));
+    var regions = new ArrayList<String>(townships("210104"));
+    regions.addAll(townships("510521"));
+    var facilities = new ArrayList<Facility>();
+    as(clerk, () -> {
+      for (int step = 0; step < 2_000; step++) {
+        int what = facilities.isEmpty() ? 0 : random.nextInt(10);
+        try {
+          if (what <= 2) {
+            int seats = 20 + random.nextInt(200);
+            var status = FacilityStatus.values()[random.nextInt(4)];
+            facilities.add(registry.register(draft(regions.get(random.nextInt(regions.size())), status, someDay(),
+                seats, random.nextInt(seats + 1), random.nextBoolean(), random.nextBoolean() ? "公办" : "民办")));
+          } else if (what <= 5) {
+            var f = facilities.get(random.nextInt(facilities.size()));
+            registry.admit(f.id());
+          } else if (what <= 7) {
+            var f = facilities.get(random.nextInt(facilities.size()));
+            registry.release(f.id());
+          } else {
+            int i = random.nextInt(facilities.size());
+            var f = registry.view(facilities.get(i).id());
+            int seats = Math.max(f.occupied(), 10 + random.nextInt(250));
+            var status = FacilityStatus.values()[random.nextInt(4)];
+            facilities.set(i, registry.change(f.id(), draft(f.region().value(), status, someDay(), seats,
+                Math.min(seats, f.occupied() + random.nextInt(5)), random.nextBoolean(),
+                random.nextBoolean() ? "公办" : "民办"), f.version()));
+          }
+        } catch (FacilityRegistry.NoFreePlace e) {
+          // a full or closed kindergarten: nothing changed
+        }
+      }
+      return null;
+    });
+    while (indicators.apply() > 0) {
+      // fold everything staged
+    }
+    assertThat(indicators.differences()).isZero();
+    // Values roll up by sums: the province is its cities, a county its townships.
+    var month = YearMonth.of(2026, 12);
+    String fact = "facility.occupied:childcare.kindergarten";
+    for (String parent : List.of("21", "2101", "210104", "51", "5105", "510521")) {
+      var code = RegionCode.of(parent);
+      long sum = indicators.valuesBelow(fact, code, month).values().stream().mapToLong(Long::longValue).sum();
+      assertThat(sum).as(parent).isEqualTo(indicators.value(fact, code, month));
+    }
+    assertThat(indicators.value(fact, RegionCode.of("210104"), month)).isPositive();
+    long inclusive = indicators.value("childcare.enrolled-inclusive", RegionCode.of("210104"), month);
+    assertThat(inclusive).isPositive().isLessThanOrEqualTo(indicators.value(fact, RegionCode.of("210104"), month));
+  }
+
+  @Test
+  void aPlaceTakenShowsInTheCountyValueOnceTheApplierHasRun() {
+    var clerk = StaffFixtures.staff("indicator-live", Set.of(everywhere));
+    var region = townships("210106").getFirst();
+    var f = as(clerk, () -> registry.register(draft(region, FacilityStatus.OPEN, LocalDate.of(2020, 9, 1), 50, 10,
+        true, "公办")));
+    var county = RegionCode.of("210106");
+    String fact = "facility.occupied:childcare.kindergarten";
+    while (indicators.apply() > 0) {
+      // fold
+    }
+    long before = indicators.value(fact, county, YearMonth.of(2026, 12));
+    as(clerk, () -> {
+      registry.admit(f.id());
+      return null;
+    });
+    indicators.apply();
+    assertThat(indicators.value(fact, county, YearMonth.of(2026, 12))).isEqualTo(before + 1);
+    // Counted from the month it opened: not before September 2020.
+    assertThat(indicators.value(fact, RegionCode.of(region), YearMonth.of(2020, 8))).isZero();
+    assertThat(indicators.regionsWithAtLeast("facility.open:childcare.kindergarten", county, RegionLevel.TOWNSHIP,
+        YearMonth.of(2026, 12), 1)).isPositive();
+  }
+}
