@@ -54,9 +54,16 @@ public class VisitManagement {
   private final StaffAccounts staff;
   private final Jurisdiction jurisdiction;
   private final AuditTrail audit;
+  private final org.tongban.indicator.IndicatorManagement indicators;
+
+  /** People on the register (stock: from the month they were put on it to the month they left). */
+  public static final String REGISTERED = "eldercare.registered";
+  /** People visited at least once in a month (flow). */
+  public static final String VISITED = "eldercare.visited";
 
   VisitManagement(JdbcClient jdbc, Residents residents, RegionDirectory regions, StaffAccounts staff,
-                  Jurisdiction jurisdiction, AuditTrail audit) {
+                  Jurisdiction jurisdiction, AuditTrail audit, org.tongban.indicator.IndicatorManagement indicators) {
+    this.indicators = indicators;
     this.jdbc = jdbc;
     this.residents = residents;
     this.regions = regions;
@@ -83,6 +90,7 @@ public class VisitManagement {
     } catch (DuplicateKeyException e) {
       throw new AlreadyRegistered();
     }
+    indicators.record(List.of(new org.tongban.indicator.FactChange(REGISTERED, village, YearMonth.from(today()), 1)));
     audit.record("eldercare.elder-registered", "elder", id.toString(), village, Map.of("categories",
         String.join(",", categories.stream().map(Enum::name).toList())));
     return elder(id);
@@ -93,7 +101,12 @@ public class VisitManagement {
   public Elder leave(UUID elderId, LocalDate until) {
     var e = elder(elderId);
     jurisdiction.require(e.region(), DEPARTMENT, Purpose.CAPTURE, "elder");
-    jdbc.sql("update eldercare.elder set until = ? where id = ?").params(Date.valueOf(until), elderId).update();
+    int left = jdbc.sql("update eldercare.elder set until = ? where id = ? and until is null")
+        .params(Date.valueOf(until), elderId).update();
+    if (left == 1) {
+      indicators.record(List.of(new org.tongban.indicator.FactChange(REGISTERED, e.region(),
+          YearMonth.from(until).plusMonths(1), -1)));
+    }
     audit.record("eldercare.elder-left", "elder", elderId.toString(), e.region(), Map.of("until", until.toString()));
     return e;
   }
@@ -183,6 +196,14 @@ public class VisitManagement {
     if (!problems.isEmpty()) throw new InvalidElder(String.join(",", problems));
     var visit = new Visit(UUID.randomUUID(), elderId, visitedOn, actor(), findings.strip(),
         needs.isEmpty() ? Set.of() : EnumSet.copyOf(needs), followUp == null || followUp.isBlank() ? null : followUp.strip());
+    // The first visit of a month counts the person as visited that month; one person's visits are recorded one at
+    // a time so that two workers at the door do not both count.
+    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 1))").param(elderId.toString()).query(Object.class).single();
+    var month = YearMonth.from(visitedOn);
+    boolean first = !jdbc.sql("select exists(select 1 from eldercare.visit where elder_id = ? and visited_on >= ?"
+            + " and visited_on <= ?)").params(elderId, Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()))
+        .query(Boolean.class).single();
+    if (first) indicators.record(List.of(new org.tongban.indicator.FactChange(VISITED, e.region(), month, 1)));
     jdbc.sql("insert into eldercare.visit (id, elder_id, region_code, visited_on, visitor, findings, needs, follow_up)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(visit.id(), elderId, e.region().value(), Date.valueOf(visitedOn), visit.visitor(), visit.findings(),

@@ -3,7 +3,8 @@
  * home-care applications, and the visits to older people living in difficulty (居家社区探访).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"facility::spi", "shared", "region", "access", "audit", "identity", "person"})
+@ApplicationModule(allowedDependencies = {"facility::spi", "shared", "region", "access", "audit", "identity", "person",
+    "indicator", "indicator::spi"})
 package org.tongban.eldercare;
 
 import org.jspecify.annotations.NullMarked;

@@ -35,11 +35,67 @@ public class IndicatorManagement {
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
   private final List<FactSource> sources;
+  private final org.tongban.region.RegionDirectory regions;
 
-  IndicatorManagement(JdbcClient jdbc, JdbcTemplate template, List<FactSource> sources) {
+  IndicatorManagement(JdbcClient jdbc, JdbcTemplate template, List<FactSource> sources,
+                      org.tongban.region.RegionDirectory regions) {
     this.jdbc = jdbc;
     this.template = template;
     this.sources = sources;
+    this.regions = regions;
+  }
+
+  /**
+   * Computes an indicator for a region and year from the live facts (stock at the year's end; for a monthly rate
+   * the year's last month, or the current month in the current year).
+   */
+  public IndicatorValue evaluate(IndicatorSpec spec, RegionCode region, int year) {
+    var now = YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+    var end = YearMonth.of(year, 12).isAfter(now) ? now : YearMonth.of(year, 12);
+    long num = 0;
+    for (String f : spec.numerator()) {
+      num += spec.kind() == IndicatorSpec.Kind.MONTHLY_RATE ? total(f, region, end, end) : value(f, region, end);
+    }
+    return switch (spec.kind()) {
+      case COUNT -> new IndicatorValue(spec.code(), region, year, num * spec.factor(), num, null, null);
+      case PER_POPULATION -> {
+        var population = regions.population(region, 2020);
+        if (population.isEmpty() || population.get().total() == 0) {
+          yield new IndicatorValue(spec.code(), region, year, null, num, null, "no-population");
+        }
+        long people = population.get().total();
+        yield new IndicatorValue(spec.code(), region, year, num * spec.factor() / people, num, people, "census-2020");
+      }
+      case RATIO, MONTHLY_RATE -> {
+        long den = 0;
+        for (String f : spec.denominator()) den += value(f, region, end);
+        yield new IndicatorValue(spec.code(), region, year, den == 0 ? null : num * spec.factor() / den, num, den,
+            den == 0 ? "empty-denominator" : spec.kind() == IndicatorSpec.Kind.MONTHLY_RATE ? end.toString() : null);
+      }
+      case COVERAGE -> coverage(spec, region, end, year);
+      case DATA_ENTRY -> new IndicatorValue(spec.code(), region, year, null, 0, null, "data-entry");
+      case NOT_NUMERIC -> new IndicatorValue(spec.code(), region, year, null, 0, null, "not-numeric");
+    };
+  }
+
+  private IndicatorValue coverage(IndicatorSpec spec, RegionCode region, YearMonth end, int year) {
+    var level = spec.level();
+    if (level == null || level.number() < region.level().number()) {
+      return new IndicatorValue(spec.code(), region, year, null, 0, null, "level");
+    }
+    var units = regions.descendants(region).stream().filter(c -> c.level() == level)
+        .filter(c -> spec.units().includes(c.value())).map(RegionCode::value).collect(java.util.stream.Collectors.toSet());
+    if (region.level() == level && spec.units().includes(region.value())) units.add(region.value());
+    if (units.isEmpty()) return new IndicatorValue(spec.code(), region, year, null, 0, 0L, "no-units");
+    var covered = new java.util.HashSet<>(units);
+    for (String f : spec.numerator()) {
+      var having = jdbc.sql("select region from indicator.fact_value where fact = ? and level = ? and region like ?"
+              + " and month <= ? group by region having sum(value) >= 1")
+          .params(f, level.number(), region.prefix() + "%", Date.valueOf(end.atDay(1))).query(String.class).set();
+      covered.retainAll(having);
+    }
+    return new IndicatorValue(spec.code(), region, year, covered.size() * 100.0 / units.size(), covered.size(),
+        (long) units.size(), null);
   }
 
   /** Stages changes; they count once the caller's transaction commits (and the applier has run). */

@@ -37,6 +37,7 @@ class VisitTests {
   @Autowired Residents residents;
   @Autowired StaffAccounts accounts;
   @Autowired JdbcClient jdbc;
+  @Autowired org.tongban.indicator.IndicatorManagement indicators;
 
   /** A village of 大东区 (沈阳) used only by this test class. */
   String village(int n) {
@@ -102,6 +103,18 @@ class VisitTests {
     assertThat(as(officer, () -> visits.overdue(RegionCode.of(township), afterMonth)))
         .extracting(p -> p.elder().id()).contains(b.id()).doesNotContain(a.id());
     assertThat(c.region().value()).isEqualTo(v2);
+    // The plan's indicator (月探访率) comes from the same records, live, and a recompute agrees.
+    while (indicators.apply() > 0) {
+      // fold what is staged
+    }
+    var spec = new org.tongban.indicator.IndicatorSpec("eldercare.visit-rate", "特殊困难老年人月探访率", "Visit rate",
+        org.tongban.indicator.IndicatorSpec.Kind.MONTHLY_RATE, java.util.List.of(VisitManagement.VISITED),
+        java.util.List.of(VisitManagement.REGISTERED), 100, null, org.tongban.indicator.IndicatorSpec.Units.ALL, "%");
+    var value = indicators.evaluate(spec, RegionCode.of(v1), month.getYear());
+    assertThat(value.numerator()).isEqualTo(1);
+    assertThat(value.denominator()).isEqualTo(2);
+    assertThat(value.value()).isEqualTo(50.0);
+    assertThat(indicators.differences()).isZero();
   }
 
   @Test
