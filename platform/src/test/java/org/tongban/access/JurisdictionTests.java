@@ -229,6 +229,8 @@ class JurisdictionTests {
     all.put("GET /workbench/visits/{elder}/record", List.of(new Case(HttpMethod.GET, visit, null, jiangyang, true, null)));
     all.put("POST /workbench/visits/{elder}/record", List.of(new Case(HttpMethod.POST, visit + "?visitedOn="
         + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "&findings=上门探访，一切正常", null, jiangyang, true, null)));
+    all.put("GET /planning/targets/{code}", List.of(new Case(HttpMethod.GET, "/planning/targets/lz.children-homes?region=510502",
+        null, jiangyang, true, null)));
     all.put("GET /my/bookings/{id}/qr.png", List.of(new Case(HttpMethod.GET, "/my/bookings/" + booked.id() + "/qr.png", null, applicant, true, stranger)));
     all.put("POST /my/bookings/{id}/cancel", List.of(new Case(HttpMethod.POST, "/my/bookings/" + booked.id() + "/cancel", null, applicant, false, stranger)));
     return all;

@@ -59,7 +59,7 @@ class SecurityConfiguration {
                 "/api/facilities/{id:[0-9a-f-]{36}}/resources", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .requestMatchers("/services/*/apply", "/services/life-events/*/apply", "/my/**", "/facilities/*/apply",
                 "/api/placements/**").hasRole("RESIDENT")
-            .requestMatchers("/workbench/**").access(withSecondFactor("STAFF"))
+            .requestMatchers("/workbench/**", "/planning/**", "/planning").access(withSecondFactor("STAFF"))
             .requestMatchers("/supervision/**", "/api/supervision/**").access(withSecondFactor("SUPERVISOR"))
             .requestMatchers("/api/facilities/*/placements").hasRole("RESIDENT")
             .requestMatchers("/api/facilities/**", "/api/visits/**").access(withSecondFactor("STAFF"))

@@ -1,0 +1,112 @@
+package org.tongban.planning;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.tongban.access.Jurisdiction;
+import org.tongban.access.Purpose;
+import org.tongban.indicator.IndicatorManagement;
+import org.tongban.indicator.IndicatorSpec;
+import org.tongban.region.RegionDirectory;
+import org.tongban.shared.Refusal;
+import org.tongban.shared.RegionCode;
+import org.tongban.shared.RegionLevel;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The planner's front door: the plans' targets (classpath {@code planning/targets.json}) and their status in a
+ * region and year, computed live from the platform's facts. A target set for a province or city is shown for every
+ * region inside it as the reference to measure against (allocation to lower levels comes later). Staff see the
+ * regions of their view scope only.
+ */
+@Service
+public class PlanMonitor {
+
+  private final List<Target> targets;
+  private final IndicatorManagement indicators;
+  private final RegionDirectory regions;
+  private final Jurisdiction jurisdiction;
+
+  PlanMonitor(IndicatorManagement indicators, RegionDirectory regions, Jurisdiction jurisdiction, JsonMapper json) {
+    this.indicators = indicators;
+    this.regions = regions;
+    this.jurisdiction = jurisdiction;
+    try (var in = new ClassPathResource("planning/targets.json").getInputStream()) {
+      this.targets = read(json.readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<Target> read(JsonNode root) {
+    var list = new ArrayList<Target>();
+    for (JsonNode t : root.path("targets")) {
+      var i = t.path("indicator");
+      var numerator = new ArrayList<String>();
+      i.path("numerator").forEach(n -> numerator.add(n.asString()));
+      var denominator = new ArrayList<String>();
+      i.path("denominator").forEach(n -> denominator.add(n.asString()));
+      var spec = new IndicatorSpec(t.path("code").asString(), t.path("nameZh").asString(), t.path("nameEn").asString(),
+          IndicatorSpec.Kind.valueOf(i.path("kind").asString()), numerator, denominator, i.path("factor").asDouble(1),
+          i.path("level").isNull() || i.path("level").isMissingNode() ? null : RegionLevel.valueOf(i.path("level").asString()),
+          IndicatorSpec.Units.valueOf(i.path("units").asString("ALL")), i.path("unit").asString(""));
+      list.add(new Target(t.path("code").asString(), RegionCode.of(t.path("region").asString()), t.path("year").asInt(),
+          t.path("nameZh").asString(), t.path("nameEn").asString(), spec,
+          Target.Comparison.valueOf(t.path("comparison").asString()),
+          t.path("value").isNumber() ? t.path("value").asDouble() : null,
+          t.path("stretch").isNumber() ? t.path("stretch").asDouble() : null, t.path("sentence").asString(),
+          t.path("source").asString(), t.path("note").isString() ? t.path("note").asString() : null));
+    }
+    return List.copyOf(list);
+  }
+
+  /** Every target of both plans, in the plans' order. */
+  public List<Target> targets() {
+    return targets;
+  }
+
+  public Target target(String code) {
+    return targets.stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow(() -> new UnknownTarget(code));
+  }
+
+  /** The status of every target that applies to {@code region} (set for it or for a region containing it). */
+  public List<TargetStatus> status(RegionCode region, int year) {
+    jurisdiction.require(region, null, Purpose.VIEW, "region");
+    regions.get(region);
+    return targets.stream().filter(t -> region.isWithin(t.region())).map(t -> status(t, region, year)).toList();
+  }
+
+  /** One target in the regions one level below {@code region}, for drill-down. */
+  public List<TargetStatus> below(String code, RegionCode region, int year) {
+    jurisdiction.require(region, null, Purpose.VIEW, "region");
+    var target = target(code);
+    if (!region.isWithin(target.region())) throw new UnknownTarget(code);
+    if (region.level() == RegionLevel.VILLAGE) return List.of();
+    var children = new ArrayList<TargetStatus>();
+    for (int page = 0; ; page++) {
+      var result = regions.children(region, page, 200);
+      result.items().forEach(r -> children.add(status(target, r.code(), year)));
+      if (!result.hasNext()) return children;
+    }
+  }
+
+  private TargetStatus status(Target t, RegionCode region, int year) {
+    var value = indicators.evaluate(t.indicator(), region, year);
+    TargetStatus.Status status;
+    if (t.indicator().kind() == IndicatorSpec.Kind.DATA_ENTRY) status = TargetStatus.Status.DATA_ENTRY;
+    else if (t.indicator().kind() == IndicatorSpec.Kind.NOT_NUMERIC || t.value() == null) status = TargetStatus.Status.NOT_NUMERIC;
+    else if (value.value() == null) status = TargetStatus.Status.NO_DATA;
+    else status = t.comparison().met(value.value(), t.value()) ? TargetStatus.Status.MET : TargetStatus.Status.NOT_MET;
+    return new TargetStatus(t, value, status);
+  }
+
+  public static final class UnknownTarget extends Refusal {
+    public UnknownTarget(String code) {
+      super("planning.unknown-target", 404, code);
+    }
+  }
+}

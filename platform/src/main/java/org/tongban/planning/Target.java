@@ -1,0 +1,37 @@
+package org.tongban.planning;
+
+import org.jspecify.annotations.Nullable;
+import org.tongban.indicator.IndicatorSpec;
+import org.tongban.shared.RegionCode;
+
+/**
+ * A target of a plan: the indicator, how its value compares with {@code value} by {@code year}, the region it is
+ * set for (Liaoning or Luzhou), the value the plan strives for beyond it ({@code stretch}), and the sentence of the
+ * plan it comes from, as the seed file has it.
+ */
+public record Target(String code, RegionCode region, int year, String nameZh, String nameEn, IndicatorSpec indicator,
+                     Comparison comparison, @Nullable Double value, @Nullable Double stretch, String sentence,
+                     String source, @Nullable String note) {
+
+  public enum Comparison {
+    GE("≥"), LE("≤"), EQ("=");
+
+    private final String sign;
+
+    Comparison(String sign) {
+      this.sign = sign;
+    }
+
+    public String sign() {
+      return sign;
+    }
+
+    boolean met(double actual, double target) {
+      return switch (this) {
+        case GE -> actual >= target - 1e-9;
+        case LE -> actual <= target + 1e-9;
+        case EQ -> Math.abs(actual - target) < 1e-9;
+      };
+    }
+  }
+}

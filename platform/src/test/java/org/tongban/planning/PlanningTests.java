@@ -1,0 +1,164 @@
+package org.tongban.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.tongban.StaffFixtures.as;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.tongban.StaffFixtures;
+import org.tongban.access.Purpose;
+import org.tongban.access.Scope;
+import org.tongban.facility.FacilityDraft;
+import org.tongban.facility.FacilityRegistry;
+import org.tongban.facility.FacilityStatus;
+import org.tongban.facility.FeeRule;
+import org.tongban.indicator.IndicatorManagement;
+import org.tongban.indicator.IndicatorSpec;
+import org.tongban.shared.RegionCode;
+
+/** The plans' targets come from the seed texts, and their status is computed live from facility records. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Tag("persistence")
+class PlanningTests {
+
+  @Autowired PlanMonitor monitor;
+  @Autowired FacilityRegistry registry;
+  @Autowired IndicatorManagement indicators;
+  @Autowired JdbcClient jdbc;
+  @Autowired MockMvc mvc;
+
+  final Scope everywhere = new Scope(null, Scope.ANY_DEPARTMENT, Purpose.CAPTURE);
+
+  @Test
+  void everyTargetQuotesTheSentenceOfItsPlan() throws Exception {
+    var seeds = Stream.of("../shared/seeds", "../../shared/seeds").map(Path::of).filter(Files::isDirectory).findFirst();
+    Assumptions.assumeTrue(seeds.isPresent(), "the seed plans are not next to the project");
+    for (Target t : monitor.targets()) {
+      String text = Files.readString(seeds.get().resolve(t.source())).replaceAll("\\s", "");
+      assertThat(text).as(t.code()).contains(t.sentence().replaceAll("\\s", ""));
+    }
+  }
+
+  @Test
+  void theTargetsTheIssueNamesAreThereWithTheirValues() {
+    assertThat(monitor.targets()).hasSizeGreaterThanOrEqualTo(40);
+    var places = monitor.target("ln.childcare-places");
+    assertThat(places.region()).isEqualTo(RegionCode.of("21"));
+    assertThat(places.value()).isEqualTo(3.0);
+    assertThat(places.stretch()).isEqualTo(4.5);
+    assertThat(places.indicator().factor()).isEqualTo(1000);
+    assertThat(monitor.target("lz.childcare-places").value()).isEqualTo(4.5);
+    assertThat(monitor.target("ln.inclusive-kindergarten-share").value()).isEqualTo(85.0);
+    assertThat(monitor.target("ln.nursing-bed-share").value()).isEqualTo(55.0);
+    assertThat(monitor.target("ln.visit-rate").indicator().kind()).isEqualTo(IndicatorSpec.Kind.MONTHLY_RATE);
+    assertThat(monitor.target("lz.children-homes").value()).isEqualTo(1336.0);
+    assertThat(monitor.target("lz.village-squares").value()).isEqualTo(50.0);
+    assertThat(monitor.target("lz.fitness-circle").indicator().kind()).isEqualTo(IndicatorSpec.Kind.NOT_NUMERIC);
+    assertThat(monitor.target("ln.quality-high-school-share").indicator().kind()).isEqualTo(IndicatorSpec.Kind.DATA_ENTRY);
+  }
+
+  private String township(String county) {
+    return jdbc.sql("select code from region.region where code like ? and level = 4 and valid_to is null order by code"
+        + " limit 1").param(county + "%").query(String.class).single();
+  }
+
+  private void kindergarten(String region, boolean inclusive, int enrolled) {
+    registry.register(new FacilityDraft("childcare.kindergarten", "规划测试幼儿园" + System.nanoTime(), region, null, null,
+        null, null, FeeRule.FREE, null, FacilityStatus.OPEN, LocalDate.of(2021, 9, 1), Map.of("ownership", "公办",
+            "inclusive", inclusive ? "是" : "否", "seats", "200", "enrolled", String.valueOf(enrolled), "townshipCentre",
+            "否"), List.of()));
+  }
+
+  private TargetStatus statusOf(String code, String region, int year) {
+    return as(StaffFixtures.staff("planner", Set.of(new Scope(null, Scope.ANY_DEPARTMENT, Purpose.VIEW))),
+        () -> monitor.status(RegionCode.of(region), year)).stream().filter(s -> s.target().code().equals(code))
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  void aKindergartenTargetTurnsFromMetToNotMetAsRecordsChange() {
+    var clerk = StaffFixtures.staff("planning-clerk", Set.of(everywhere));
+    String county = "210112";
+    String region = township(county);
+    as(clerk, () -> {
+      kindergarten(region, true, 90);
+      kindergarten(region, false, 10);
+      return null;
+    });
+    indicators.apply();
+    var met = statusOf("ln.inclusive-kindergarten-share", county, 2025);
+    assertThat(met.value().value()).isEqualTo(90.0);
+    assertThat(met.value().numerator()).isEqualTo(90);
+    assertThat(met.value().denominator()).isEqualTo(100);
+    assertThat(met.status()).isEqualTo(TargetStatus.Status.MET);
+    as(clerk, () -> {
+      kindergarten(region, false, 50);
+      return null;
+    });
+    indicators.apply();
+    var notMet = statusOf("ln.inclusive-kindergarten-share", county, 2025);
+    assertThat(notMet.value().value()).isEqualTo(60.0);
+    assertThat(notMet.status()).isEqualTo(TargetStatus.Status.NOT_MET);
+    // Not open before September 2021: in 2020 there is nothing to divide.
+    assertThat(statusOf("ln.inclusive-kindergarten-share", county, 2020).status()).isEqualTo(TargetStatus.Status.NO_DATA);
+    // Places per 1,000 people need a population: counties have one (2020 census), townships do not.
+    assertThat(statusOf("ln.childcare-places", county, 2025).value().denominator()).isPositive();
+    assertThat(statusOf("ln.childcare-places", region, 2025).status()).isEqualTo(TargetStatus.Status.NO_DATA);
+  }
+
+  @Test
+  void coverageCountsUnitsThatHaveEveryFacility() {
+    var clerk = StaffFixtures.staff("planning-venues", Set.of(everywhere));
+    String county = "510503";
+    as(clerk, () -> {
+      for (String type : List.of("venue.stadium", "venue.gymnasium")) {
+        registry.register(new FacilityDraft(type, "纳溪区测试场馆" + System.nanoTime(), township(county), null, null, null,
+            null, FeeRule.FREE, null, FacilityStatus.OPEN, LocalDate.of(2019, 1, 1), Map.of(), List.of()));
+      }
+      return null;
+    });
+    indicators.apply();
+    var here = statusOf("lz.one-ground-two-halls", county, 2025);
+    assertThat(here.value().value()).isEqualTo(100.0);
+    assertThat(here.status()).isEqualTo(TargetStatus.Status.MET);
+    var city = statusOf("lz.one-ground-two-halls", "5105", 2025);
+    assertThat(city.value().denominator()).isEqualTo(7);
+    assertThat(city.value().numerator()).isBetween(1L, 7L);
+  }
+
+  @Test
+  void staffSeeOnlyTheirJurisdictionAndTheCockpitShowsValuesWithLabels() throws Exception {
+    var shenyang = StaffFixtures.staff("planner-shenyang", Set.of(new Scope(RegionCode.of("2101"), Scope.ANY_DEPARTMENT,
+        Purpose.VIEW)));
+    assertThatThrownBy(() -> as(shenyang, () -> monitor.status(RegionCode.of("5105"), 2025)))
+        .hasMessageContaining("access.not-found");
+    mvc.perform(get("/planning").param("region", "2101").param("year", "2025").with(user(shenyang)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("普惠性幼儿园在园幼儿占比")))
+        .andExpect(content().string(Matchers.containsString("待填报")));
+    mvc.perform(get("/planning/targets/ln.inclusive-kindergarten-share").param("region", "2101").with(user(shenyang)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("全省普惠性幼儿园在园幼儿占")));
+    mvc.perform(get("/planning").param("region", "5105").with(user(shenyang))).andExpect(status().isNotFound());
+  }
+}
