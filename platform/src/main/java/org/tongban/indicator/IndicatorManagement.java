@@ -104,10 +104,14 @@ public class IndicatorManagement {
     insert(DELTAS, changes);
   }
 
+  // A record still carrying a merged unit's code counts for its successor, live and in the recompute alike.
   private void insert(String table, Collection<FactChange> changes) {
     var rows = new ArrayList<Object[]>(changes.size());
     for (FactChange c : changes) {
-      if (c.delta() != 0) rows.add(new Object[] {c.fact(), c.region().value(), Date.valueOf(c.month().atDay(1)), c.delta()});
+      if (c.delta() != 0) {
+        rows.add(new Object[] {c.fact(), regions.currentFor(c.region()).value(), Date.valueOf(c.month().atDay(1)),
+            c.delta()});
+      }
     }
     if (!rows.isEmpty()) {
       template.batchUpdate("insert into " + table + " (fact, region, month, delta) values (?, ?, ?, ?)", rows);
@@ -136,6 +140,20 @@ public class IndicatorManagement {
         + " insert into " + values + " (fact, region, level, month, value)"
         + " select fact, code, level, month, sum(delta) from expanded group by 1, 2, 3, 4"
         + " on conflict (fact, region, month) do update set value = " + values + ".value + excluded.value").update();
+  }
+
+  /**
+   * A unit was merged: everything recorded for it moves to its successor (taken away at every level of the old
+   * code, added at every level of the new one), in the merge's transaction.
+   */
+  @org.springframework.context.event.EventListener
+  @Transactional
+  public void on(org.tongban.region.RegionsMerged merged) {
+    jdbc.sql("update indicator.fact_delta set region = ? where region = ?")
+        .params(merged.into().value(), merged.retired().value()).update();
+    jdbc.sql("insert into indicator.fact_delta (fact, region, month, delta) select fact, r.code, month, r.sign * value"
+            + " from indicator.fact_value, (values (?, -1), (?, 1)) r(code, sign) where region = ? and value <> 0")
+        .params(merged.retired().value(), merged.into().value(), merged.retired().value()).update();
   }
 
   /** A stock fact's value in a region at the end of {@code month} (0 when nothing was recorded). */

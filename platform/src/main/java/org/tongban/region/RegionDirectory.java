@@ -44,7 +44,11 @@ public class RegionDirectory {
 
   private record PopulationKey(RegionCode region, int year) {}
 
-  RegionDirectory(Regions regions, JdbcClient jdbc, AuditTrail audit) {
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  RegionDirectory(Regions regions, JdbcClient jdbc, AuditTrail audit,
+                  org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.regions = regions;
     this.jdbc = jdbc;
     this.audit = audit;
@@ -168,6 +172,7 @@ public class RegionDirectory {
     if (!day.isAfter(from.validFrom())) throw new InvalidChangeDate(day.toString());
     regions.close(retired, day, into);
     forget();
+    events.publishEvent(new RegionsMerged(retired, into, day));
     audit.record("region.merged", "region", retired.value(), retired, Map.of("into", into.value()));
   }
 

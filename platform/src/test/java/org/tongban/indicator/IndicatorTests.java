@@ -132,4 +132,44 @@ class IndicatorTests {
     assertThat(indicators.regionsWithAtLeast("facility.open:childcare.kindergarten", county, RegionLevel.TOWNSHIP,
         YearMonth.of(2026, 12), 1)).isPositive();
   }
+
+  @Autowired org.tongban.region.RegionDirectory regionDirectory;
+  @Autowired org.tongban.region.internal.DivisionImporter importer;
+
+  @Test
+  void theValuesOfAMergedVillageRollIntoItsSuccessor() {
+    var clerk = StaffFixtures.staff("indicator-merge", Set.of(everywhere));
+    // An invented county of its own, so that merging leaves the real divisions alone for other tests.
+    importer.importTable(new java.io.StringReader("code,name,level,parent_code\n"
+        + "980000000000,测试省,1,\n980100000000,测试市,2,980000000000\n980102000000,测试县,3,980100000000\n"
+        + "980102001000,测试街道,4,980102000000\n980102001001,甲社区,5,980102001000\n980102001002,乙社区,5,980102001000\n"),
+        "test:indicator-merge", LocalDate.of(2023, 6, 30));
+    var retired = RegionCode.of("980102001001");
+    var into = RegionCode.of("980102001002");
+    String fact = "facility.occupied:childcare.kindergarten";
+    var f = as(clerk, () -> registry.register(draft(retired.value(), FacilityStatus.OPEN, LocalDate.of(2021, 9, 1), 80, 30,
+        true, "公办")));
+    while (indicators.apply() > 0) {
+      // fold
+    }
+    var month = YearMonth.of(2026, 12);
+    long county = indicators.value(fact, RegionCode.of("980102"), month);
+    long successor = indicators.value(fact, into, month);
+    as(clerk, () -> {
+      regionDirectory.merge(retired, into, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+      return null;
+    });
+    // The facility still carries the old code; its next change counts for the successor as well.
+    as(clerk, () -> {
+      registry.admit(f.id());
+      return null;
+    });
+    while (indicators.apply() > 0) {
+      // fold
+    }
+    assertThat(indicators.value(fact, retired, month)).isZero();
+    assertThat(indicators.value(fact, into, month)).isEqualTo(successor + 31);
+    assertThat(indicators.value(fact, RegionCode.of("980102"), month)).isEqualTo(county + 1);
+    assertThat(indicators.differences()).isZero();
+  }
 }
