@@ -80,6 +80,41 @@ public class PlanMonitor {
     return targets.stream().filter(t -> region.isWithin(t.region())).map(t -> status(t, region, year)).toList();
   }
 
+  /** Counts below this are not published: a handful of places or people can point at someone. */
+  public static final long SUPPRESS_BELOW = 5;
+
+  /**
+   * Published aggregates for anyone (open data): the numeric targets of a region and year with their values, but a
+   * value whose numerator or denominator is a count below {@link #SUPPRESS_BELOW} is withheld (value and counts
+   * null, {@code suppressed} true). No personal data is involved: facts are sums over facilities and registers.
+   */
+  public List<OpenValue> published(RegionCode region, int year) {
+    regions.get(region);
+    var list = new ArrayList<OpenValue>();
+    for (Target t : targets) {
+      if (!region.isWithin(t.region()) || t.indicator().kind() == IndicatorSpec.Kind.DATA_ENTRY
+          || t.indicator().kind() == IndicatorSpec.Kind.NOT_NUMERIC) {
+        continue;
+      }
+      var v = indicators.evaluate(t.indicator(), region, year);
+      boolean suppressed = v.value() != null && (small(v.numerator()) || (v.denominator() != null && small(v.denominator())));
+      list.add(new OpenValue(t.code(), t.nameZh(), t.nameEn(), region.value(), year, suppressed ? null : v.value(),
+          suppressed ? null : v.numerator(), suppressed ? null : v.denominator(), t.indicator().unit(), suppressed,
+          t.comparison().sign(), t.value()));
+    }
+    return list;
+  }
+
+  private static boolean small(long count) {
+    return count > 0 && count < SUPPRESS_BELOW;
+  }
+
+  /** One published value; see {@link #published}. */
+  public record OpenValue(String target, String nameZh, String nameEn, String region, int year,
+                          @org.jspecify.annotations.Nullable Double value, @org.jspecify.annotations.Nullable Long numerator,
+                          @org.jspecify.annotations.Nullable Long denominator, String unit, boolean suppressed,
+                          String comparison, @org.jspecify.annotations.Nullable Double targetValue) {}
+
   /** One target in the regions one level below {@code region}, for drill-down. */
   public List<TargetStatus> below(String code, RegionCode region, int year) {
     jurisdiction.require(region, null, Purpose.VIEW, "region");

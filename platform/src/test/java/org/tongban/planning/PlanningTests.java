@@ -161,4 +161,49 @@ class PlanningTests {
         .andExpect(content().string(Matchers.containsString("全省普惠性幼儿园在园幼儿占")));
     mvc.perform(get("/planning").param("region", "5105").with(user(shenyang))).andExpect(status().isNotFound());
   }
+
+  @Test
+  void openDataPublishesAggregatesToAnyoneAndWithholdsSmallCounts() throws Exception {
+    var clerk = StaffFixtures.staff("planning-open", Set.of(everywhere));
+    String county = "210113";
+    String region = township(county);
+    as(clerk, () -> {
+      kindergarten(region, true, 40);
+      kindergarten(region, false, 20);
+      registry.register(new FacilityDraft("childcare.prenatal-screening", "开放数据测试产前筛查" + System.nanoTime(), region,
+          null, null, null, null, FeeRule.FREE, null, FacilityStatus.OPEN, LocalDate.of(2019, 1, 1), Map.of(), List.of()));
+      return null;
+    });
+    indicators.apply();
+    mvc.perform(get("/api/open-data/indicators").param("region", county).param("year", "2025"))
+        .andExpect(status().isOk())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+            "$[?(@.target == 'ln.inclusive-kindergarten-share')].numerator").value(40))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+            "$[?(@.target == 'ln.public-kindergarten-share')].suppressed").value(false));
+    // A coverage of one county out of one is a count of 1: withheld.
+    var published = monitor.published(RegionCode.of(county), 2025);
+    assertThat(published).noneMatch(v -> v.target().startsWith("lz."));
+    mvc.perform(get("/api/open-data/indicators.csv").param("region", county).param("year", "2025"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(Matchers.containsString("ln.inclusive-kindergarten-share")));
+    mvc.perform(get("/api/open-data/indicators").param("region", "999999").param("year", "2025"))
+        .andExpect(status().is4xxClientError());
+  }
+
+  @Test
+  void smallCountsAreWithheld() {
+    var clerk = StaffFixtures.staff("planning-small", Set.of(everywhere));
+    String county = "210114";
+    as(clerk, () -> {
+      kindergarten(township(county), true, 3);
+      return null;
+    });
+    indicators.apply();
+    var share = monitor.published(RegionCode.of(township(county)), 2025).stream()
+        .filter(v -> v.target().equals("ln.inclusive-kindergarten-share")).findFirst().orElseThrow();
+    assertThat(share.suppressed()).isTrue();
+    assertThat(share.value()).isNull();
+    assertThat(share.numerator()).isNull();
+  }
 }

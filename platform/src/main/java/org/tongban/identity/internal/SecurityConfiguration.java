@@ -56,7 +56,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/services", "/services/{code}", "/verify", "/verify/**",
                 "/api/catalogue/**", "/api/booking/resources/*/slots", "/api/facilities", "/api/facilities/types",
                 "/api/facilities/{id:[0-9a-f-]{36}}", "/facilities", "/facilities/{id:[0-9a-f-]{36}}",
-                "/api/facilities/{id:[0-9a-f-]{36}}/resources", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                "/api/facilities/{id:[0-9a-f-]{36}}/resources", "/api/open-data/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .requestMatchers("/services/*/apply", "/services/life-events/*/apply", "/my/**", "/facilities/*/apply",
                 "/api/placements/**").hasRole("RESIDENT")
             .requestMatchers("/workbench/**", "/planning/**", "/planning").access(withSecondFactor("STAFF"))

@@ -1,0 +1,68 @@
+package org.tongban.planning.internal.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tongban.planning.PlanMonitor;
+import org.tongban.region.RegionDirectory;
+
+/** Open data: the plans' indicators per region and year, aggregated, small counts withheld. Public. */
+@RestController
+@RequestMapping("/api/open-data")
+@Tag(name = "open data", description = "开放数据：规划指标聚合值 / Open data: aggregated plan indicators")
+class OpenDataApi {
+
+  private final PlanMonitor monitor;
+  private final RegionDirectory regions;
+
+  OpenDataApi(PlanMonitor monitor, RegionDirectory regions) {
+    this.monitor = monitor;
+    this.regions = regions;
+  }
+
+  @GetMapping("/indicators")
+  @Operation(summary = "Indicator values of a region and year (counts below 5 withheld)")
+  List<PlanMonitor.OpenValue> indicators(@RequestParam String region, @RequestParam(defaultValue = "2025") int year) {
+    return monitor.published(regions.get(region).code(), check(year));
+  }
+
+  @GetMapping("/indicators.csv")
+  @Operation(summary = "The same as CSV (UTF-8 with BOM)")
+  void csv(@RequestParam String region, @RequestParam(defaultValue = "2025") int year, HttpServletResponse response)
+      throws IOException {
+    var values = monitor.published(regions.get(region).code(), check(year));
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"indicators-" + regions.get(region).code().value()
+        + "-" + year + ".csv\"");
+    var writer = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+    writer.write('\uFEFF');
+    try (var csv = new CSVPrinter(writer, CSVFormat.RFC4180)) {
+      csv.printRecord("target", "name", "region", "year", "value", "numerator", "denominator", "unit", "suppressed",
+          "comparison", "target_value");
+      for (var v : values) {
+        csv.printRecord(v.target(), v.nameZh(), v.region(), v.year(), v.value(), v.numerator(), v.denominator(), v.unit(),
+            v.suppressed(), v.comparison(), v.targetValue());
+      }
+    }
+  }
+
+  private static int check(int year) {
+    if (year < 2000 || year > 2100) throw new BadYear(year);
+    return year;
+  }
+
+  static final class BadYear extends org.tongban.shared.Refusal {
+    BadYear(int year) {
+      super("planning.bad-year", 400, String.valueOf(year));
+    }
+  }
+}
