@@ -80,6 +80,40 @@ public class PlanMonitor {
     return targets.stream().filter(t -> region.isWithin(t.region())).map(t -> status(t, region, year)).toList();
   }
 
+  /** First year the platform's facts are read for a trend (the census year). */
+  public static final int FIRST_YEAR = 2020;
+
+  /** A target's values in a region for every year from {@link #FIRST_YEAR} to {@code to}. */
+  public List<TargetStatus> trend(String code, RegionCode region, int to) {
+    jurisdiction.require(region, null, Purpose.VIEW, "region");
+    var target = target(code);
+    var list = new ArrayList<TargetStatus>();
+    for (int y = FIRST_YEAR; y <= to; y++) list.add(status(target, region, y));
+    return list;
+  }
+
+  /**
+   * The value the trend reaches in {@code year}: a straight line fitted by least squares through the yearly values
+   * there are (at least two), extended to that year. Null when there are fewer than two values.
+   */
+  public static @org.jspecify.annotations.Nullable Double projection(List<TargetStatus> trend, int year) {
+    var points = trend.stream().filter(s -> s.value().value() != null).toList();
+    if (points.size() < 2) return null;
+    double n = points.size();
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (var p : points) {
+      double x = p.value().year();
+      double y = p.value().value();
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      sxy += x * y;
+    }
+    double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+    double intercept = (sy - slope * sx) / n;
+    return slope * year + intercept;
+  }
+
   /** Counts below this are not published: a handful of places or people can point at someone. */
   public static final long SUPPRESS_BELOW = 5;
 

@@ -160,6 +160,27 @@ class PlanningTests {
         .andExpect(status().isOk())
         .andExpect(content().string(Matchers.containsString("全省普惠性幼儿园在园幼儿占")));
     mvc.perform(get("/planning").param("region", "5105").with(user(shenyang))).andExpect(status().isNotFound());
+    mvc.perform(get("/planning/targets/ln.inclusive-kindergarten-share").param("region", "2101").with(user(shenyang)))
+        .andExpect(content().string(Matchers.containsString("trend-chart")))
+        .andExpect(content().string(Matchers.containsString("目标年份 2025")));
+    var xlsx = mvc.perform(get("/planning/export.xlsx").param("region", "2101").param("year", "2025").with(user(shenyang)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      var sheet = book.getSheetAt(0);
+      assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("目标");
+      assertThat(sheet.getLastRowNum()).isGreaterThanOrEqualTo(10);
+    }
+  }
+
+  @Test
+  void theProjectionExtendsTheLeastSquaresLineToTheTargetYear() {
+    var target = monitor.target("ln.nursing-bed-share");
+    java.util.function.BiFunction<Integer, Double, TargetStatus> point = (year, value) -> new TargetStatus(target,
+        new org.tongban.indicator.IndicatorValue(target.code(), RegionCode.of("21"), year, value, 0, null, null),
+        TargetStatus.Status.NOT_MET);
+    assertThat(PlanMonitor.projection(List.of(point.apply(2020, 10.0), point.apply(2021, 20.0), point.apply(2022, null)),
+        2025)).isCloseTo(60.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(PlanMonitor.projection(List.of(point.apply(2020, 10.0)), 2025)).isNull();
   }
 
   @Test

@@ -23,8 +23,11 @@ class PlanningPages {
   private final PlanMonitor monitor;
   private final RegionDirectory regions;
   private final Jurisdiction jurisdiction;
+  private final tools.jackson.databind.json.JsonMapper json;
 
-  PlanningPages(PlanMonitor monitor, RegionDirectory regions, Jurisdiction jurisdiction) {
+  PlanningPages(PlanMonitor monitor, RegionDirectory regions, Jurisdiction jurisdiction,
+                tools.jackson.databind.json.JsonMapper json) {
+    this.json = json;
     this.monitor = monitor;
     this.regions = regions;
     this.jurisdiction = jurisdiction;
@@ -53,6 +56,42 @@ class PlanningPages {
     return "planning/index";
   }
 
+  /** The cockpit as an Excel workbook: one row per target with value, target and status. */
+  @GetMapping("/planning/export.xlsx")
+  void export(@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable Integer year,
+              jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+    var at = region == null || region.isBlank() ? home() : regions.get(region).code();
+    int y = year(year);
+    var statuses = monitor.status(at, y);
+    response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    response.setHeader("Content-Disposition", "attachment; filename=\"plan-targets-" + at.value() + "-" + y + ".xlsx\"");
+    try (var book = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100)) {
+      var sheet = book.createSheet("规划目标 " + y);
+      String[] header = {"目标代码", "目标", "区划", "年份", "当前值", "分子", "分母", "单位", "比较", "目标值", "力争", "状态", "说明"};
+      var row = sheet.createRow(0);
+      for (int i = 0; i < header.length; i++) row.createCell(i).setCellValue(header[i]);
+      int r = 1;
+      for (var s : statuses) {
+        row = sheet.createRow(r++);
+        var t = s.target();
+        row.createCell(0).setCellValue(t.code());
+        row.createCell(1).setCellValue(t.nameZh());
+        row.createCell(2).setCellValue(at.value());
+        row.createCell(3).setCellValue(y);
+        if (s.value().value() != null) row.createCell(4).setCellValue(s.value().value());
+        row.createCell(5).setCellValue(s.value().numerator());
+        if (s.value().denominator() != null) row.createCell(6).setCellValue(s.value().denominator());
+        row.createCell(7).setCellValue(t.indicator().unit());
+        row.createCell(8).setCellValue(t.comparison().sign());
+        if (t.value() != null) row.createCell(9).setCellValue(t.value());
+        if (t.stretch() != null) row.createCell(10).setCellValue(t.stretch());
+        row.createCell(11).setCellValue(s.status().label(false));
+        row.createCell(12).setCellValue(t.note() == null ? "" : t.note());
+      }
+      book.write(response.getOutputStream());
+    }
+  }
+
   @GetMapping("/planning/targets/{code}")
   String target(@PathVariable String code, @RequestParam(required = false) @Nullable String region,
                 @RequestParam(required = false) @Nullable Integer year, Model model) {
@@ -65,6 +104,16 @@ class PlanningPages {
     model.addAttribute("year", y);
     model.addAttribute("here", monitor.status(at, y).stream().filter(s -> s.target().code().equals(code)).findFirst()
         .orElseThrow(() -> new PlanMonitor.UnknownTarget(code)));
+    int now = Year.now(ZoneId.of("Asia/Shanghai")).getValue();
+    var trend = monitor.trend(code, at, Math.min(now, Math.max(y, target.year())));
+    model.addAttribute("trend", trend);
+    model.addAttribute("projection", PlanMonitor.projection(trend, target.year()));
+    var chart = new java.util.LinkedHashMap<String, Object>();
+    chart.put("years", trend.stream().map(s -> s.value().year()).toList());
+    chart.put("values", trend.stream().map(s -> s.value().value()).toList());
+    chart.put("target", target.value());
+    chart.put("name", target.nameZh());
+    model.addAttribute("chart", json.writeValueAsString(chart));
     var below = monitor.below(code, at, y);
     model.addAttribute("below", below);
     // Furthest from the target first, so that a planner sees where to act.
