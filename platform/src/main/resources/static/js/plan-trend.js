@@ -20,3 +20,27 @@
   });
   window.addEventListener('resize', function () { chart.resize(); });
 })();
+
+// The regions below coloured by their value (boundaries from our own API; no tiles, no outside service).
+(function () {
+  var el = document.getElementById('value-map');
+  if (!el || typeof echarts === 'undefined') return;
+  var values = JSON.parse(el.dataset.values);
+  fetch(el.dataset.boundaries).then(function (r) { return r.ok ? r.json() : null; }).then(function (geo) {
+    if (!geo || !geo.features.length) { el.hidden = true; return; }
+    echarts.registerMap('regions', geo);
+    var data = geo.features.map(function (f) {
+      return { name: f.properties.code, label: f.properties.name, value: values[f.properties.code] };
+    });
+    var numbers = data.map(function (d) { return d.value; }).filter(function (v) { return v !== null && v !== undefined; });
+    var chart = echarts.init(el, null, { renderer: 'svg' });
+    chart.setOption({
+      animation: false,
+      tooltip: { formatter: function (p) { return p.data ? p.data.label + '：' + (p.data.value == null ? '—' : p.data.value.toFixed(2)) : ''; } },
+      visualMap: { min: numbers.length ? Math.min.apply(null, numbers) : 0, max: numbers.length ? Math.max.apply(null, numbers) : 1,
+        calculable: true, left: 10, bottom: 10, inRange: { color: ['#f3e5d0', '#1f6b35'] } },
+      series: [{ type: 'map', map: 'regions', nameProperty: 'code', data: data, roam: true,
+        label: { show: true, formatter: function (p) { return p.data ? p.data.label : ''; }, fontSize: 10 } }]
+    });
+  });
+})();

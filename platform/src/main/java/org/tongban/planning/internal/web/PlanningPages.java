@@ -116,6 +116,13 @@ class PlanningPages {
     model.addAttribute("chart", json.writeValueAsString(chart));
     var below = monitor.below(code, at, y);
     model.addAttribute("below", below);
+    var names = new java.util.HashMap<String, String>();
+    below.forEach(b -> names.put(b.value().region().value(), regions.get(b.value().region()).name()));
+    model.addAttribute("names", names);
+    var mapValues = new java.util.LinkedHashMap<String, Object>();
+    below.forEach(b -> mapValues.put(b.value().region().value(), b.value().value()));
+    model.addAttribute("mapValues", json.writeValueAsString(mapValues));
+    model.addAttribute("mapShown", at.level().number() <= 2);
     // Furthest from the target first, so that a planner sees where to act.
     model.addAttribute("furthest", below.stream().filter(s -> s.value().value() != null && target.value() != null)
         .sorted(Comparator.comparingDouble(s -> target.comparison() == org.tongban.planning.Target.Comparison.LE
