@@ -27,6 +27,9 @@ import org.tongban.shared.RegionLevel;
 public class IndicatorManagement {
 
   private static final long APPLIER_LOCK = 0x7b1d_1ca7_0001L;
+  /** Fact codes of entered data sets: prefix + the indicator's code (December of the data set's year). */
+  public static final String DATA_ENTRY_NUMERATOR = "planning.entered:";
+  public static final String DATA_ENTRY_DENOMINATOR = "planning.entered-of:";
   private static final String DELTAS = "indicator.fact_delta";
   private static final String VALUES = "indicator.fact_value";
   private static final String FRESH_DELTAS = "fresh_delta";
@@ -34,10 +37,12 @@ public class IndicatorManagement {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
-  private final List<FactSource> sources;
+  // Looked up when a recompute runs: sources may themselves record through this class.
+  private final org.springframework.beans.factory.ObjectProvider<FactSource> sources;
   private final org.tongban.region.RegionDirectory regions;
 
-  IndicatorManagement(JdbcClient jdbc, JdbcTemplate template, List<FactSource> sources,
+  IndicatorManagement(JdbcClient jdbc, JdbcTemplate template,
+                      org.springframework.beans.factory.ObjectProvider<FactSource> sources,
                       org.tongban.region.RegionDirectory regions) {
     this.jdbc = jdbc;
     this.template = template;
@@ -73,7 +78,16 @@ public class IndicatorManagement {
             den == 0 ? "empty-denominator" : spec.kind() == IndicatorSpec.Kind.MONTHLY_RATE ? end.toString() : null);
       }
       case COVERAGE -> coverage(spec, region, end, year);
-      case DATA_ENTRY -> new IndicatorValue(spec.code(), region, year, null, 0, null, "data-entry");
+      case DATA_ENTRY -> {
+        // Entered and approved data sets: numerator and denominator of the year (see planning's data entry).
+        var from = YearMonth.of(year, 1);
+        var to = YearMonth.of(year, 12);
+        long entered = total(DATA_ENTRY_NUMERATOR + spec.code(), region, from, to);
+        long of = total(DATA_ENTRY_DENOMINATOR + spec.code(), region, from, to);
+        if (entered == 0 && of == 0) yield new IndicatorValue(spec.code(), region, year, null, 0, null, "data-entry");
+        yield of == 0 ? new IndicatorValue(spec.code(), region, year, entered * spec.factor(), entered, null, "entered")
+            : new IndicatorValue(spec.code(), region, year, entered * spec.factor() / of, entered, of, "entered");
+      }
       case NOT_NUMERIC -> new IndicatorValue(spec.code(), region, year, null, 0, null, "not-numeric");
     };
   }
@@ -221,7 +235,7 @@ public class IndicatorManagement {
 
   private void feed(String table) {
     var batch = new ArrayList<FactChange>(5_000);
-    for (FactSource source : sources) {
+    for (FactSource source : sources.orderedStream().toList()) {
       source.currentFacts(change -> {
         batch.add(change);
         if (batch.size() == 5_000) {
