@@ -162,12 +162,17 @@ class JurisdictionTests {
             "enrolled", "10", "townshipCentre", "否"), List.of())));
     var old = org.tongban.shared.IdNumber.complete("510502" + "19400101" + String.format("%03d", (int) (Math.random() * 1000)));
     as(jiangyang, () -> residents.register(new NewResident("孙奶奶", old.value(), null, village, village)));
+    // A data set of the township (one per year: later tests find the one an earlier test entered and submitted).
+    entry = as(jiangyang, () -> dataEntries.list(RegionCode.of(township), 2025).stream().findFirst()
+        .orElseGet(() -> dataEntries.enter("lz.quality-high-school", RegionCode.of(township), 2025, 1, 1L)));
     elder = as(jiangyang, () -> visits.register(old.value(), RegionCode.of(village),
         java.util.EnumSet.of(org.tongban.eldercare.ElderCategory.LIVING_ALONE)));
     as(applicant, () -> ratings.rate(finished.id(), new org.tongban.casework.Ratings.Scores(1, 1, 1, 1, 1, "太慢")));
   }
 
   @Autowired org.tongban.facility.FacilityRegistry facilities;
+  @Autowired org.tongban.planning.DataEntries dataEntries;
+  org.tongban.planning.DataEntry entry;
   @Autowired org.tongban.eldercare.VisitManagement visits;
   org.tongban.facility.Facility kindergarten;
   org.tongban.eldercare.Elder elder;
@@ -229,6 +234,8 @@ class JurisdictionTests {
     all.put("GET /workbench/visits/{elder}/record", List.of(new Case(HttpMethod.GET, visit, null, jiangyang, true, null)));
     all.put("POST /workbench/visits/{elder}/record", List.of(new Case(HttpMethod.POST, visit + "?visitedOn="
         + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "&findings=上门探访，一切正常", null, jiangyang, true, null)));
+    all.put("POST /planning/entries/{id}/{step}", List.of(new Case(HttpMethod.POST, "/planning/entries/" + entry.id()
+        + "/submit", null, jiangyang, true, null)));
     all.put("GET /planning/targets/{code}", List.of(new Case(HttpMethod.GET, "/planning/targets/lz.children-homes?region=510502",
         null, jiangyang, true, null)));
     all.put("GET /my/bookings/{id}/qr.png", List.of(new Case(HttpMethod.GET, "/my/bookings/" + booked.id() + "/qr.png", null, applicant, true, stranger)));
