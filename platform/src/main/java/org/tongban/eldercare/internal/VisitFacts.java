@@ -21,16 +21,19 @@ class VisitFacts implements FactSource {
     this.jdbc = jdbc;
   }
 
+  // Summed in SQL per village and month: a person lives in one village, so the sums are the facts' sums.
   @Override
   public void currentFacts(Consumer<FactChange> out) {
-    jdbc.query("select region_code, since, until from eldercare.elder", (RowCallbackHandler) rs -> {
-      var region = RegionCode.of(rs.getString(1));
-      out.accept(new FactChange(VisitManagement.REGISTERED, region, YearMonth.from(rs.getObject(2, LocalDate.class)), 1));
-      var until = rs.getObject(3, LocalDate.class);
-      if (until != null) out.accept(new FactChange(VisitManagement.REGISTERED, region, YearMonth.from(until).plusMonths(1), -1));
-    });
-    jdbc.query("select region_code, date_trunc('month', visited_on)::date from eldercare.visit group by elder_id, 1, 2",
+    jdbc.query("select region_code, date_trunc('month', since)::date, count(*) from eldercare.elder group by 1, 2",
+        (RowCallbackHandler) rs -> out.accept(new FactChange(VisitManagement.REGISTERED, RegionCode.of(rs.getString(1)),
+            YearMonth.from(rs.getObject(2, LocalDate.class)), rs.getLong(3))));
+    jdbc.query("select region_code, (date_trunc('month', until) + interval '1 month')::date, count(*) from eldercare.elder"
+            + " where until is not null group by 1, 2",
+        (RowCallbackHandler) rs -> out.accept(new FactChange(VisitManagement.REGISTERED, RegionCode.of(rs.getString(1)),
+            YearMonth.from(rs.getObject(2, LocalDate.class)), -rs.getLong(3))));
+    jdbc.query("select region_code, date_trunc('month', visited_on)::date, count(distinct elder_id) from eldercare.visit"
+            + " group by 1, 2",
         (RowCallbackHandler) rs -> out.accept(new FactChange(VisitManagement.VISITED, RegionCode.of(rs.getString(1)),
-            YearMonth.from(rs.getObject(2, LocalDate.class)), 1)));
+            YearMonth.from(rs.getObject(2, LocalDate.class)), rs.getLong(3))));
   }
 }
