@@ -135,6 +135,7 @@ public final class IndicatorLoad {
       System.out.printf("RESULT latency: %d facilities in distinct townships take turns%n", pool.size());
       var latencies = new ConcurrentLinkedQueue<Long>();
       var failures = new AtomicInteger();
+      var refused = new AtomicInteger();
       var next = new AtomicInteger();
       var month = YearMonth.of(2026, 12);
       var auth = SecurityContextHolder.getContext().getAuthentication();
@@ -146,9 +147,17 @@ public final class IndicatorLoad {
           var township = RegionCode.of(target.township());
           try {
             long before = indicators.value(fact, township, month);
-            boolean admit = ThreadLocalRandom.current().nextBoolean();
-            if (admit) registry.admit(new FacilityId(target.id()));
-            else registry.release(new FacilityId(target.id()));
+            var facility = registry.view(new FacilityId(target.id()));
+            // Admit when nobody could leave, release when the kindergarten is full: every change changes something.
+            boolean admit = facility.occupied() == 0 || (facility.free() != null && facility.free() > 0
+                && ThreadLocalRandom.current().nextBoolean());
+            try {
+              if (admit) registry.admit(facility.id());
+              else registry.release(facility.id());
+            } catch (FacilityRegistry.NoFreePlace e) {
+              refused.incrementAndGet();
+              return;
+            }
             long committed = System.nanoTime();
             long expected = before + (admit ? 1 : -1);
             while (indicators.value(fact, township, month) != expected) {
@@ -168,8 +177,9 @@ public final class IndicatorLoad {
       }
       var sorted = latencies.stream().sorted().toList();
       System.out.printf("RESULT latency committed → visible under %d changes/s for %d s: %d changes, p50 %.0f ms, p99 %.0f ms,"
-              + " max %.0f ms, %d not seen within 10 s or failed%n", perSecond, seconds, sorted.size(),
-          percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.isEmpty() ? 0 : sorted.getLast() / 1e6, failures.get());
+              + " max %.0f ms, %d refused (no free place), %d not seen within 10 s or failed%n", perSecond, seconds,
+          sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.isEmpty() ? 0 : sorted.getLast() / 1e6,
+          refused.get(), failures.get());
       System.out.printf("RESULT after the stream, incremental values differ from a recompute in %d places%n",
           indicators.differences());
     }
