@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongban.access.Jurisdiction;
-import org.tongban.access.Purpose;
 import org.tongban.indicator.IndicatorSpec;
 import org.tongban.planning.DataEntries;
 import org.tongban.planning.DataEntry;
@@ -37,16 +36,10 @@ class DataEntryPages {
     this.jurisdiction = jurisdiction;
   }
 
-  private RegionCode home() {
-    return jurisdiction.scopes().stream().filter(s -> s.purpose().grants(Purpose.VIEW))
-        .map(s -> s.region() == null ? RegionCode.of("21") : s.region())
-        .min(java.util.Comparator.comparingInt(r -> r.level().number())).orElse(RegionCode.of("21"));
-  }
-
   @GetMapping("/planning/entries")
   String list(@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable Integer year,
               Model model) {
-    var at = region == null || region.isBlank() ? home() : regions.get(region).code();
+    var at = region == null || region.isBlank() ? HomeRegion.of(jurisdiction) : regions.get(region).code();
     int y = year == null ? Math.min(2025, Year.now(ZoneId.of("Asia/Shanghai")).getValue()) : year;
     model.addAttribute("region", regions.get(at));
     model.addAttribute("year", y);

@@ -10,8 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tongban.access.Jurisdiction;
-import org.tongban.access.Purpose;
-import org.tongban.access.Scope;
 import org.tongban.planning.PlanMonitor;
 import org.tongban.region.RegionDirectory;
 import org.tongban.shared.RegionCode;
@@ -33,13 +31,6 @@ class PlanningPages {
     this.jurisdiction = jurisdiction;
   }
 
-  /** The widest region the staff member may view (province for a province-wide scope). */
-  private RegionCode home() {
-    return jurisdiction.scopes().stream().filter(s -> s.purpose().grants(Purpose.VIEW))
-        .map(s -> s.region() == null ? RegionCode.of("21") : s.region())
-        .min(Comparator.comparingInt(r -> r.level().number())).orElse(RegionCode.of("21"));
-  }
-
   private int year(@Nullable Integer year) {
     return year == null ? Math.min(2025, Year.now(ZoneId.of("Asia/Shanghai")).getValue()) : year;
   }
@@ -47,7 +38,7 @@ class PlanningPages {
   @GetMapping("/planning")
   String cockpit(@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable Integer year,
                  Model model) {
-    var at = region == null || region.isBlank() ? home() : regions.get(region).code();
+    var at = region == null || region.isBlank() ? HomeRegion.of(jurisdiction) : regions.get(region).code();
     int y = year(year);
     model.addAttribute("region", regions.get(at));
     model.addAttribute("trail", regions.trail(at));
@@ -60,7 +51,7 @@ class PlanningPages {
   @GetMapping("/planning/export.xlsx")
   void export(@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable Integer year,
               jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-    var at = region == null || region.isBlank() ? home() : regions.get(region).code();
+    var at = region == null || region.isBlank() ? HomeRegion.of(jurisdiction) : regions.get(region).code();
     int y = year(year);
     var statuses = monitor.status(at, y);
     response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
