@@ -30,8 +30,13 @@ public class PlanMonitor {
   private final IndicatorManagement indicators;
   private final RegionDirectory regions;
   private final Jurisdiction jurisdiction;
+  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  private final org.tongban.audit.AuditTrail audit;
 
-  PlanMonitor(IndicatorManagement indicators, RegionDirectory regions, Jurisdiction jurisdiction, JsonMapper json) {
+  PlanMonitor(IndicatorManagement indicators, RegionDirectory regions, Jurisdiction jurisdiction, JsonMapper json,
+              org.springframework.jdbc.core.simple.JdbcClient jdbc, org.tongban.audit.AuditTrail audit) {
+    this.jdbc = jdbc;
+    this.audit = audit;
     this.indicators = indicators;
     this.regions = regions;
     this.jurisdiction = jurisdiction;
@@ -163,14 +168,60 @@ public class PlanMonitor {
     }
   }
 
+  /**
+   * Allocates a province or city target to a region below it (that region and the ones inside it are then
+   * measured against {@code value}); the caller must be allowed to capture in that region. Audited.
+   */
+  @org.springframework.transaction.annotation.Transactional
+  public void allocate(String code, RegionCode region, double value) {
+    var t = target(code);
+    if (!region.isWithin(t.region()) || region.equals(t.region()) || t.value() == null || !Double.isFinite(value)
+        || value < 0 || value > 1e9) {
+      throw new InvalidAllocation(code);
+    }
+    regions.get(region);
+    jurisdiction.require(region, null, Purpose.CAPTURE, "region");
+    String by = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication() == null
+        ? "system" : org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getName();
+    jdbc.sql("insert into planning.allocation (target, region, value, allocated_by) values (?, ?, ?, ?)"
+            + " on conflict (target, region) do update set value = excluded.value, allocated_by = excluded.allocated_by,"
+            + " allocated_at = now()")
+        .params(code, region.value(), value, by).update();
+    audit.record("planning.allocated", "target", code, region, java.util.Map.of("value", String.valueOf(value)));
+  }
+
+  /** The allocation that applies to a region: its own, or the nearest region above it inside the target's region. */
+  private @org.jspecify.annotations.Nullable Double allocation(Target t, RegionCode region) {
+    var codes = new ArrayList<String>();
+    for (var level : RegionLevel.values()) {
+      var at = region.atLevel(level);
+      if (at != null && at.isWithin(t.region()) && !at.equals(t.region()) && level.number() <= region.level().number()) {
+        codes.add(at.value());
+      }
+    }
+    if (codes.isEmpty()) return null;
+    return jdbc.sql("select value from planning.allocation where target = ? and region = any(?) order by length(rtrim(region, '0')) desc"
+            + " limit 1").params(t.code(), codes.toArray(String[]::new)).query(Double.class).optional().orElse(null);
+  }
+
   private TargetStatus status(Target t, RegionCode region, int year) {
     var value = indicators.evaluate(t.indicator(), region, year);
+    Double allocated = allocation(t, region);
+    Double goal = allocated != null ? allocated : t.value();
     TargetStatus.Status status;
-    if (t.indicator().kind() == IndicatorSpec.Kind.DATA_ENTRY) status = TargetStatus.Status.DATA_ENTRY;
-    else if (t.indicator().kind() == IndicatorSpec.Kind.NOT_NUMERIC || t.value() == null) status = TargetStatus.Status.NOT_NUMERIC;
-    else if (value.value() == null) status = TargetStatus.Status.NO_DATA;
-    else status = t.comparison().met(value.value(), t.value()) ? TargetStatus.Status.MET : TargetStatus.Status.NOT_MET;
-    return new TargetStatus(t, value, status);
+    if (t.indicator().kind() == IndicatorSpec.Kind.NOT_NUMERIC || goal == null) status = TargetStatus.Status.NOT_NUMERIC;
+    else if (value.value() == null) {
+      status = t.indicator().kind() == IndicatorSpec.Kind.DATA_ENTRY ? TargetStatus.Status.DATA_ENTRY : TargetStatus.Status.NO_DATA;
+    } else {
+      status = t.comparison().met(value.value(), goal) ? TargetStatus.Status.MET : TargetStatus.Status.NOT_MET;
+    }
+    return new TargetStatus(t, value, goal, allocated != null, status);
+  }
+
+  public static final class InvalidAllocation extends Refusal {
+    public InvalidAllocation(String code) {
+      super("planning.invalid-allocation", 400, code);
+    }
   }
 
   public static final class UnknownTarget extends Refusal {

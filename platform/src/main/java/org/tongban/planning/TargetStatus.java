@@ -2,8 +2,12 @@ package org.tongban.planning;
 
 import org.tongban.indicator.IndicatorValue;
 
-/** Where a target stands in a region: the computed value and a status with a colour and a text label. */
-public record TargetStatus(Target target, IndicatorValue value, Status status) {
+/**
+ * Where a target stands in a region: the computed value, the goal it is measured against (the plan's value, or
+ * the value a planner allocated to this region or a region above it), and a status with a colour and a label.
+ */
+public record TargetStatus(Target target, IndicatorValue value, @org.jspecify.annotations.Nullable Double goal,
+                           boolean allocated, Status status) {
 
   public enum Status {
     MET("达标", "Met", "ok"), NOT_MET("未达标", "Not met", "bad"), NO_DATA("无数据", "No data", "none"),

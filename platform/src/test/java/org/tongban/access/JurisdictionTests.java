@@ -236,6 +236,8 @@ class JurisdictionTests {
         + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "&findings=上门探访，一切正常", null, jiangyang, true, null)));
     all.put("POST /planning/entries/{id}/{step}", List.of(new Case(HttpMethod.POST, "/planning/entries/" + entry.id()
         + "/submit", null, jiangyang, true, null)));
+    all.put("POST /planning/targets/{code}/allocations", List.of(new Case(HttpMethod.POST,
+        "/planning/targets/lz.children-homes/allocations?region=510502&value=200", null, jiangyang, true, null)));
     all.put("GET /planning/targets/{code}", List.of(new Case(HttpMethod.GET, "/planning/targets/lz.children-homes?region=510502",
         null, jiangyang, true, null)));
     all.put("GET /my/bookings/{id}/qr.png", List.of(new Case(HttpMethod.GET, "/my/bookings/" + booked.id() + "/qr.png", null, applicant, true, stranger)));

@@ -176,8 +176,8 @@ class PlanningTests {
   void theProjectionExtendsTheLeastSquaresLineToTheTargetYear() {
     var target = monitor.target("ln.nursing-bed-share");
     java.util.function.BiFunction<Integer, Double, TargetStatus> point = (year, value) -> new TargetStatus(target,
-        new org.tongban.indicator.IndicatorValue(target.code(), RegionCode.of("21"), year, value, 0, null, null),
-        TargetStatus.Status.NOT_MET);
+        new org.tongban.indicator.IndicatorValue(target.code(), RegionCode.of("21"), year, value, 0, null, null), 55.0,
+        false, TargetStatus.Status.NOT_MET);
     assertThat(PlanMonitor.projection(List.of(point.apply(2020, 10.0), point.apply(2021, 20.0), point.apply(2022, null)),
         2025)).isCloseTo(60.0, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(PlanMonitor.projection(List.of(point.apply(2020, 10.0)), 2025)).isNull();
@@ -226,5 +226,42 @@ class PlanningTests {
     assertThat(share.suppressed()).isTrue();
     assertThat(share.value()).isNull();
     assertThat(share.numerator()).isNull();
+  }
+
+  @Test
+  void aProvinceTargetAllocatedToACityIsWhatTheCityAndItsCountiesAreMeasuredAgainst() {
+    var province = StaffFixtures.staff("planner-province", Set.of(new Scope(RegionCode.of("21"), Scope.ANY_DEPARTMENT,
+        Purpose.CAPTURE)));
+    var clerk = StaffFixtures.staff("planning-alloc", Set.of(everywhere));
+    String county = "210123";
+    as(clerk, () -> {
+      kindergarten(township(county), true, 80);
+      kindergarten(township(county), false, 20);
+      return null;
+    });
+    indicators.apply();
+    // 80 % misses the province's 85 % …
+    assertThat(statusOf("ln.inclusive-kindergarten-share", county, 2025).status()).isEqualTo(TargetStatus.Status.NOT_MET);
+    // … but meets the 75 % the province allocated to 沈阳市, and the city's counties inherit it.
+    as(province, () -> {
+      monitor.allocate("ln.inclusive-kindergarten-share", RegionCode.of("2101"), 75);
+      return null;
+    });
+    var allocated = statusOf("ln.inclusive-kindergarten-share", county, 2025);
+    assertThat(allocated.goal()).isEqualTo(75.0);
+    assertThat(allocated.allocated()).isTrue();
+    assertThat(allocated.status()).isEqualTo(TargetStatus.Status.MET);
+    assertThat(statusOf("ln.inclusive-kindergarten-share", "2102", 2025).goal()).isEqualTo(85.0);
+    // A city planner cannot allocate elsewhere, and nobody allocates the region the target is set for.
+    var shenyang = StaffFixtures.staff("planner-city", Set.of(new Scope(RegionCode.of("2101"), Scope.ANY_DEPARTMENT,
+        Purpose.CAPTURE)));
+    assertThatThrownBy(() -> as(shenyang, () -> {
+      monitor.allocate("ln.inclusive-kindergarten-share", RegionCode.of("2102"), 50);
+      return null;
+    })).hasMessageContaining("access.not-found");
+    assertThatThrownBy(() -> as(province, () -> {
+      monitor.allocate("ln.inclusive-kindergarten-share", RegionCode.of("21"), 50);
+      return null;
+    })).isInstanceOf(PlanMonitor.InvalidAllocation.class);
   }
 }

@@ -83,6 +83,16 @@ class PlanningPages {
     }
   }
 
+  @org.springframework.web.bind.annotation.PostMapping("/planning/targets/{code}/allocations")
+  String allocate(@PathVariable String code, @RequestParam String region, @RequestParam double value,
+                  @RequestParam(required = false) @Nullable Integer year) {
+    var at = regions.get(region).code();
+    monitor.allocate(code, at, value);
+    var parent = at.parentByCode();
+    return "redirect:/planning/targets/" + org.springframework.web.util.UriUtils.encodePathSegment(code, "UTF-8")
+        + "?region=" + (parent == null ? at.value() : parent.value()) + "&year=" + year(year);
+  }
+
   @GetMapping("/planning/targets/{code}")
   String target(@PathVariable String code, @RequestParam(required = false) @Nullable String region,
                 @RequestParam(required = false) @Nullable Integer year, Model model) {
