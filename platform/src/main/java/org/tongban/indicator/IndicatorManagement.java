@@ -56,8 +56,17 @@ public class IndicatorManagement {
    * the year's last month, or the current month in the current year).
    */
   public IndicatorValue evaluate(IndicatorSpec spec, RegionCode region, int year) {
+    return evaluate(spec, region, Period.year(year));
+  }
+
+  /**
+   * Computes an indicator for a region and period: stocks at the period's last month (or the current month while
+   * the period runs), monthly rates for that month, entered figures summed over the period.
+   */
+  public IndicatorValue evaluate(IndicatorSpec spec, RegionCode region, Period period) {
+    int year = period.last().getYear();
     var now = YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
-    var end = YearMonth.of(year, 12).isAfter(now) ? now : YearMonth.of(year, 12);
+    var end = period.last().isAfter(now) ? now : period.last();
     long num = 0;
     for (String f : spec.numerator()) {
       num += spec.kind() == IndicatorSpec.Kind.MONTHLY_RATE ? total(f, region, end, end) : value(f, region, end);
@@ -81,8 +90,8 @@ public class IndicatorManagement {
       case COVERAGE -> coverage(spec, region, end, year);
       case DATA_ENTRY -> {
         // Entered and approved data sets: numerator and denominator of the year (see planning's data entry).
-        var from = YearMonth.of(year, 1);
-        var to = YearMonth.of(year, 12);
+        var from = period.first();
+        var to = period.last();
         long entered = total(DATA_ENTRY_NUMERATOR + spec.code(), region, from, to);
         long of = total(DATA_ENTRY_DENOMINATOR + spec.code(), region, from, to);
         if (entered == 0 && of == 0) yield new IndicatorValue(spec.code(), region, year, null, 0, null, "data-entry");

@@ -128,6 +128,12 @@ public class PlanMonitor {
    * null, {@code suppressed} true). No personal data is involved: facts are sums over facilities and registers.
    */
   public List<OpenValue> published(RegionCode region, int year) {
+    return published(region, org.tongban.indicator.Period.year(year));
+  }
+
+  /** The same for a year, quarter or month ({@link org.tongban.indicator.Period}). */
+  public List<OpenValue> published(RegionCode region, org.tongban.indicator.Period period) {
+    int year = period.last().getYear();
     regions.get(region);
     var list = new ArrayList<OpenValue>();
     for (Target t : targets) {
@@ -135,9 +141,9 @@ public class PlanMonitor {
           || t.indicator().kind() == IndicatorSpec.Kind.NOT_NUMERIC) {
         continue;
       }
-      var v = indicators.evaluate(t.indicator(), region, year);
+      var v = indicators.evaluate(t.indicator(), region, period);
       boolean suppressed = v.value() != null && (small(v.numerator()) || (v.denominator() != null && small(v.denominator())));
-      list.add(new OpenValue(t.code(), t.nameZh(), t.nameEn(), region.value(), year, suppressed ? null : v.value(),
+      list.add(new OpenValue(t.code(), t.nameZh(), t.nameEn(), region.value(), period.label(), suppressed ? null : v.value(),
           suppressed ? null : v.numerator(), suppressed ? null : v.denominator(), t.indicator().unit(), suppressed,
           t.comparison().sign(), t.value()));
     }
@@ -149,7 +155,7 @@ public class PlanMonitor {
   }
 
   /** One published value; see {@link #published}. */
-  public record OpenValue(String target, String nameZh, String nameEn, String region, int year,
+  public record OpenValue(String target, String nameZh, String nameEn, String region, String period,
                           @org.jspecify.annotations.Nullable Double value, @org.jspecify.annotations.Nullable Long numerator,
                           @org.jspecify.annotations.Nullable Long denominator, String unit, boolean suppressed,
                           String comparison, @org.jspecify.annotations.Nullable Double targetValue) {}

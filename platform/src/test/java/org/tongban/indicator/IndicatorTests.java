@@ -127,8 +127,14 @@ class IndicatorTests {
     });
     indicators.apply();
     assertThat(indicators.value(fact, county, YearMonth.of(2026, 12))).isEqualTo(before + 1);
-    // Counted from the month it opened: not before September 2020.
+    // Counted from the month it opened: not before September 2020, so not in 2020's second quarter, but in its third.
     assertThat(indicators.value(fact, RegionCode.of(region), YearMonth.of(2020, 8))).isZero();
+    var occupied = new IndicatorSpec("probe", "在园幼儿", "Enrolled", IndicatorSpec.Kind.COUNT, List.of(fact), List.of(), 1,
+        null, IndicatorSpec.Units.ALL, "人");
+    assertThat(indicators.evaluate(occupied, RegionCode.of(region), Period.parse("2020Q2")).value()).isZero();
+    assertThat(indicators.evaluate(occupied, RegionCode.of(region), Period.parse("2020Q3")).value()).isPositive();
+    assertThat(indicators.evaluate(occupied, RegionCode.of(region), Period.parse("2020-09")).value())
+        .isEqualTo(indicators.evaluate(occupied, RegionCode.of(region), Period.parse("2020Q3")).value());
     assertThat(indicators.regionsWithAtLeast("facility.open:childcare.kindergarten", county, RegionLevel.TOWNSHIP,
         YearMonth.of(2026, 12), 1)).isPositive();
   }

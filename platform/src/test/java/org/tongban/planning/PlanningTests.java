@@ -196,7 +196,7 @@ class PlanningTests {
       return null;
     });
     indicators.apply();
-    mvc.perform(get("/api/open-data/indicators").param("region", county).param("year", "2025"))
+    mvc.perform(get("/api/open-data/indicators").param("region", county).param("period", "2025"))
         .andExpect(status().isOk())
         .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
             "$[?(@.target == 'ln.inclusive-kindergarten-share')].numerator").value(40))
@@ -205,11 +205,18 @@ class PlanningTests {
     // A coverage of one county out of one is a count of 1: withheld.
     var published = monitor.published(RegionCode.of(county), 2025);
     assertThat(published).noneMatch(v -> v.target().startsWith("lz."));
-    mvc.perform(get("/api/open-data/indicators.csv").param("region", county).param("year", "2025"))
+    mvc.perform(get("/api/open-data/indicators.csv").param("region", county).param("period", "2025"))
         .andExpect(status().isOk())
         .andExpect(content().string(Matchers.containsString("ln.inclusive-kindergarten-share")));
-    mvc.perform(get("/api/open-data/indicators").param("region", "999999").param("year", "2025"))
+    mvc.perform(get("/api/open-data/indicators").param("region", "999999").param("period", "2025"))
         .andExpect(status().is4xxClientError());
+    mvc.perform(get("/api/open-data/indicators").param("region", county).param("period", "2025Q4"))
+        .andExpect(status().isOk())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+            "$[?(@.target == 'ln.inclusive-kindergarten-share')].period").value("2025Q4"));
+    mvc.perform(get("/api/open-data/indicators").param("region", county).param("period", "2025Q9"))
+        .andExpect(status().isBadRequest())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.code").value("planning.bad-period"));
   }
 
   @Test

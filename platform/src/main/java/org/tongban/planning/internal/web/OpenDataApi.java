@@ -30,26 +30,42 @@ class OpenDataApi {
   }
 
   @GetMapping("/indicators")
-  @Operation(summary = "Indicator values of a region and year (counts below 5 withheld)")
-  List<PlanMonitor.OpenValue> indicators(@RequestParam String region, @RequestParam(defaultValue = "2025") int year) {
-    return monitor.published(regions.get(region).code(), check(year));
+  @Operation(summary = "Indicator values of a region and period: 2025, 2025Q2 or 2025-06 (counts below 5 withheld)")
+  List<PlanMonitor.OpenValue> indicators(@RequestParam String region, @RequestParam(defaultValue = "2025") String period) {
+    return monitor.published(regions.get(region).code(), period(period));
+  }
+
+  private static org.tongban.indicator.Period period(String text) {
+    try {
+      var p = org.tongban.indicator.Period.parse(text.strip());
+      check(p.last().getYear());
+      return p;
+    } catch (java.time.DateTimeException | IllegalArgumentException e) {
+      throw new BadPeriod(text);
+    }
+  }
+
+  static final class BadPeriod extends org.tongban.shared.Refusal {
+    BadPeriod(String text) {
+      super("planning.bad-period", 400, text.length() > 20 ? text.substring(0, 20) : text);
+    }
   }
 
   @GetMapping("/indicators.csv")
   @Operation(summary = "The same as CSV (UTF-8 with BOM)")
-  void csv(@RequestParam String region, @RequestParam(defaultValue = "2025") int year, HttpServletResponse response)
-      throws IOException {
-    var values = monitor.published(regions.get(region).code(), check(year));
+  void csv(@RequestParam String region, @RequestParam(defaultValue = "2025") String period,
+           HttpServletResponse response) throws IOException {
+    var values = monitor.published(regions.get(region).code(), period(period));
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"indicators-" + regions.get(region).code().value()
-        + "-" + year + ".csv\"");
+        + "-" + period(period).label() + ".csv\"");
     var writer = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
     writer.write('\uFEFF');
     try (var csv = new CSVPrinter(writer, CSVFormat.RFC4180)) {
-      csv.printRecord("target", "name", "region", "year", "value", "numerator", "denominator", "unit", "suppressed",
+      csv.printRecord("target", "name", "region", "period", "value", "numerator", "denominator", "unit", "suppressed",
           "comparison", "target_value");
       for (var v : values) {
-        csv.printRecord(v.target(), v.nameZh(), v.region(), v.year(), v.value(), v.numerator(), v.denominator(), v.unit(),
+        csv.printRecord(v.target(), v.nameZh(), v.region(), v.period(), v.value(), v.numerator(), v.denominator(), v.unit(),
             v.suppressed(), v.comparison(), v.targetValue());
       }
     }
