@@ -32,11 +32,13 @@ public class PlanMonitor {
   private final Jurisdiction jurisdiction;
   private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
   private final org.tongban.audit.AuditTrail audit;
+  private final org.tongban.facility.GeneratedFacilities generated;
 
-  PlanMonitor(IndicatorManagement indicators, RegionDirectory regions, Jurisdiction jurisdiction, JsonMapper json,
+  PlanMonitor(org.tongban.facility.GeneratedFacilities generated, IndicatorManagement indicators, RegionDirectory regions, Jurisdiction jurisdiction, JsonMapper json,
               org.springframework.jdbc.core.simple.JdbcClient jdbc, org.tongban.audit.AuditTrail audit) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.generated = generated;
     this.indicators = indicators;
     this.regions = regions;
     this.jurisdiction = jurisdiction;
@@ -133,8 +135,9 @@ public class PlanMonitor {
 
   /** The same for a year, quarter or month ({@link org.tongban.indicator.Period}). */
   public List<OpenValue> published(RegionCode region, org.tongban.indicator.Period period) {
-    int year = period.last().getYear();
     regions.get(region);
+    // Demo and benchmark facilities are generated: whatever is computed from them says so.
+    boolean generated = this.generated.any();
     var list = new ArrayList<OpenValue>();
     for (Target t : targets) {
       if (!region.isWithin(t.region()) || t.indicator().kind() == IndicatorSpec.Kind.DATA_ENTRY
@@ -143,7 +146,8 @@ public class PlanMonitor {
       }
       var v = indicators.evaluate(t.indicator(), region, period);
       boolean suppressed = v.value() != null && (small(v.numerator()) || (v.denominator() != null && small(v.denominator())));
-      list.add(new OpenValue(t.code(), t.nameZh(), t.nameEn(), region.value(), period.label(), suppressed ? null : v.value(),
+      list.add(new OpenValue(t.code(), t.nameZh(), t.nameEn(), region.value(), period.label(), generated,
+          suppressed ? null : v.value(),
           suppressed ? null : v.numerator(), suppressed ? null : v.denominator(), t.indicator().unit(), suppressed,
           t.comparison().sign(), t.value()));
     }
@@ -156,6 +160,7 @@ public class PlanMonitor {
 
   /** One published value; see {@link #published}. */
   public record OpenValue(String target, String nameZh, String nameEn, String region, String period,
+                          boolean includesGeneratedData,
                           @org.jspecify.annotations.Nullable Double value, @org.jspecify.annotations.Nullable Long numerator,
                           @org.jspecify.annotations.Nullable Long denominator, String unit, boolean suppressed,
                           String comparison, @org.jspecify.annotations.Nullable Double targetValue) {}

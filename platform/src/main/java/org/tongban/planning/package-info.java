@@ -3,7 +3,7 @@
  * value, comparison, year, region and source sentence, and the planner's view of where each stands, live.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "indicator", "indicator::spi"})
+@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "indicator", "indicator::spi", "facility"})
 package org.tongban.planning;
 
 import org.jspecify.annotations.NullMarked;

@@ -201,7 +201,10 @@ class PlanningTests {
         .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
             "$[?(@.target == 'ln.inclusive-kindergarten-share')].numerator").value(40))
         .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
-            "$[?(@.target == 'ln.public-kindergarten-share')].suppressed").value(false));
+            "$[?(@.target == 'ln.public-kindergarten-share')].suppressed").value(false))
+        // The test database holds no generated facilities: nothing here is labelled generated.
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+            "$[?(@.target == 'ln.public-kindergarten-share')].includesGeneratedData").value(false));
     // A coverage of one county out of one is a count of 1: withheld.
     var published = monitor.published(RegionCode.of(county), 2025);
     assertThat(published).noneMatch(v -> v.target().startsWith("lz."));

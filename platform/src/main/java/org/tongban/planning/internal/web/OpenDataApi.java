@@ -62,10 +62,10 @@ class OpenDataApi {
     var writer = new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
     writer.write('\uFEFF');
     try (var csv = new CSVPrinter(writer, CSVFormat.RFC4180)) {
-      csv.printRecord("target", "name", "region", "period", "value", "numerator", "denominator", "unit", "suppressed",
+      csv.printRecord("target", "name", "region", "period", "includes_generated_data", "value", "numerator", "denominator", "unit", "suppressed",
           "comparison", "target_value");
       for (var v : values) {
-        csv.printRecord(v.target(), v.nameZh(), v.region(), v.period(), v.value(), v.numerator(), v.denominator(), v.unit(),
+        csv.printRecord(v.target(), v.nameZh(), v.region(), v.period(), v.includesGeneratedData(), v.value(), v.numerator(), v.denominator(), v.unit(),
             v.suppressed(), v.comparison(), v.targetValue());
       }
     }
