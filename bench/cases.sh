@@ -23,18 +23,14 @@ pids=()
 source bench/lib/postgres.sh
 cleanup() {
   cp "$work/tongban.log" bench/target/results/cases-platform.log 2>/dev/null || true
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  sleep 5
-  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+  stop_processes
   stop_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 start_postgres 55700 "-c shared_buffers=1GB -c synchronous_commit=on"
-PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -qc "create database tongban"
-db=jdbc:postgresql://127.0.0.1:$pgport/tongban
-export SPRING_DATASOURCE_URL=$db SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=$pw
+create_tongban_database
 
 userpw="Bench$(head -c 9 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')9"
 # Same data directory as the platform below: the keys that seal ID numbers and index phones must match.

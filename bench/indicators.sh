@@ -20,9 +20,7 @@ chmod 755 "$work"
 source bench/lib/postgres.sh
 trap 'cp "$work"/*.log $results/ 2>/dev/null; stop_postgres; rm -rf "$work"' EXIT
 start_postgres 55900 "-c shared_buffers=2GB -c work_mem=256MB -c maintenance_work_mem=1GB -c synchronous_commit=on"
-PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -qc "create database tongban"
-export SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:$pgport/tongban SPRING_DATASOURCE_USERNAME=postgres \
-  SPRING_DATASOURCE_PASSWORD=$pw
+create_tongban_database
 run() {
   jfr=()
   if [[ ${PROFILE:-0} == 1 && $1 == measure ]]; then jfr=(-XX:StartFlightRecording=filename=$root/$results/indicators.jfr,settings=profile,dumponexit=true); fi

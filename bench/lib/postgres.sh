@@ -16,3 +16,17 @@ start_postgres() {
 stop_postgres() {
   su postgres -s /bin/sh -c "$pgbin/pg_ctl -D $work/pg/data -m fast stop" >/dev/null 2>&1 || true
 }
+
+# The platform's database on that server: creates it and points the platform (SPRING_DATASOURCE_*) at it; sets db.
+create_tongban_database() {
+  PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -qc "create database tongban"
+  db=jdbc:postgresql://127.0.0.1:$pgport/tongban
+  export SPRING_DATASOURCE_URL=$db SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=$pw
+}
+
+# Stops the processes in pids (the platform under load): politely, then after 5 s for good.
+stop_processes() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  sleep 5
+  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+}
