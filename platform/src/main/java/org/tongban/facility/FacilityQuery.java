@@ -15,9 +15,4 @@ import org.tongban.shared.RegionCode;
  */
 public record FacilityQuery(@Nullable String type, @Nullable RegionCode within, @Nullable String text,
                             boolean freeOnly, @Nullable GeoPoint near, double radiusKm,
-                            @Nullable FacilityStatus status) {
-
-  public static FacilityQuery open(@Nullable String type, @Nullable RegionCode within) {
-    return new FacilityQuery(type, within, null, false, null, 0, FacilityStatus.OPEN);
-  }
-}
+                            @Nullable FacilityStatus status) {}

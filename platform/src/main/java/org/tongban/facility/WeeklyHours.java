@@ -67,10 +67,6 @@ public record WeeklyHours(List<Period> periods) {
         }).collect(Collectors.joining("; "));
   }
 
-  /** Whether any period is extended or staggered (延时/错时开放). */
-  public boolean extendedOrStaggered() {
-    return periods.stream().anyMatch(p -> p.mark() != Mark.NORMAL);
-  }
 
   private static String days(Set<DayOfWeek> days) {
     var parts = new ArrayList<String>();
