@@ -16,9 +16,10 @@ mkdir -p bench/target/results bench/target/keycloak
 cp=$(./mvnw -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout):$root/bench/target/classes
 kc=$root/bench/target/keycloak/keycloak-$kcver
 if [[ ! -x $kc/bin/kc.sh ]]; then
-  (cd bench/target/keycloak && curl -fsSLo keycloak.zip \
-    "https://repo.maven.apache.org/maven2/org/keycloak/keycloak-quarkus-dist/$kcver/keycloak-quarkus-dist-$kcver.zip" \
-    && unzip -q keycloak.zip)
+  # Through the build's repositories (settings.xml mirrors and proxies apply), like every other artifact.
+  ./mvnw -B -q dependency:copy -Dartifact=org.keycloak:keycloak-quarkus-dist:$kcver:zip \
+    -DoutputDirectory="$root/bench/target/keycloak" -Dmdep.stripVersion=true
+  (cd bench/target/keycloak && unzip -q keycloak-quarkus-dist.zip)
 fi
 
 work=$(mktemp -d /tmp/tongban-onelogin.XXXXXX)

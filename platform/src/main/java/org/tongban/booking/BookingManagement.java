@@ -166,8 +166,11 @@ public class BookingManagement {
    */
   private int takePlace(UUID slotId) {
     for (int attempt = 0; attempt < PARTS + 1; attempt++) {
-      var free = jdbc.sql("update booking.slot_part p set booked = p.booked + 1 from (select part from booking.slot_part"
-              + " where slot_id = ? and booked < capacity order by random() limit 1 for update skip locked) f"
+      // The pick is materialised: joined as a plain subquery, the planner may run it again for every part row
+      // with a new random order, and one booking then took two places.
+      var free = jdbc.sql("with f as materialized (select part from booking.slot_part where slot_id = ?"
+              + " and booked < capacity order by random() limit 1 for update skip locked)"
+              + " update booking.slot_part p set booked = p.booked + 1 from f"
               + " where p.slot_id = ? and p.part = f.part returning p.part")
           .params(slotId, slotId).query(Integer.class).optional();
       if (free.isPresent()) return free.get();

@@ -61,4 +61,22 @@ class StaffPagesTests {
     mvc.perform(post("/admin/staff").with(user(StaffFixtures.clerkOf("210104"))).with(csrf()).param("username", "nope")
         .param("displayName", "x").param("region", "210104").param("department", "hrss")).andExpect(status().isForbidden());
   }
+
+  @Test
+  void anAdministratorOpensASupervisorWhoMayLookButNotChange() throws Exception {
+    var admin = StaffFixtures.staff("admin-for-staff", Set.of(Scope.everywhere(Purpose.CAPTURE)), "ROLE_ADMIN");
+    var region = RegionCode.of("210102");
+    if (organisations.officeAt("hrss", region).isEmpty()) {
+      organisations.insert(new Office(OfficeId.random(), "hrss", region, OfficeKind.OFFICE, "和平区人社局（测试）", null,
+          null, false, 0));
+    }
+    String username = "supervisor-" + System.nanoTime() % 1_000_000;
+    mvc.perform(post("/admin/staff").with(user(admin)).with(csrf()).param("username", username)
+            .param("displayName", "和平区效能监督").param("region", "210102").param("department", "hrss")
+            .param("roles", "SUPERVISOR"))
+        .andExpect(status().isOk());
+    var account = accounts.find(username).orElseThrow();
+    assertThat(account.roles()).containsExactly(Role.SUPERVISOR);
+    assertThat(account.scopes()).extracting(Scope::purpose).containsExactlyInAnyOrder(Purpose.VIEW, Purpose.SEARCH);
+  }
 }

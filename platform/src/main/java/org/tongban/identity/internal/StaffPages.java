@@ -28,6 +28,7 @@ import org.tongban.shared.RegionCode;
 @Controller
 class StaffPages {
 
+  private static final Set<Role> READ_ONLY = EnumSet.of(Role.SUPERVISOR, Role.AUDITOR);
   private final StaffAccounts accounts;
   private final OrganisationDirectory organisations;
   private final org.springframework.context.MessageSource messages;
@@ -56,8 +57,10 @@ class StaffPages {
           .orElseThrow(() -> new NoOfficeThere(region, department));
       String scopeDepartment = office.kind() == OfficeKind.OFFICE ? office.department() : Scope.ANY_DEPARTMENT;
       var chosen = roles.isEmpty() ? EnumSet.of(Role.CLERK) : EnumSet.copyOf(roles);
+      // Supervisors and auditors look; they change nothing, so they get no capture scope.
+      var write = READ_ONLY.containsAll(chosen) ? Purpose.VIEW : Purpose.CAPTURE;
       String password = accounts.createWithGeneratedPassword(new NewStaff(username.strip(), displayName.strip(),
-          office.id(), chosen, Set.of(new Scope(office.region(), scopeDepartment, Purpose.CAPTURE),
+          office.id(), chosen, Set.of(new Scope(office.region(), scopeDepartment, write),
               new Scope(office.region(), scopeDepartment, Purpose.SEARCH)), Set.of()));
       model.addAttribute("created", username.strip());
       model.addAttribute("office", office.name());
