@@ -60,15 +60,22 @@ public class ResidentAccounts {
     var id = new IdNumber(r.idNumber());
     var phone = new PhoneNumber(r.phone());
     checkPassword(r.password());
-    var known = registry.lookup(id);
-    if (known.isPresent() && !known.get().name().equals(name)) throw new InvalidResidentAccount("name-mismatch");
+    // The phone is proven before the registry is asked anything: a stranger without the code learns nothing
+    // about whether a name belongs to an ID number, and each guess after it costs a new code.
     if (!secrets.useCode(phone, "register", r.smsCode())) throw new InvalidResidentAccount("sms-code");
+    // The phone is the caller's own (just proven): saying it has an account tells them nothing new. Whether an ID
+    // number has an account, or which name it is registered under, is never told apart: one answer for both.
+    if (secrets.hasAccount(phone)) throw new InvalidResidentAccount("already-registered");
+    var known = registry.lookup(id);
+    if (known.isPresent() && !known.get().name().equals(name)) throw new InvalidResidentAccount("not-verified");
     UUID account;
     try {
       account = secrets.openAccount(phone, name, id, known.map(p -> p.id().value()).orElse(null),
           passwords.encode(r.password()), registeredBy);
     } catch (DuplicateKeyException e) {
-      throw new InvalidResidentAccount("already-registered");
+      // The transaction is aborted here: no further query. The phone was free a moment ago, so it is the ID number
+      // (or a registration of the same phone racing this one).
+      throw new InvalidResidentAccount("not-verified");
     }
     audit.record("resident.registered", "resident-account", account.toString(), null,
         registeredBy == null ? Map.of("phone", phone.masked()) : Map.of("phone", phone.masked(), "atWindow", "true"));

@@ -54,6 +54,8 @@ class OneLoginProviderTests {
   @Autowired SigningKeys keys;
   @Autowired JsonMapper json;
   @Autowired JdbcClient jdbc;
+  @Autowired org.tongban.audit.AuditTrail audit;
+  @org.springframework.beans.factory.annotation.Value("${tongban.public-url}") String publicUrl;
 
   final StaffUser clerk = clerkOf("210102");
 
@@ -175,6 +177,45 @@ class OneLoginProviderTests {
             .with(httpBasic("dept-hrss", HRSS_SECRET)))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     assertThat(json.readValue(refreshed, Map.class)).containsKey("access_token");
+  }
+
+  @Test
+  void refreshTokensRotateAndAReusedOneRevokesTheFamily() throws Exception {
+    String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+    String code = authorize("dept-hrss", HRSS_CALLBACK, "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
+    var body = mvc.perform(post("/oauth2/token").param("grant_type", "authorization_code").param("code", code)
+            .param("redirect_uri", HRSS_CALLBACK).param("code_verifier", verifier).with(httpBasic("dept-hrss", HRSS_SECRET)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    String first = (String) json.readValue(body, Map.class).get("refresh_token");
+    String second = (String) json.readValue(refresh(first, 200), Map.class).get("refresh_token");
+    assertThat(second).as("a new refresh token on every use").isNotEqualTo(first);
+    // The spent one comes back (stolen, or replayed): refused, and the newer one dies with it.
+    assertThat(refresh(first, 400)).contains("invalid_grant");
+    assertThat(refresh(second, 400)).contains("invalid_grant");
+    audit.flush();
+    assertThat(jdbc.sql("select count(*) from audit.entry where action = 'identity.refresh-token-reused' and actor = ?")
+        .param(clerk.getUsername()).query(Long.class).single()).isPositive();
+  }
+
+  @Test
+  void theIssuerIsConfiguredNotTakenFromTheHostHeader() throws Exception {
+    mvc.perform(get("/.well-known/openid-configuration").header("Host", "evil.example"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.issuer").value(publicUrl))
+        .andExpect(jsonPath("$.token_endpoint").value(publicUrl + "/oauth2/token"))
+        .andExpect(jsonPath("$.subject_types_supported[0]").value("pairwise"))
+        .andExpect(jsonPath("$.subject_types_supported.length()").value(1));
+    var body = mvc.perform(post("/oauth2/token").header("Host", "evil.example").param("grant_type", "client_credentials")
+            .with(httpBasic("dept-hrss", HRSS_SECRET)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    var jwt = jwts.decode((String) json.readValue(body, Map.class).get("access_token"));
+    assertThat(jwt.getIssuer().toString()).isEqualTo(publicUrl);
+  }
+
+  private String refresh(String token, int expected) throws Exception {
+    return mvc.perform(post("/oauth2/token").param("grant_type", "refresh_token").param("refresh_token", token)
+            .with(httpBasic("dept-hrss", HRSS_SECRET)))
+        .andExpect(status().is(expected)).andReturn().getResponse().getContentAsString();
   }
 
   @Test

@@ -84,16 +84,22 @@ class ResidentAccountsTests {
         randomIdNumber("210102").value(), null, "210102001002", "210102001002")));
     String idOfKnown = as(clerkOf("210102", "person:unmask"), () -> registry.revealIdNumber(known.id(), "测试核对姓名"));
 
+    // Without the SMS code a stranger learns nothing about the name: the wrong name and the right one get the
+    // same answer, the code's.
     mvc.perform(post("/register").with(csrf()).param("step", "send-code").param("phone", phone));
-    String page = mvc.perform(post("/register").with(csrf()).param("name", "陈建国").param("idNumber", idOfKnown)
+    String wrongName = mvc.perform(post("/register").with(csrf()).param("name", "陈建华").param("idNumber", idOfKnown)
         .param("phone", phone).param("password", "jianguo2026").param("smsCode", "000000"))
         .andReturn().getResponse().getContentAsString();
-    assertThat(page).contains("短信验证码不正确或已过期");
+    String rightName = mvc.perform(post("/register").with(csrf()).param("name", "陈建国").param("idNumber", idOfKnown)
+        .param("phone", phone).param("password", "jianguo2026").param("smsCode", "000001"))
+        .andReturn().getResponse().getContentAsString();
+    assertThat(wrongName).contains("短信验证码不正确或已过期");
+    assertThat(problemOf(rightName)).isEqualTo(problemOf(wrongName));
 
-    page = mvc.perform(post("/register").with(csrf()).param("name", "陈建华").param("idNumber", idOfKnown)
+    String page = mvc.perform(post("/register").with(csrf()).param("name", "陈建华").param("idNumber", idOfKnown)
         .param("phone", phone).param("password", "jianguo2026").param("smsCode", lastCode(phone)))
         .andReturn().getResponse().getContentAsString();
-    assertThat(page).contains("姓名与公民身份号码登记的姓名不一致");
+    assertThat(page).contains("姓名和公民身份号码未能通过核验");
 
     String other = newPhone();
     assertThat(register("陈建国", idOfKnown, other, "jianguo2026")).isEqualTo("/login?registered");
@@ -107,7 +113,32 @@ class ResidentAccountsTests {
     page = mvc.perform(post("/register").with(csrf()).param("name", "陈建国").param("idNumber", idOfKnown)
         .param("phone", third).param("password", "jianguo2026").param("smsCode", lastCode(third)))
         .andReturn().getResponse().getContentAsString();
-    assertThat(page).contains("已经注册过");
+    assertThat(page).as("an ID number that has an account answers like a wrong name").contains("姓名和公民身份号码未能通过核验");
+  }
+
+  @Test
+  void wrongSmsCodesAddUpEvenThoughEachRefusalRollsBack() throws Exception {
+    String phone = newPhone();
+    String id = randomIdNumber("210102").value();
+    mvc.perform(post("/register").with(csrf()).param("step", "send-code").param("phone", phone));
+    String code = lastCode(phone);
+    for (int i = 0; i < 5; i++) {
+      String wrong = String.format("%06d", (Integer.parseInt(code) + 1 + i) % 1_000_000);
+      mvc.perform(post("/register").with(csrf()).param("name", "错码").param("idNumber", id).param("phone", phone)
+          .param("password", "cuoma2026abc").param("smsCode", wrong));
+    }
+    String page = mvc.perform(post("/register").with(csrf()).param("name", "错码").param("idNumber", id)
+        .param("phone", phone).param("password", "cuoma2026abc").param("smsCode", code))
+        .andReturn().getResponse().getContentAsString();
+    assertThat(page).as("five wrong tries spend the code").contains("短信验证码不正确或已过期");
+    assertThat(jdbc.sql("select attempts from identity.sms_code where phone_index = (select phone_index"
+        + " from identity.sms_code order by id desc limit 1) order by id desc limit 1").query(Integer.class).single())
+        .isEqualTo(5);
+  }
+
+  private static String problemOf(String page) {
+    var m = Pattern.compile("class=\"problem\"[^>]*>([^<]*)<").matcher(page);
+    return m.find() ? m.group(1) : "";
   }
 
   @Test

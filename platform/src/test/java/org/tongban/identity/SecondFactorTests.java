@@ -37,6 +37,7 @@ class SecondFactorTests {
 
   @Autowired MockMvc mvc;
   @Autowired StaffAccounts accounts;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void totpMatchesTheRfc6238TestVectors() {
@@ -100,6 +101,75 @@ class SecondFactorTests {
     mvc.perform(post("/login/second-factor").session(third).with(csrf()).param("code", codes.get(3)))
         .andExpect(status().isOk());
     mvc.perform(get("/residents").session(third).accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login/second-factor"));
+  }
+
+  @Test
+  void wrongCodesAddUpAcrossPasswordSignInsAndLockTheAccount() throws Exception {
+    String name = "clerk-guess-" + System.nanoTime() % 100000;
+    accounts.create(new NewStaff(name, "猜码测试", null, EnumSet.of(Role.CLERK),
+        Set.of(new Scope(RegionCode.of("210102"), Scope.ANY_DEPARTMENT, Purpose.SEARCH)), Set.of()), "Correct-horse-42");
+    byte[] secret = enrol(name);
+    // Four wrong codes, then a fresh password sign-in (which resets the password count, not this one) …
+    var session = signIn(name);
+    for (int i = 0; i < 4; i++) {
+      mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", "00000" + i))
+          .andExpect(status().isOk());
+    }
+    session = signIn(name);
+    // … and the fifth wrong code locks the account and ends the half-signed-in session.
+    mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", "000009"))
+        .andExpect(redirectedUrl("/login?locked"));
+    assertThat(session.isInvalid()).isTrue();
+    // Locked: the password is refused, and so is the right code in a session that was already past the password.
+    mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "Correct-horse-42"))
+        .andExpect(redirectedUrl("/login?error"));
+    assertThat(jdbc.sql("select factor_failures from identity.account where username = ?").param(name)
+        .query(Integer.class).single()).isEqualTo(5);
+  }
+
+  @Test
+  void aLockedAccountIsRefusedAtTheSecondStepEvenWithTheRightCode() throws Exception {
+    String name = "clerk-locked-" + System.nanoTime() % 100000;
+    accounts.create(new NewStaff(name, "锁定测试", null, EnumSet.of(Role.CLERK),
+        Set.of(new Scope(RegionCode.of("210102"), Scope.ANY_DEPARTMENT, Purpose.SEARCH)), Set.of()), "Correct-horse-42");
+    byte[] secret = enrol(name);
+    var session = signIn(name);
+    jdbc.sql("update identity.account set locked_until = now() + interval '15 minutes' where username = ?").param(name)
+        .update();
+    mvc.perform(post("/login/second-factor").session(session).with(csrf())
+            .param("code", Totp.code(secret, Totp.step(Instant.now()) + 1)))
+        .andExpect(redirectedUrl("/login?locked"));
+    mvc.perform(get("/residents").session(session).accept(MediaType.TEXT_HTML))
+        .andExpect(redirectedUrl("/login"));
+  }
+
+  @Test
+  void twoHundredGuessesInOneSessionAreNotPossible() throws Exception {
+    String name = "clerk-burst-" + System.nanoTime() % 100000;
+    accounts.create(new NewStaff(name, "连猜测试", null, EnumSet.of(Role.CLERK),
+        Set.of(new Scope(RegionCode.of("210102"), Scope.ANY_DEPARTMENT, Purpose.SEARCH)), Set.of()), "Correct-horse-42");
+    byte[] secret = enrol(name);
+    var session = signIn(name);
+    int answered = 0;
+    for (int i = 0; i < 200 && !session.isInvalid(); i++) {
+      mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", String.format("%06d", i)));
+      answered++;
+    }
+    assertThat(answered).isLessThanOrEqualTo(5);
+    var next = mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "Correct-horse-42"))
+        .andReturn();
+    assertThat(next.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+    assertThat(secret).isNotEmpty();
+  }
+
+  /** Enrols an authenticator for a new account and returns its secret; the enrolment session is then left. */
+  private byte[] enrol(String name) throws Exception {
+    var session = signIn(name);
+    mvc.perform(get("/login/second-factor").session(session)).andExpect(status().isOk());
+    byte[] secret = (byte[]) session.getAttribute("tongban.totp.pending");
+    mvc.perform(post("/login/second-factor/enrol").session(session).with(csrf())
+        .param("code", Totp.code(secret, Totp.step(Instant.now())))).andExpect(status().isOk());
+    return secret;
   }
 
   private MockHttpSession signIn(String name) throws Exception {

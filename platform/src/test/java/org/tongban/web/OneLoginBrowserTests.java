@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -42,15 +43,24 @@ import relyingparty.DepartmentApp;
  * Spring Boot application that trusts Tongban) and be signed in there without typing anything; sign out
  * there and be signed out of both. Screenshots in target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("browser")
 class OneLoginBrowserTests {
 
+  /** The issuer is configuration (tongban.public-url), so the port is chosen before the platform starts. */
+  static final int PORT = FederationTests.freePort();
+
+  @DynamicPropertySource
+  static void publicAddress(DynamicPropertyRegistry registry) {
+    registry.add("server.port", () -> PORT);
+    registry.add("tongban.public-url", () -> "http://127.0.0.1:" + PORT);
+  }
+
   static final Path SHOTS = Path.of("target/screenshots");
   static final String PASSWORD = "One-login-2026";
 
-  @LocalServerPort int port;
+  final int port = PORT;
   @Autowired RegisteredClientRepository clients;
   @Autowired PasswordEncoder passwords;
   @Autowired StaffAccounts accounts;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -55,7 +56,12 @@ class AuthorizationServerConfiguration {
     var server = new OAuth2AuthorizationServerConfigurer();
     var endpoints = server.getEndpointsMatcher();
     http.securityMatcher(endpoints)
-        .with(server, s -> s.oidc(Customizer.withDefaults())
+        // Subjects are pairwise per client (PairwiseSubjects): discovery says so instead of the default "public".
+        .with(server, s -> s.oidc(o -> o.providerConfigurationEndpoint(p -> p.providerConfigurationCustomizer(c -> c
+                .subjectTypes(types -> {
+                  types.clear();
+                  types.add("pairwise");
+                }))))
             .authorizationEndpoint(a -> a.consentPage("/oauth2/consent"))
             .clientAuthentication(c -> c.authenticationProviders(providers -> providers.forEach(p -> {
               if (p instanceof ClientSecretAuthenticationProvider secrets) secrets.setPasswordEncoder(ClientSecrets.encoder());
@@ -90,7 +96,7 @@ class AuthorizationServerConfiguration {
 
   @Bean
   RegisteredClientRepository registeredClients(JdbcOperations jdbc) {
-    return new JdbcRegisteredClientRepository(jdbc);
+    return new RotatingRefreshTokens(new JdbcRegisteredClientRepository(jdbc));
   }
 
   @Bean
@@ -99,8 +105,8 @@ class AuthorizationServerConfiguration {
   }
 
   @Bean
-  OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
-    return new PortableAuthorizations(jdbc, clients);
+  OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository clients, AuditTrail audit) {
+    return new PortableAuthorizations(jdbc, clients, audit);
   }
 
   @Bean
@@ -108,9 +114,13 @@ class AuthorizationServerConfiguration {
     return NimbusJwtDecoder.withJwkSource(keys).build();
   }
 
+  /**
+   * The issuer is the configured public address, never the request's Host header: a request naming another host
+   * changed the issuer in discovery and in ID tokens before.
+   */
   @Bean
-  AuthorizationServerSettings authorizationServerSettings() {
-    return AuthorizationServerSettings.builder().build();
+  AuthorizationServerSettings authorizationServerSettings(@Value("${tongban.public-url}") String publicUrl) {
+    return AuthorizationServerSettings.builder().issuer(publicUrl.replaceAll("/+$", "")).build();
   }
 
   /**

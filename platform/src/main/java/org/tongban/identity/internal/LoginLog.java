@@ -9,6 +9,7 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.audit.AuditTrail;
 import org.tongban.shared.PhoneNumber;
@@ -42,15 +43,36 @@ class LoginLog {
     succeeded(event.getAuthentication().getName(), ip(event.getAuthentication()), "password");
   }
 
-  /** A factor was accepted: failures are forgotten and the sign-in is logged. */
+  /**
+   * A factor was accepted: its failures are forgotten and the sign-in is logged. A password resets only the count
+   * of wrong passwords; the second factor's own count is reset by the second factor alone.
+   */
   @Transactional
   public void succeeded(String user, String ip, String factor) {
     if (user.startsWith(ResidentUser.PREFIX)) {
       jdbc.sql("update identity.resident_account set failed_attempts = 0, locked_until = null where id = ?")
           .param(java.util.UUID.fromString(user.substring(ResidentUser.PREFIX.length()))).update();
     }
-    jdbc.sql("update identity.account set failed_attempts = 0, locked_until = null where username = ?").param(user).update();
+    boolean second = factor.equals("totp") || factor.equals("recovery-code");
+    jdbc.sql("update identity.account set failed_attempts = 0, locked_until = null"
+        + (second ? ", factor_failures = 0" : "") + " where username = ?").param(user).update();
     audit.recordAs(user, "login.succeeded", ip, Map.of("factor", factor));
+  }
+
+  /**
+   * Counts a wrong second-factor code in a transaction of its own (a refusal rolling back the caller's work
+   * cannot undo it), locks the account as for passwords once there were too many, and logs it. Returns whether
+   * the account is locked now.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public boolean failedSecondFactor(String user, String ip, String reason) {
+    Integer failures = jdbc.sql("update identity.account set factor_failures = factor_failures + 1 where username = ?"
+        + " returning factor_failures").param(user).query(Integer.class).optional().orElse(null);
+    boolean locked = failures != null && failures >= FREE_ATTEMPTS;
+    if (locked) lock("identity.account", "username", user, failures);
+    audit.recordAs(user, "login.failed", ip, Map.of("reason", reason, "step", "second-factor"));
+    return locked || jdbc.sql("select coalesce(locked_until > now(), false) from identity.account where username = ?")
+        .param(user).query(Boolean.class).optional().orElse(false);
   }
 
   @EventListener
@@ -60,8 +82,11 @@ class LoginLog {
     failed(user, ip(event.getAuthentication()), event.getException().getClass().getSimpleName());
   }
 
-  /** Counts a failed first or second factor, locks the account when there were too many, and logs it. */
-  @Transactional
+  /**
+   * Counts a failed sign-in (password, or a resident's SMS code) in a transaction of its own, locks the account
+   * when there were too many, and logs it.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void failed(String user, String ip, String reason) {
     // Residents type their phone; it is looked up by its blind index and logged masked.
     boolean resident = ResidentUser.isPhone(user);
@@ -70,15 +95,18 @@ class LoginLog {
     Object value = resident ? residents.phoneIndex(new PhoneNumber(user)) : user;
     Integer failures = jdbc.sql("update " + table + " set failed_attempts = failed_attempts + 1 where " + key + " = ?"
             + " returning failed_attempts").param(value).query(Integer.class).optional().orElse(null);
-    if (failures != null && failures >= FREE_ATTEMPTS) {
-      long factor = 1L << Math.min(failures - FREE_ATTEMPTS, 10);
-      Duration lock = FIRST_LOCK.multipliedBy(factor);
-      if (lock.compareTo(LONGEST_LOCK) > 0) lock = LONGEST_LOCK;
-      jdbc.sql("update " + table + " set locked_until = now() + ? * interval '1 second' where " + key + " = ?")
-          .params(lock.toSeconds(), value).update();
-    }
+    if (failures != null && failures >= FREE_ATTEMPTS) lock(table, key, value, failures);
     String actor = resident ? new PhoneNumber(user).masked() : user.length() > 60 ? user.substring(0, 60) : user;
     audit.recordAs(actor, "login.failed", ip, Map.of("reason", reason, "known", String.valueOf(failures != null)));
+  }
+
+  /** Locks for 15 minutes at the fifth failure, doubling with each further one, at most a day. */
+  private void lock(String table, String key, Object value, int failures) {
+    long factor = 1L << Math.min(failures - FREE_ATTEMPTS, 10);
+    Duration lock = FIRST_LOCK.multipliedBy(factor);
+    if (lock.compareTo(LONGEST_LOCK) > 0) lock = LONGEST_LOCK;
+    jdbc.sql("update " + table + " set locked_until = now() + ? * interval '1 second' where " + key + " = ?")
+        .params(lock.toSeconds(), value).update();
   }
 
   private static String ip(Authentication authentication) {

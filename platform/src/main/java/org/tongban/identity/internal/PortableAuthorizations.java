@@ -1,7 +1,11 @@
 package org.tongban.identity.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -14,6 +18,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.tongban.audit.AuditTrail;
 
 /**
  * Issued codes and tokens in PostgreSQL. Before an authorization is stored, the signed-in person is
@@ -24,9 +29,13 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 class PortableAuthorizations implements OAuth2AuthorizationService {
 
   private final JdbcOAuth2AuthorizationService store;
+  private final JdbcOperations jdbc;
+  private final AuditTrail audit;
 
-  PortableAuthorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
+  PortableAuthorizations(JdbcOperations jdbc, RegisteredClientRepository clients, AuditTrail audit) {
     this.store = new JdbcOAuth2AuthorizationService(jdbc, clients);
+    this.jdbc = jdbc;
+    this.audit = audit;
   }
 
   @Override
@@ -46,7 +55,22 @@ class PortableAuthorizations implements OAuth2AuthorizationService {
       authorization = OAuth2Authorization.from(authorization)
           .attribute(Principal.class.getName(), portable).build();
     }
+    spendReplacedRefreshToken(authorization);
     store.save(authorization);
+  }
+
+  /** A refresh grant replaced the refresh token: the old one is remembered as spent. */
+  private void spendReplacedRefreshToken(OAuth2Authorization authorization) {
+    var refresh = authorization.getRefreshToken();
+    if (refresh == null) return;
+    var before = jdbc.query("select refresh_token_value from public.oauth2_authorization where id = ?",
+        (rs, i) -> rs.getString(1), authorization.getId());
+    if (before.isEmpty() || before.getFirst() == null || before.getFirst().equals(refresh.getToken().getTokenValue())) {
+      return;
+    }
+    jdbc.update("delete from identity.spent_refresh_token where spent_at < now() - interval '30 days'");
+    jdbc.update("insert into identity.spent_refresh_token (token_hash, authorization_id) values (?, ?)"
+        + " on conflict do nothing", hash(before.getFirst()), authorization.getId());
   }
 
   @Override
@@ -59,8 +83,31 @@ class PortableAuthorizations implements OAuth2AuthorizationService {
     return store.findById(id);
   }
 
+  /**
+   * A spent refresh token presented again revokes the authorization it belonged to (the "family": the current
+   * refresh and access tokens), and the attempt is audited; the caller gets {@code invalid_grant}.
+   */
   @Override
   public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
-    return store.findByToken(token, tokenType);
+    var found = store.findByToken(token, tokenType);
+    if (found != null || (tokenType != null && !OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) return found;
+    var family = jdbc.query("select authorization_id from identity.spent_refresh_token where token_hash = ?",
+        (rs, i) -> rs.getString(1), (Object) hash(token));
+    if (family.isEmpty()) return null;
+    var authorization = store.findById(family.getFirst());
+    if (authorization != null) {
+      store.remove(authorization);
+      audit.recordAs(authorization.getPrincipalName(), "identity.refresh-token-reused", null,
+          Map.of("client", authorization.getRegisteredClientId(), "authorization", authorization.getId()));
+    }
+    return null;
+  }
+
+  private static byte[] hash(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -46,6 +46,12 @@ public class SecondFactor {
     this.audit = audit;
   }
 
+  /** Whether the account is locked after too many failures (password or second factor). */
+  public boolean locked(String username) {
+    return jdbc.sql("select coalesce(locked_until > now(), false) from identity.account where username = ?")
+        .param(username).query(Boolean.class).optional().orElse(false);
+  }
+
   public boolean enrolled(String username) {
     return jdbc.sql("select totp_enrolled_at is not null from identity.account where username = ?").param(username)
         .query(Boolean.class).optional().orElse(false);
@@ -59,7 +65,7 @@ public class SecondFactor {
   public List<String> enrol(String username, byte[] secret, String code, String ip) {
     long step = Totp.match(secret, code, Instant.now(), 0);
     if (step < 0) {
-      log.failed(username, ip, "TotpEnrolmentCodeWrong");
+      log.failedSecondFactor(username, ip, "TotpEnrolmentCodeWrong");
       return null;
     }
     UUID account = jdbc.sql("select id from identity.account where username = ?").param(username).query(UUID.class).single();
@@ -78,31 +84,46 @@ public class SecondFactor {
     return codes;
   }
 
-  /** A six-digit code from the app, or an unused recovery code. */
-  @Transactional
-  public boolean verify(String username, String code, String ip) {
-    var row = jdbc.sql("select id, totp_secret_cipher, totp_last_step from identity.account where username = ?"
-            + " and totp_enrolled_at is not null for update")
-        .param(username).query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getBytes(2), rs.getLong(3)})
+  /** What became of a second-factor code. */
+  enum Outcome { ACCEPTED, WRONG, LOCKED }
+
+  /**
+   * A six-digit code from the app, or an unused recovery code. A locked account is refused before the code is
+   * looked at; a wrong code counts towards the lock in its own transaction (LoginLog), so nothing undoes it.
+   */
+  public Outcome verify(String username, String code, String ip) {
+    var row = jdbc.sql("select id, totp_secret_cipher, totp_last_step, coalesce(locked_until > now(), false)"
+            + " from identity.account where username = ? and totp_enrolled_at is not null")
+        .param(username).query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getBytes(2), rs.getLong(3),
+            rs.getBoolean(4)})
         .optional();
-    if (row.isEmpty() || code == null) return false;
+    if (row.isEmpty()) return Outcome.WRONG;
+    if ((boolean) row.get()[3]) {
+      log.failedSecondFactor(username, ip, "AccountLocked");
+      return Outcome.LOCKED;
+    }
     UUID account = (UUID) row.get()[0];
-    String typed = code.strip().toUpperCase();
-    boolean ok;
+    String typed = code == null ? "" : code.strip().toUpperCase();
+    boolean ok = false;
     String factor;
     if (typed.matches("\\d{6}")) {
       factor = "totp";
       long step = Totp.match(keys.open("identity.totp", (byte[]) row.get()[1]), typed, Instant.now(), (long) row.get()[2]);
+      // The step is written only if it is newer than the last one used: a code works once, even in a race.
       ok = step >= 0 && jdbc.sql("update identity.account set totp_last_step = ? where id = ? and totp_last_step < ?")
           .params(step, account, step).update() == 1;
     } else {
       factor = "recovery-code";
-      ok = jdbc.sql("update identity.recovery_code set used_at = now() where account_id = ? and code_hash = ?"
-          + " and used_at is null").params(account, hash(typed)).update() == 1;
+      if (typed.length() <= 20) {
+        ok = jdbc.sql("update identity.recovery_code set used_at = now() where account_id = ? and code_hash = ?"
+            + " and used_at is null").params(account, hash(typed)).update() == 1;
+      }
     }
-    if (ok) log.succeeded(username, ip, factor);
-    else log.failed(username, ip, "SecondFactorWrong");
-    return ok;
+    if (ok) {
+      log.succeeded(username, ip, factor);
+      return Outcome.ACCEPTED;
+    }
+    return log.failedSecondFactor(username, ip, "SecondFactorWrong") ? Outcome.LOCKED : Outcome.WRONG;
   }
 
   public int unusedRecoveryCodes(String username) {

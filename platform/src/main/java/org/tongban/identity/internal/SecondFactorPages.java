@@ -52,6 +52,7 @@ class SecondFactorPages {
   @PostMapping("/login/second-factor/enrol")
   String enrol(@RequestParam String code, Authentication auth, HttpSession session, HttpServletRequest request,
                HttpServletResponse response, Model model) {
+    if (factor.locked(auth.getName())) return signOut(request, "redirect:/login?locked");
     byte[] secret = pending(session);
     var codes = factor.enrol(auth.getName(), secret, code.strip(), request.getRemoteAddr());
     if (codes == null) {
@@ -67,13 +68,26 @@ class SecondFactorPages {
   @PostMapping("/login/second-factor")
   String verify(@RequestParam String code, Authentication auth, HttpServletRequest request,
                 HttpServletResponse response, Model model) throws IOException, jakarta.servlet.ServletException {
-    if (!factor.verify(auth.getName(), code, request.getRemoteAddr())) {
+    var outcome = factor.verify(auth.getName(), code, request.getRemoteAddr());
+    if (outcome == SecondFactor.Outcome.LOCKED) return signOut(request, "redirect:/login?locked");
+    if (outcome == SecondFactor.Outcome.WRONG) {
       model.addAttribute("wrong", true);
       return "identity/second-factor";
     }
     var elevated = elevate(auth, request, response);
     onward.onAuthenticationSuccess(request, response, elevated);
     return null;
+  }
+
+  /** Too many wrong codes: the half-signed-in session ends; the next try starts again with the password. */
+  private String signOut(HttpServletRequest request, String then) {
+    var session = request.getSession(false);
+    if (session != null) {
+      sessions.removeSessionInformation(session.getId());
+      session.invalidate();
+    }
+    SecurityContextHolder.clearContext();
+    return then;
   }
 
   private static byte[] pending(HttpSession session) {

@@ -27,6 +27,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -45,7 +46,8 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain web(HttpSecurity http, MessageSource messages, JsonMapper json, SessionRegistry sessions,
-                          IdentitySettings settings, ObjectProvider<ClientRegistrationRepository> upstreams,
+                          IdentitySettings settings, ThrottleSettings throttle,
+                          ObjectProvider<ClientRegistrationRepository> upstreams,
                           FederatedResidents federated) throws Exception {
     var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     http
@@ -85,6 +87,7 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
             .maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
         .addFilterAfter(new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SecurityContextHolderFilter.class)
+        .addFilterBefore(new SignInThrottle(throttle), UsernamePasswordAuthenticationFilter.class)
         .headers(h -> h
             .contentSecurityPolicy(c -> c.policyDirectives(
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.identity.SmsGateway;
 import org.tongban.shared.PhoneNumber;
@@ -42,8 +43,12 @@ class SmsCodes {
     sms.send(phone, "【通办】验证码 " + code + "，5 分钟内有效。工作人员不会向您索要验证码，请勿告诉他人。");
   }
 
-  /** True once for the latest unexpired code of this phone and purpose. */
-  @Transactional
+  /**
+   * True once for the latest unexpired code of this phone and purpose. Runs in a transaction of its own: the
+   * caller's refusal after a wrong code rolls its own work back, never the count of tries (it used to, so the five
+   * tries never added up).
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
   boolean use(PhoneNumber phone, String purpose, String code) {
     byte[] index = keys.index("phone", phone.value());
     var latest = jdbc.sql("select id, code_hash, attempts from identity.sms_code where phone_index = ? and purpose = ?"

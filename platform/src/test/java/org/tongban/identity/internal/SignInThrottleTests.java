@@ -1,0 +1,103 @@
+package org.tongban.identity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.FilterChain;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/** Limits on the sign-in endpoints, without Spring: buckets per address and per account, and the hashing cap. */
+class SignInThrottleTests {
+
+  private static MockHttpServletRequest post(String path, String address, String param, String value) {
+    var request = new MockHttpServletRequest("POST", path);
+    request.setRemoteAddr(address);
+    request.setParameter(param, value);
+    return request;
+  }
+
+  private static int status(SignInThrottle throttle, MockHttpServletRequest request) throws Exception {
+    var response = new MockHttpServletResponse();
+    throttle.doFilter(request, response, (req, res) -> { });
+    return response.getStatus();
+  }
+
+  @Test
+  void oneAccountGetsTenTriesAMinuteFromAnyAddress() throws Exception {
+    var throttle = new SignInThrottle(new ThrottleSettings(1000, 10, 20, 4, Duration.ofMillis(100)));
+    for (int i = 0; i < 10; i++) {
+      assertThat(status(throttle, post("/login", "198.51.100." + i, "username", "clerk-a"))).isEqualTo(200);
+    }
+    var response = new MockHttpServletResponse();
+    throttle.doFilter(post("/login", "198.51.100.99", "username", "Clerk-A"), response, (req, res) -> { });
+    assertThat(response.getStatus()).isEqualTo(429);
+    assertThat(Long.parseLong(response.getHeader("Retry-After"))).isBetween(1L, 60L);
+    assertThat(status(throttle, post("/login", "198.51.100.99", "username", "clerk-b"))).isEqualTo(200);
+  }
+
+  @Test
+  void oneAddressGetsItsShareOfTriesWhateverTheAccounts() throws Exception {
+    var throttle = new SignInThrottle(new ThrottleSettings(5, 10, 20, 4, Duration.ofMillis(100)));
+    for (int i = 0; i < 5; i++) {
+      assertThat(status(throttle, post("/login/sms", "203.0.113.7", "phone", "1390000000" + i))).isEqualTo(200);
+    }
+    assertThat(status(throttle, post("/login/sms", "203.0.113.7", "phone", "13900000009"))).isEqualTo(429);
+    assertThat(status(throttle, post("/login/sms", "203.0.113.8", "phone", "13900000009"))).isEqualTo(200);
+    // Pages are not counted, nor other paths.
+    var get = new MockHttpServletRequest("GET", "/login");
+    get.setRemoteAddr("203.0.113.7");
+    assertThat(status(throttle, get)).isEqualTo(200);
+  }
+
+  @Test
+  void smsCodesHaveTheirOwnHourlyLimitPerAddress() throws Exception {
+    var throttle = new SignInThrottle(new ThrottleSettings(1000, 1000, 3, 4, Duration.ofMillis(100)));
+    for (int i = 0; i < 3; i++) {
+      var request = post("/register", "192.0.2.1", "phone", "1380000000" + i);
+      request.setParameter("step", "send-code");
+      assertThat(status(throttle, request)).isEqualTo(200);
+    }
+    var fourth = post("/register", "192.0.2.1", "phone", "13800000009");
+    fourth.setParameter("step", "send-code");
+    var response = new MockHttpServletResponse();
+    throttle.doFilter(fourth, response, (req, res) -> { });
+    assertThat(response.getStatus()).isEqualTo(429);
+    assertThat(Long.parseLong(response.getHeader("Retry-After"))).isGreaterThan(60L);
+  }
+
+  @Test
+  void passwordChecksBeyondTheCapAreRefusedAtOnceInsteadOfQueueing() throws Exception {
+    var throttle = new SignInThrottle(new ThrottleSettings(1000, 1000, 20, 1, Duration.ofMillis(50)));
+    var inside = new CountDownLatch(1);
+    var release = new CountDownLatch(1);
+    FilterChain slowHash = (req, res) -> {
+      inside.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    try (var pool = Executors.newSingleThreadExecutor()) {
+      var first = pool.submit(() -> {
+        var response = new MockHttpServletResponse();
+        throttle.doFilter(post("/login", "192.0.2.10", "username", "a"), response, slowHash);
+        return response.getStatus();
+      });
+      assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+      // Answered while the first still holds the only slot: it did not wait in line.
+      var response = new MockHttpServletResponse();
+      throttle.doFilter(post("/login", "192.0.2.11", "username", "b"), response, (req, res) -> { });
+      assertThat(response.getStatus()).isEqualTo(429);
+      assertThat(response.getHeader("Retry-After")).isEqualTo("1");
+      release.countDown();
+      assertThat(first.get()).isEqualTo(200);
+    }
+    assertThat(status(throttle, post("/login", "192.0.2.12", "username", "c"))).isEqualTo(200);
+  }
+}
