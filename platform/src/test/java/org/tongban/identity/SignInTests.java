@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -82,6 +83,18 @@ class SignInTests {
     var locked = jdbc.sql("select locked_until > now() from identity.account where username = ?").param(name)
         .query(Boolean.class).single();
     assertThat(locked).isTrue();
+  }
+
+  @Test
+  void tooManyTriesForOneAccountAreAnsweredTooManyRequestsWithRetryAfter() throws Exception {
+    var name = "clerk-burst-" + System.nanoTime() % 100000;
+    for (int i = 0; i < 10; i++) {
+      mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "guess-" + i))
+          .andExpect(redirectedUrl("/login?error"));
+    }
+    mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "guess-10"))
+        .andExpect(status().isTooManyRequests())
+        .andExpect(header().exists("Retry-After"));
   }
 
   @Test
