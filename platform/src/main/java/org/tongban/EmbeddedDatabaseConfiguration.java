@@ -19,10 +19,11 @@ class EmbeddedDatabaseConfiguration {
   @Bean
   HikariDataSource dataSource(Environment env) {
     Path dataDir = Path.of(env.getProperty("tongban.data-dir", "data"));
-    var database = EmbeddedDatabase.in(dataDir.resolve("postgres"));
+    var database = EmbeddedDatabase.in(dataDir.resolve("postgres"), dataDir.resolve("keys/database.keys"));
     var ds = new HikariDataSource();
     ds.setJdbcUrl(database.jdbcUrl());
     ds.setUsername("postgres");
+    ds.setPassword(database.password());
     ds.setMaximumPoolSize(env.getProperty("tongban.embedded.pool-size", Integer.class, 20));
     ds.setPoolName("tongban-embedded");
     return ds;

@@ -35,6 +35,9 @@ public interface AuditTrail {
   /** Walks the whole chain from the retention anchor; reads every entry once, streaming. */
   AuditVerification verify();
 
+  /** Writes a signed checkpoint of the chain's head outside the database (also done every minute). */
+  void checkpoint();
+
   /** Deletes entries older than the retention period, leaving an anchor; returns how many were removed. */
   int purgeExpired();
 }

@@ -399,6 +399,8 @@ public class Casework {
             java.util.HexFormat.of().formatHex(sha256(content)))
         .update();
     timeline(id, "MATERIAL_ADDED", null, material.name(), applicant ? null : staffOffice());
+    audit.record("case.material-added", "case", id.toString(), c.competentRegion(), Map.of("material", code,
+        "bytes", String.valueOf(content.length), "type", type, "by", applicant ? "applicant" : "receiving office"));
     return materials(id).stream().filter(m -> m.id().equals(materialId)).findFirst().orElseThrow();
   }
 
@@ -433,6 +435,8 @@ public class Casework {
     workflows.complete(step, "supplied");
     resumeClock(c);
     timeline(id, "SUPPLIED", null, note, office == null ? null : OfficeId.of(office));
+    audit.record("case.supplied", "case", id.toString(), c.competentRegion(),
+        Map.of("by", applicant ? "applicant" : "receiving office"));
     return sync(id, null);
   }
 
@@ -468,6 +472,7 @@ public class Casework {
     jdbc.sql("update casework.case_file set status = 'WITHDRAWN', waiting_on = null, waiting_step = null,"
         + " finished_at = now(), version = version + 1 where id = ?").param(id.value()).update();
     timeline(id, "WITHDRAWN", CaseStatus.WITHDRAWN, reason, null);
+    audit.record("case.withdrawn", "case", id.toString(), c.competentRegion(), Map.of("reason", reason.strip()));
     publishStatus(find(id).orElseThrow());
     return find(id).orElseThrow();
   }

@@ -104,4 +104,77 @@ class AuditTrailTests {
       status.setRollbackOnly();
     });
   }
+
+  @Test
+  void anEditWithARecomputedChainIsFoundBecauseTheChainIsKeyed() {
+    audit.record("test.rewrite", "thing", "r-1", null, Map.of("amount", "100"));
+    audit.record("test.rewrite", "thing", "r-2", null, Map.of());
+    audit.flush();
+    long seq = jdbc.sql("select max(seq) from audit.entry where target_id = 'r-1'").query(Long.class).single();
+    tx.executeWithoutResult(status -> {
+      // Someone with the database only: edit an entry and recompute every hash after it the way an unkeyed
+      // chain is computed (SHA-256 over the previous hash and the fields), head included.
+      jdbc.sql("alter table audit.entry disable trigger entry_append_only").update();
+      jdbc.sql("update audit.entry set detail = '{\"amount\":\"1\"}' where seq = ?").param(seq).update();
+      jdbc.sql("""
+          do $$
+          declare r record; prev bytea;
+          begin
+            prev := coalesce((select hash from audit.entry where seq = %d - 1), (select anchor_hash from audit.chain));
+            for r in select * from audit.entry where seq >= %d order by seq loop
+              update audit.entry set prev_hash = prev where seq = r.seq;
+              prev := sha256(prev || convert_to(r.seq || chr(31) || floor(extract(epoch from r.at))::bigint || '.'
+                || (extract(microseconds from r.at)::bigint %% 1000000 * 1000) || chr(31) || r.actor || chr(31)
+                || r.action || chr(31) || coalesce(r.target_type, '') || chr(31) || coalesce(r.target_id, '')
+                || chr(31) || coalesce(r.region_code, '') || chr(31) || coalesce(r.ip, '') || chr(31) || r.detail,
+                'UTF8'));
+              update audit.entry set hash = prev where seq = r.seq;
+            end loop;
+            update audit.chain set last_hash = prev where id = 1;
+          end $$""".formatted(seq, seq)).update();
+      var result = audit.verify();
+      assertThat(result.intact()).isFalse();
+      assertThat(result.firstBrokenSeq()).isEqualTo(seq);
+      status.setRollbackOnly();
+    });
+    assertThat(audit.verify().intact()).isTrue();
+  }
+
+  @Test
+  void deletingTheNewestEntriesIsFoundByTheCheckpointOutsideTheDatabase() {
+    audit.record("test.truncate", "thing", "n-1", null, Map.of());
+    audit.record("test.truncate", "thing", "n-2", null, Map.of());
+    audit.checkpoint();
+    long last = jdbc.sql("select last_seq from audit.chain").query(Long.class).single();
+    tx.executeWithoutResult(status -> {
+      // Delete the two newest entries and point the head at the one before: the chain itself is consistent.
+      jdbc.sql("alter table audit.entry disable trigger entry_append_only").update();
+      jdbc.sql("delete from audit.entry where seq > ?").param(last - 2).update();
+      jdbc.sql("update audit.chain set last_seq = e.seq, last_hash = e.hash from audit.entry e where e.seq = ?")
+          .param(last - 2).update();
+      var result = audit.verify();
+      assertThat(result.intact()).isFalse();
+      assertThat(result.problem()).isEqualTo("truncated");
+      assertThat(result.firstBrokenSeq()).isEqualTo(last - 1);
+      status.setRollbackOnly();
+    });
+    assertThat(audit.verify().intact()).isTrue();
+  }
+
+  @Test
+  void aForgedCheckpointLineIsReported() throws Exception {
+    audit.checkpoint();
+    var file = java.nio.file.Path.of(checkpointFile);
+    var before = java.nio.file.Files.readAllLines(file);
+    try {
+      java.nio.file.Files.writeString(file, "999999\t00\t0\t1\t2026-12-01T00:00:00Z\tabcdef\n",
+          java.nio.file.StandardOpenOption.APPEND);
+      assertThat(audit.verify().problem()).isEqualTo("checkpoint-forged");
+    } finally {
+      java.nio.file.Files.write(file, before);
+    }
+    assertThat(audit.verify().intact()).isTrue();
+  }
+
+  @org.springframework.beans.factory.annotation.Value("${tongban.audit.checkpoint-file}") String checkpointFile;
 }

@@ -63,5 +63,16 @@ public record CaseworkFixtures(OrganisationDirectory organisations, Residents re
     return StaffFixtures.at(office, roles);
   }
 
+  /** A real one-page PDF (what a scanner or a phone app produces), for uploads. */
+  public static byte[] pdf(String text) {
+    var out = new java.io.ByteArrayOutputStream();
+    var document = new org.openpdf.text.Document();
+    org.openpdf.text.pdf.PdfWriter.getInstance(document, out);
+    document.open();
+    document.add(new org.openpdf.text.Paragraph(text));
+    document.close();
+    return out.toByteArray();
+  }
+
   public record Applicant(Resident person, UserDetails user) {}
 }

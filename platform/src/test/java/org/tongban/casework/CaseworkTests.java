@@ -43,6 +43,7 @@ class CaseworkTests {
   @Autowired JdbcClient jdbc;
   @Autowired JsonMapper json;
   @Autowired org.tongban.catalogue.ServiceCatalogue catalogue;
+  @Autowired org.tongban.audit.AuditTrail audit;
 
   CaseworkFixtures fixtures;
   Office hepingHrss;
@@ -230,6 +231,23 @@ class CaseworkTests {
         .isInstanceOf(Casework.MaterialType.class);
     assertThatThrownBy(() -> as(zhou.user(), () -> casework.attach(c.id(), "identity", "%PDF-1.7".getBytes())))
         .isInstanceOf(Casework.UnknownMaterial.class);
+  }
+
+  @Test
+  void uploadsSuppliedMaterialsAndWithdrawalsAreAudited() {
+    fixtures.office("hrss", "2101");
+    var lu = fixtures.resident("卢敏", HEPING);
+    var c = apply(lu, "hrss.work-injury-recognition", """
+        {"applicantName":"卢敏","employer":"沈阳某物流公司","injuryDate":"2026-11-03","injuryDescription":"在仓库搬运货物时不慎扭伤腰部","contactPhone":"13800008877"}""");
+    var officer = fixtures.staff(organisations.officeAt("hrss", RegionCode.of("2101")).orElseThrow());
+    as(lu.user(), () -> casework.attach(c.id(), "application-form", CaseworkFixtures.pdf("工伤认定申请表")));
+    act(officer, c, CaseAction.SUPPLEMENT, "请补充医疗诊断证明");
+    as(lu.user(), () -> casework.supplied(c.id(), "已补充"));
+    as(lu.user(), () -> casework.withdraw(c.id(), "与单位协商解决"));
+    audit.flush();
+    var actions = audit.search(new org.tongban.audit.AuditQuery(null, "case.", "case", c.id().toString(), null, null),
+        0, 50).items().stream().map(org.tongban.audit.AuditEntry::action).toList();
+    assertThat(actions).contains("case.material-added", "case.supplied", "case.withdrawn");
   }
 
   @Test

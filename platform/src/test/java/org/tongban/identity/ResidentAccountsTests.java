@@ -136,6 +136,23 @@ class ResidentAccountsTests {
         .isEqualTo(5);
   }
 
+  @Test
+  void readingTheOutboxAndExportingResidentsAreAudited() throws Exception {
+    var admin = org.tongban.StaffFixtures.staff("admin-outbox-" + System.nanoTime() % 100000,
+        java.util.Set.of(org.tongban.access.Scope.everywhere(org.tongban.access.Purpose.CAPTURE),
+            org.tongban.access.Scope.everywhere(org.tongban.access.Purpose.SEARCH)), "ROLE_ADMIN");
+    String page = mvc.perform(get("/admin/sms").with(user(admin))).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(page).contains("嵌入（演示）模式");
+    String csv = mvc.perform(get("/residents/export.csv").param("region", "210102").with(user(admin)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(csv).startsWith("\uFEFF姓名");
+    audit.flush();
+    var actions = audit.search(new org.tongban.audit.AuditQuery(admin.getUsername(), null, null, null, null, null), 0, 10)
+        .items().stream().map(org.tongban.audit.AuditEntry::action).toList();
+    assertThat(actions).contains("identity.sms-outbox-read", "person.exported");
+  }
+
   private static String problemOf(String page) {
     var m = Pattern.compile("class=\"problem\"[^>]*>([^<]*)<").matcher(page);
     return m.find() ? m.group(1) : "";

@@ -6,14 +6,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -49,10 +47,17 @@ class JdbcAuditTrail implements AuditTrail {
   private final JsonMapper json;
 
   private final TransactionTemplate transactions;
+  private final ChainHash hashes;
+  private final ChainVerifier verifier;
+  private final Checkpoints checkpoints;
 
   JdbcAuditTrail(JdbcClient jdbc, DataSource dataSource, AuditSettings settings, JsonMapper json,
-                 PlatformTransactionManager transactionManager) {
+                 PlatformTransactionManager transactionManager, ChainHash hashes, ChainVerifier verifier,
+                 Checkpoints checkpoints) {
     this.transactions = new TransactionTemplate(transactionManager);
+    this.hashes = hashes;
+    this.verifier = verifier;
+    this.checkpoints = checkpoints;
     this.jdbc = jdbc;
     this.streaming = new JdbcTemplate(dataSource);
     this.streaming.setFetchSize(5_000);
@@ -99,10 +104,11 @@ class JdbcAuditTrail implements AuditTrail {
   }
 
   private int chainBatch(int limit) {
-    var head = jdbc.sql("select last_seq, last_hash from audit.chain where id = 1 for update")
-        .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBytes(2)}).single();
+    var head = jdbc.sql("select last_seq, last_hash, keyed_from from audit.chain where id = 1 for update")
+        .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBytes(2), rs.getLong(3)}).single();
     long seq = (long) head[0];
     byte[] previous = (byte[]) head[1];
+    long keyedFrom = (long) head[2];
     var batch = jdbc.sql("select id, at, actor, action, target_type, target_id, region_code, ip, detail"
             + " from audit.pending order by id limit ? for update skip locked").param(limit)
         .query((rs, i) -> new Object[] {rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
@@ -113,7 +119,7 @@ class JdbcAuditTrail implements AuditTrail {
     for (Object[] p : batch) {
       seq++;
       Instant at = (Instant) p[1];
-      byte[] hash = ChainHash.of(previous, seq, at, (String) p[2], (String) p[3], (String) p[4], (String) p[5],
+      byte[] hash = hashes.of(keyedFrom, previous, seq, at, (String) p[2], (String) p[3], (String) p[4], (String) p[5],
           (String) p[6], (String) p[7], (String) p[8]);
       rows.add(new Object[] {seq, Timestamp.from(at), p[2], p[3], p[4], p[5], p[6], p[7], p[8], previous, hash});
       previous = hash;
@@ -163,46 +169,20 @@ class JdbcAuditTrail implements AuditTrail {
   @Override
   public AuditVerification verify() {
     flush();
-    var anchor = jdbc.sql("select anchor_seq, anchor_hash, last_seq, last_hash from audit.chain where id = 1")
-        .query((rs, i) -> new Object[] {rs.getLong(1), rs.getBytes(2), rs.getLong(3), rs.getBytes(4)}).single();
-    var state = new Object() {
-      long expectedSeq = (long) anchor[0] + 1;
-      byte[] previous = (byte[]) anchor[1];
-      long checked;
-      Long broken;
-      String problem;
-    };
-    streaming.query("select seq, at, actor, action, target_type, target_id, region_code, ip, detail, prev_hash, hash"
-        + " from audit.entry where seq > ? order by seq", (RowCallbackHandler) rs -> {
-          if (state.broken != null) return;
-          long seq = rs.getLong(1);
-          if (seq != state.expectedSeq) {
-            state.broken = state.expectedSeq;
-            state.problem = "missing";
-            return;
-          }
-          Instant at = rs.getTimestamp(2).toInstant();
-          byte[] stored = rs.getBytes(11);
-          byte[] computed = ChainHash.of(state.previous, seq, at, rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
-          if (!Arrays.equals(state.previous, rs.getBytes(10)) || !Arrays.equals(computed, stored)) {
-            state.broken = seq;
-            state.problem = "altered";
-            return;
-          }
-          state.previous = stored;
-          state.expectedSeq++;
-          state.checked++;
-        }, anchor[0]);
-    if (state.broken == null && state.expectedSeq - 1 != (long) anchor[2]) {
-      state.broken = state.expectedSeq;
-      state.problem = "missing";
-    }
-    if (state.broken == null && !Arrays.equals(state.previous, (byte[]) anchor[3])) {
-      state.broken = (long) anchor[2];
-      state.problem = "altered";
-    }
-    return new AuditVerification(state.broken == null, state.checked, state.broken, state.problem);
+    return verifier.verify();
+  }
+
+  /**
+   * Writes a signed checkpoint of the chain's head outside the database (every minute when the chain grew, and at
+   * start). Verification holds the chain against the latest one.
+   */
+  @Override
+  @Scheduled(fixedDelayString = "${tongban.audit.checkpoint-every:PT1M}", initialDelay = 0)
+  public void checkpoint() {
+    flush();
+    var head = jdbc.sql("select last_seq, last_hash, anchor_seq, keyed_from from audit.chain where id = 1")
+        .query((rs, i) -> new Checkpoints.Head(rs.getLong(1), rs.getBytes(2), rs.getLong(3), rs.getLong(4))).single();
+    checkpoints.write(head);
   }
 
   @Override
@@ -226,7 +206,7 @@ class JdbcAuditTrail implements AuditTrail {
     jdbc.sql("update audit.chain set anchor_seq = ?, anchor_hash = ? where id = 1")
         .params(last.get()[0], last.get()[1]).update();
     stage("system", "audit.purged", null, null, null, null,
-        Map.of("entries", String.valueOf(deleted), "before", cutoff.toString()));
+        Map.of("entries", String.valueOf(deleted), "before", cutoff.toString(), "anchor", String.valueOf(last.get()[0])));
     return deleted;
   }
 

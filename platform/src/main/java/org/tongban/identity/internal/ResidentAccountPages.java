@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tongban.identity.ResidentAccounts;
 import org.tongban.identity.ResidentRegistration;
+import org.tongban.identity.SmsGateway;
+import org.tongban.audit.AuditTrail;
+import java.util.Map;
 import org.tongban.shared.PhoneNumber;
 import org.tongban.shared.Refusal;
 
@@ -37,10 +40,14 @@ class ResidentAccountPages {
   private final LoginLog log;
   private final SessionRegistry sessions;
   private final JdbcClient jdbc;
+  private final SmsGateway sms;
+  private final AuditTrail audit;
   private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
   ResidentAccountPages(ResidentAccounts accounts, StaffUserDetailsService users, LoginLog log, SessionRegistry sessions,
-                       JdbcClient jdbc) {
+                       JdbcClient jdbc, SmsGateway sms, AuditTrail audit) {
+    this.sms = sms;
+    this.audit = audit;
     this.accounts = accounts;
     this.users = users;
     this.log = log;
@@ -150,13 +157,25 @@ class ResidentAccountPages {
     }
   }
 
+  /**
+   * The embedded outbox (no SMS leaves the machine): only where the outbox gateway is in use; reading it is audited,
+   * since it holds live codes.
+   */
   @GetMapping("/admin/sms")
   String outbox(Model model) {
+    if (!(sms instanceof OutboxSmsGateway)) throw new OutboxNotInUse();
     model.addAttribute("messages", jdbc.sql("select phone_masked, text, sent_at from identity.sms_outbox"
             + " order by id desc limit 100")
-        .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant().toString()})
+        .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()})
         .list());
+    audit.record("identity.sms-outbox-read", "sms-outbox", null, null, Map.of("shown", "100"));
     return "identity/sms-outbox";
+  }
+
+  static final class OutboxNotInUse extends Refusal {
+    OutboxNotInUse() {
+      super("identity.sms-outbox-not-in-use", 404);
+    }
   }
 
   private void signIn(ResidentUser user, HttpServletRequest request, HttpServletResponse response) {

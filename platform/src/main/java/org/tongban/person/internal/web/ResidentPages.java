@@ -13,12 +13,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tongban.audit.AuditTrail;
 import org.tongban.person.NewResident;
 import org.tongban.person.PersonId;
 import org.tongban.person.ResidentQuery;
 import org.tongban.person.Residents;
 import org.tongban.region.RegionDirectory;
 import org.tongban.shared.Refusal;
+import org.tongban.shared.RegionCode;
 import org.tongban.shared.ResultPage;
 
 /** Staff pages of the resident registry: search, register, view, reveal with a reason, masked export. */
@@ -27,8 +29,10 @@ class ResidentPages {
 
   private final Residents residents;
   private final RegionDirectory regions;
+  private final AuditTrail audit;
 
-  ResidentPages(Residents residents, RegionDirectory regions) {
+  ResidentPages(Residents residents, RegionDirectory regions, AuditTrail audit) {
+    this.audit = audit;
     this.residents = residents;
     this.regions = regions;
   }
@@ -97,8 +101,10 @@ class ResidentPages {
     out.print('\uFEFF'); // so that Excel opens UTF-8 Chinese correctly
     out.println("姓名 name,公民身份号码 ID number (masked),出生日期 birth date,性别 sex,手机 phone (masked),户籍地 household,居住地 residence,生成数据 generated");
     var query = new ResidentQuery(name, idNumber, region);
+    int rows = 0;
     for (int page = 0; page < 50; page++) {
       ResultPage<org.tongban.person.Resident> batch = residents.search(query, page, ResultPage.MAX_SIZE);
+      rows += batch.items().size();
       for (var r : batch.items()) {
         out.println(String.join(",", csv(r.name()), r.idNumberMasked(), r.birthDate().toString(), r.sex().name(),
             r.phoneMasked() == null ? "" : r.phoneMasked(), r.householdRegion().value(), r.residenceRegion().value(),
@@ -107,6 +113,13 @@ class ResidentPages {
       if (!batch.hasNext()) break;
     }
     out.flush();
+    // Who took which residents out of the system: the filters used (never their values: a name or an ID number is
+    // personal data) and how many rows left.
+    var filters = new java.util.TreeMap<String, String>();
+    if (has(name)) filters.put("byName", "true");
+    if (has(idNumber)) filters.put("byIdNumber", "true");
+    filters.put("rows", String.valueOf(rows));
+    audit.record("person.exported", "resident-search", null, has(region) ? RegionCode.of(region) : null, filters);
   }
 
   private static String csv(String s) {
