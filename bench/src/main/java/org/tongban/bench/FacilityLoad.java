@@ -22,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.tongban.access.Purpose;
 import org.tongban.access.Scope;
 import org.tongban.booking.BookingManagement;
+import org.tongban.booking.NewResource;
 import org.tongban.booking.OpeningHours;
 import org.tongban.facility.FacilityQuery;
 import org.tongban.facility.FacilityTransfers;
@@ -102,12 +103,13 @@ public final class FacilityLoad {
       var heping = RegionCode.of("210102");
       var day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2);
       var all = EnumSet.allOf(DayOfWeek.class);
-      var hot = bookings.open("压测热门时段（生成）", "venue.court", heping, null, 200, 0, 1, 0);
+      var hot = bookings.open(new NewResource("压测热门时段（生成）", "venue.court", heping, "sports", null, 200, 0, 1, 0));
       bookings.openSlots(hot.id(), day, 1, new OpeningHours(all, LocalTime.of(10, 0), LocalTime.of(11, 0), 60, LocalTime.of(11, 0)));
       Files.writeString(dir.resolve("hot-slot.txt"), bookings.slots(hot.id(), day).getFirst().id().toString());
       var spread = new ArrayList<String>(List.of("slot"));
       for (int r = 0; r < 100; r++) {
-        var court = bookings.open("压测场地" + r + "（生成）", "venue.court", heping, null, 20, 0, 1, 0);
+        var court = bookings.open(new NewResource("压测场地" + r + "（生成）", "venue.court", heping, "sports", null, 20, 0,
+            1, 0));
         bookings.openSlots(court.id(), day, 10, new OpeningHours(all, LocalTime.of(8, 0), LocalTime.of(18, 0), 60,
             LocalTime.of(18, 0)));
         for (int d = 0; d < 10; d++) bookings.slots(court.id(), day.plusDays(d)).forEach(s -> spread.add(s.id().toString()));

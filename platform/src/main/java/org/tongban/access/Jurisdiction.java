@@ -39,6 +39,34 @@ public class Jurisdiction {
     return new RegionFilter(java.util.List.copyOf(patterns));
   }
 
+  /**
+   * Records of several departments in one list (cases, facilities, ratings): the condition that keeps those whose
+   * region and department one of the current user's scopes for {@code purpose} covers.
+   */
+  public ScopeCondition condition(Purpose purpose, String regionColumn, String departmentColumn) {
+    if (!regionColumn.matches("[a-z_.]+") || !departmentColumn.matches("[a-z_.]+")) {
+      throw new IllegalArgumentException("column names are constants: " + regionColumn + ", " + departmentColumn);
+    }
+    var byDepartment = new java.util.TreeMap<String, TreeSet<String>>();
+    for (Scope s : scopes()) {
+      if (s.purpose().grants(purpose)) byDepartment.computeIfAbsent(s.department(), d -> new TreeSet<>()).add(s.pattern());
+    }
+    if (byDepartment.isEmpty()) return new ScopeCondition("false", java.util.List.of());
+    var terms = new java.util.ArrayList<String>();
+    var parameters = new java.util.ArrayList<Object>();
+    byDepartment.forEach((department, patterns) -> {
+      String[] likes = patterns.contains("%") ? new String[] {"%"} : patterns.toArray(String[]::new);
+      if (department.equals(Scope.ANY_DEPARTMENT)) {
+        terms.add(regionColumn + " like any(?)");
+      } else {
+        terms.add("(" + departmentColumn + " = ? and " + regionColumn + " like any(?))");
+        parameters.add(department);
+      }
+      parameters.add(likes);
+    });
+    return new ScopeCondition("(" + String.join(" or ", terms) + ")", parameters);
+  }
+
   /** The current staff member's scopes; none for residents and anonymous callers. */
   public Set<Scope> scopes() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();

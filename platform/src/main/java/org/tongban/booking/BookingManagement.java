@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongban.access.Jurisdiction;
 import org.tongban.access.Purpose;
 import org.tongban.audit.AuditTrail;
+import org.tongban.booking.spi.ResourceOwners;
 import org.tongban.identity.ResidentAccounts;
 import org.tongban.person.PersonId;
 import org.tongban.shared.ReadableCode;
@@ -36,8 +37,8 @@ import org.tongban.shared.RegionCode;
 public class BookingManagement {
 
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-  private static final String RESOURCE_COLUMNS = "id, name, kind, region_code, facility_id, slot_capacity, fee_cents,"
-      + " daily_limit, cancel_hours, generated";
+  private static final String RESOURCE_COLUMNS = "id, name, kind, region_code, department, facility_id, slot_capacity,"
+      + " fee_cents, daily_limit, cancel_hours, generated";
   private static final String BOOKING_COLUMNS = "id, slot_id, resource_id, person, day, status, ticket, created_at,"
       + " cancelled_at, checked_in_at";
 
@@ -50,31 +51,47 @@ public class BookingManagement {
   private final Jurisdiction jurisdiction;
   private final ResidentAccounts accounts;
   private final AuditTrail audit;
+  private final List<ResourceOwners> owners;
 
-  BookingManagement(JdbcClient jdbc, Jurisdiction jurisdiction, ResidentAccounts accounts, AuditTrail audit) {
+  BookingManagement(JdbcClient jdbc, Jurisdiction jurisdiction, ResidentAccounts accounts, AuditTrail audit,
+                    List<ResourceOwners> owners) {
+    this.owners = owners;
     this.jdbc = jdbc;
     this.jurisdiction = jurisdiction;
     this.accounts = accounts;
     this.audit = audit;
   }
 
-  /** Opens a bookable resource; the caller must be allowed to capture in its region. */
+  /**
+   * Opens a bookable resource. For a facility it takes the facility's region and department, and the caller must be
+   * allowed to capture there (a resource attached to another county's facility was possible before); otherwise the
+   * given region and department. Refuses an unknown facility as "not found".
+   */
   @Transactional
-  public BookableResource open(String name, String kind, RegionCode region, @Nullable UUID facility, int slotCapacity,
-                               int feeCents, int dailyLimit, int cancelHours) {
-    jurisdiction.require(region, null, Purpose.CAPTURE, "resource");
-    if (name.isBlank() || name.length() > 100 || slotCapacity < 1 || slotCapacity > 10_000 || feeCents < 0
-        || dailyLimit < 1 || cancelHours < 0) {
+  public BookableResource open(NewResource r) {
+    RegionCode region = r.region();
+    String department = r.department();
+    if (r.facility() != null) {
+      var owner = owners.stream().map(o -> o.owner(r.facility())).flatMap(java.util.Optional::stream).findFirst()
+          .orElseThrow(() -> new NotFound(r.facility().toString()));
+      region = owner.region();
+      department = owner.department();
+    }
+    if (region == null || department == null || department.isBlank()) throw new InvalidResource();
+    jurisdiction.require(region, department, Purpose.CAPTURE, "resource");
+    if (r.name().isBlank() || r.name().length() > 100 || r.slotCapacity() < 1 || r.slotCapacity() > 10_000
+        || r.feeCents() < 0 || r.dailyLimit() < 1 || r.cancelHours() < 0 || !r.kind().matches("[a-z]+\\.[a-z0-9-]+")) {
       throw new InvalidResource();
     }
-    var resource = new BookableResource(UUID.randomUUID(), name.strip(), kind, region, facility, slotCapacity, feeCents,
-        dailyLimit, cancelHours, false);
-    jdbc.sql("insert into booking.resource (id, name, kind, region_code, facility_id, slot_capacity, fee_cents,"
-            + " daily_limit, cancel_hours) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(resource.id(), resource.name(), kind, region.value(), facility, slotCapacity, feeCents, dailyLimit,
-            cancelHours)
+    var resource = new BookableResource(UUID.randomUUID(), r.name().strip(), r.kind(), region, department, r.facility(),
+        r.slotCapacity(), r.feeCents(), r.dailyLimit(), r.cancelHours(), false);
+    jdbc.sql("insert into booking.resource (id, name, kind, region_code, department, facility_id, slot_capacity,"
+            + " fee_cents, daily_limit, cancel_hours) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(resource.id(), resource.name(), resource.kind(), region.value(), department, r.facility(),
+            r.slotCapacity(), r.feeCents(), r.dailyLimit(), r.cancelHours())
         .update();
-    audit.record("booking.resource-opened", "resource", resource.id().toString(), region, Map.of("name", resource.name()));
+    audit.record("booking.resource-opened", "resource", resource.id().toString(), region, Map.of("name", resource.name(),
+        "department", department));
     return resource;
   }
 
@@ -82,7 +99,7 @@ public class BookingManagement {
   @Transactional
   public int openSlots(UUID resourceId, LocalDate from, int days, OpeningHours hours) {
     var resource = resource(resourceId);
-    jurisdiction.require(resource.region(), null, Purpose.CAPTURE, "resource");
+    jurisdiction.require(resource.region(), resource.department(), Purpose.CAPTURE, "resource");
     int created = 0;
     for (int d = 0; d < Math.min(days, 92); d++) {
       var day = from.plusDays(d);
@@ -259,11 +276,10 @@ public class BookingManagement {
     if (Instant.now().plus(Duration.ofHours(resource.cancelHours())).isAfter(startsAt)) throw new NotCancellable();
     int changed = jdbc.sql("update booking.booking set status = 'CANCELLED', cancelled_at = now() where id = ?"
         + " and status = 'CONFIRMED'").param(bookingId).update();
+    if (changed == 0) throw new NotCancellable();
     audit.record("booking.cancelled", "booking", bookingId.toString(), resource.region(), Map.of());
-    if (changed == 1) {
-      jdbc.sql("update booking.slot_part set booked = booked - 1 where slot_id = ? and booked > 0 and part ="
-          + " (select part from booking.booking where id = ?)").params(booking.slot(), bookingId).update();
-    }
+    jdbc.sql("update booking.slot_part set booked = booked - 1 where slot_id = ? and booked > 0 and part ="
+        + " (select part from booking.booking where id = ?)").params(booking.slot(), bookingId).update();
     return find(bookingId).orElseThrow();
   }
 
@@ -274,10 +290,12 @@ public class BookingManagement {
         .param(ticket.strip().toUpperCase()).query(BookingManagement::mapBooking).optional()
         .orElseThrow(() -> new NotFound(ticket));
     var resource = resource(booking.resource());
-    jurisdiction.require(resource.region(), null, Purpose.CAPTURE, "booking");
+    jurisdiction.require(resource.region(), resource.department(), Purpose.CAPTURE, "booking");
     if (booking.status() != Booking.Status.CONFIRMED) throw new NotCheckable(booking.status().name());
-    jdbc.sql("update booking.booking set status = 'CHECKED_IN', checked_in_at = now() where id = ?")
-        .param(booking.id()).update();
+    // Guarded: two desks scanning the same ticket at once check it in once; the second is told it already was.
+    int checked = jdbc.sql("update booking.booking set status = 'CHECKED_IN', checked_in_at = now() where id = ?"
+        + " and status = 'CONFIRMED'").param(booking.id()).update();
+    if (checked == 0) throw new NotCheckable(find(booking.id()).orElseThrow().status().name());
     audit.record("booking.checked-in", "booking", booking.id().toString(), resource.region(), Map.of());
     return find(booking.id()).orElseThrow();
   }
@@ -288,9 +306,10 @@ public class BookingManagement {
   }
 
   private static BookableResource mapResource(ResultSet rs, int i) throws SQLException {
-    return new BookableResource(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-        new RegionCode(rs.getString(4)), rs.getObject(5, UUID.class), rs.getInt(6), rs.getInt(7), rs.getInt(8),
-        rs.getInt(9), rs.getBoolean(10));
+    return new BookableResource(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("kind"),
+        new RegionCode(rs.getString("region_code")), rs.getString("department"), rs.getObject("facility_id", UUID.class),
+        rs.getInt("slot_capacity"), rs.getInt("fee_cents"), rs.getInt("daily_limit"), rs.getInt("cancel_hours"),
+        rs.getBoolean("generated"));
   }
 
   private static Slot mapSlot(ResultSet rs, int i) throws SQLException {

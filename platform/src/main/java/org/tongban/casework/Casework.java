@@ -589,18 +589,22 @@ public class Casework {
    */
   public ResultPage<CaseFile> nearOrPastLimit(int withinWorkingDays, int page, int size) {
     requireSupervisor();
-    var filter = jurisdiction.filter(Purpose.SEARCH, null);
+    // Region and department both, as for opening one case (mayView).
+    var scope = jurisdiction.condition(Purpose.SEARCH, "competent_region", "department");
     int p = ResultPage.page(page);
     int s = ResultPage.size(size);
-    if (filter.isEmpty()) return new ResultPage<>(List.of(), p, s, 0);
+    if (scope.isEmpty()) return new ResultPage<>(List.of(), p, s, 0);
     var horizon = calendar.addWorkingDays(LocalDate.now(CHINA), Math.max(0, Math.min(withinWorkingDays, 60)));
-    String where = " where competent_region like any(?) and finished_at is null and status not in ('WITHDRAWN')"
+    String where = " where " + scope.sql() + " and finished_at is null and status not in ('WITHDRAWN')"
         + " and due_date <= ?";
-    long total = jdbc.sql("select count(*) from casework.case_file" + where).params(filter.patterns(), horizon)
-        .query(Long.class).single();
+    var args = new ArrayList<Object>(scope.parameters());
+    args.add(horizon);
+    long total = jdbc.sql("select count(*) from casework.case_file" + where).params(args).query(Long.class).single();
+    args.add(p * s);
+    args.add(s);
     var items = jdbc.sql("select " + COLUMNS + " from casework.case_file" + where
             + " order by due_date, submitted_at offset ? limit ?")
-        .params(filter.patterns(), horizon, p * s, s).query(this::map).list();
+        .params(args).query(this::map).list();
     return new ResultPage<>(items, p, s, total);
   }
 

@@ -122,20 +122,23 @@ public class Ratings {
                         double convenience, double operability, long bad, long openFollowUps) {}
 
   public ResultPage<Summary> summary(boolean byItem, int page, int size) {
-    var filter = jurisdiction.filter(Purpose.SEARCH, null);
+    // Region and department both: a supervisor of 人社 sums 人社's ratings, not those of every office in the county.
+    var scope = jurisdiction.condition(Purpose.SEARCH, "c.competent_region", "c.department");
     int p = ResultPage.page(page);
     int s = ResultPage.size(size);
-    if (filter.isEmpty()) return new ResultPage<>(List.of(), p, s, 0);
+    if (scope.isEmpty()) return new ResultPage<>(List.of(), p, s, 0);
     String key = byItem ? "c.item_code" : "r.office::text";
     String label = byItem ? "max(c.item_name)" : "max(c.competent_office::text)";
-    String from = " from casework.rating r join casework.case_file c on c.id = r.case_id"
-        + " where c.competent_region like any(?)";
-    long total = jdbc.sql("select count(distinct " + key + ")" + from).param(filter.patterns()).query(Long.class).single();
+    String from = " from casework.rating r join casework.case_file c on c.id = r.case_id where " + scope.sql();
+    long total = jdbc.sql("select count(distinct " + key + ")" + from).params(scope.parameters()).query(Long.class).single();
+    var args = new java.util.ArrayList<Object>(scope.parameters());
+    args.add(p * s);
+    args.add(s);
     var rows = jdbc.sql("select " + key + ", " + label + ", count(*), avg(r.overall), avg(r.efficiency), avg(r.guide),"
             + " avg(r.convenience), avg(r.operability), count(*) filter (where r.overall <= 2),"
             + " count(*) filter (where r.follow_up in ('回访核实', '限期整改', '申诉复核'))" + from
             + " group by " + key + " order by avg(r.overall), " + key + " offset ? limit ?")
-        .params(filter.patterns(), p * s, s)
+        .params(args)
         .query((rs, i) -> new Summary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5),
             rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getLong(9), rs.getLong(10)))
         .list();

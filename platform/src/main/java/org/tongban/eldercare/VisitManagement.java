@@ -78,7 +78,13 @@ public class VisitManagement {
     if (village.level() != RegionLevel.VILLAGE || !regions.exists(village)) throw new InvalidElder("region");
     jurisdiction.require(village, DEPARTMENT, Purpose.CAPTURE, "elder");
     if (categories.isEmpty()) throw new InvalidElder("categories");
-    Resident person = residents.lookup(new IdNumber(idNumber)).orElseThrow(() -> new InvalidElder("idNumber"));
+    // Only someone who lives in this village or community goes on its register: an ID number of anyone else gets the
+    // same answer as an unknown one, and nothing about them (name, age) reaches the page.
+    Resident person = residents.lookup(new IdNumber(idNumber))
+        .filter(p -> p.residenceRegion().isWithin(village) || p.householdRegion().isWithin(village))
+        .orElseThrow(NotLivingHere::new);
+    audit.record("person.looked-up", "person", person.id().toString(), village,
+        Map.of("purpose", "eldercare.visit-register"));
     if (person.ageOn(today()) < 60) throw new TooYoung();
     var id = UUID.randomUUID();
     try {
@@ -286,6 +292,12 @@ public class VisitManagement {
   private static String actor() {
     var auth = SecurityContextHolder.getContext().getAuthentication();
     return auth == null ? "system" : auth.getName();
+  }
+
+  public static final class NotLivingHere extends Refusal {
+    public NotLivingHere() {
+      super("eldercare.not-living-here", 404);
+    }
   }
 
   public static final class InvalidElder extends Refusal {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.access.Jurisdiction;
 import org.tongban.access.Purpose;
-import org.tongban.access.RegionFilter;
+import org.tongban.access.ScopeCondition;
 import org.tongban.audit.AuditTrail;
 import org.tongban.facility.internal.FacilityFacts;
 import org.tongban.facility.internal.FacilityRules;
@@ -145,15 +145,15 @@ public class FacilityRegistry {
 
   /** Facilities of the current staff member's jurisdiction, any status unless asked. */
   public ResultPage<Facility> manage(FacilityQuery q, int page, int size) {
-    var filter = jurisdiction.filter(Purpose.VIEW, null);
-    if (filter.isEmpty()) return new ResultPage<>(List.of(), page, size, 0);
-    return find(q, q.status(), filter, page, size);
+    var scope = jurisdiction.condition(Purpose.VIEW, "region_code", "department");
+    if (scope.isEmpty()) return new ResultPage<>(List.of(), page, size, 0);
+    return find(q, q.status(), scope, page, size);
   }
 
-  private ResultPage<Facility> find(FacilityQuery q, @Nullable FacilityStatus status, @Nullable RegionFilter filter,
+  private ResultPage<Facility> find(FacilityQuery q, @Nullable FacilityStatus status, @Nullable ScopeCondition scope,
                                     int page, int size) {
     if (page < 0 || size < 1 || size > ResultPage.MAX_SIZE) throw new InvalidQuery();
-    var w = where(q, status, filter);
+    var w = where(q, status, scope);
     String order = " order by region_code, name, id";
     var orderArgs = new ArrayList<Object>();
     if (q.near() != null) {
@@ -175,7 +175,7 @@ public class FacilityRegistry {
 
   private record Where(StringBuilder sql, List<Object> args) {}
 
-  private Where where(FacilityQuery q, @Nullable FacilityStatus status, @Nullable RegionFilter filter) {
+  private Where where(FacilityQuery q, @Nullable FacilityStatus status, @Nullable ScopeCondition scope) {
     if (q.type() != null) type(q.type());
     var where = new StringBuilder(" where true");
     var args = new ArrayList<Object>();
@@ -183,9 +183,9 @@ public class FacilityRegistry {
       where.append(" and region_code like ?");
       args.add(q.within().prefix() + "%");
     }
-    if (filter != null) {
-      where.append(" and region_code like any(?)");
-      args.add(filter.patterns());
+    if (scope != null) {
+      where.append(" and ").append(scope.sql());
+      args.addAll(scope.parameters());
     }
     if (q.type() != null) {
       where.append(" and type = ?");
@@ -209,9 +209,9 @@ public class FacilityRegistry {
    * cursor (1,000 rows at a time) so that an export of 200,000 never holds them all. Call inside a transaction.
    */
   public void forEachManaged(FacilityQuery q, java.util.function.Consumer<Facility> each) {
-    var filter = jurisdiction.filter(Purpose.VIEW, null);
-    if (filter.isEmpty()) return;
-    var w = where(q, q.status(), filter);
+    var scope = jurisdiction.condition(Purpose.VIEW, "region_code", "department");
+    if (scope.isEmpty()) return;
+    var w = where(q, q.status(), scope);
     var cursor = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     cursor.setFetchSize(1_000);
     cursor.query("select " + COLUMNS + " from facility.facility" + w.sql() + " order by region_code, name, id",

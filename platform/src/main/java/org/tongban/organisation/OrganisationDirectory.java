@@ -59,12 +59,13 @@ public class OrganisationDirectory {
   }
 
   /**
-   * The office of {@code department} for the unit {@code at} (a county bureau, a township centre …), for
-   * routing cases; unscoped. A bureau is preferred over a service hall of the same department.
+   * The office of {@code department} that takes the cases of the unit {@code at} (a county bureau, a township
+   * centre …), for routing; unscoped. It is recorded ({@code handles_cases}: the first office opened there), never
+   * inferred from names, so opening another office does not divert cases.
    */
   public Optional<Office> officeAt(String department, RegionCode at) {
     return jdbc.sql("select " + COLUMNS + " from organisation.office where department = ? and region_code = ?"
-            + " order by (kind = 'OFFICE') desc, name limit 1")
+            + " and handles_cases")
         .params(department, at.value()).query(OrganisationDirectory::map).optional();
   }
 
@@ -116,7 +117,10 @@ public class OrganisationDirectory {
     return new ResultPage<>(items, p, s, total);
   }
 
-  /** Opens an office; the caller must be allowed to capture for that department and region. */
+  /**
+   * Opens an office (administrators, at the web layer); the caller must also be allowed to capture for that
+   * department and region. It takes the cases there only when no office of its department does yet.
+   */
   @Transactional
   public Office open(OfficeDraft draft) {
     department(draft.department());
@@ -143,14 +147,19 @@ public class OrganisationDirectory {
     return find(id).orElseThrow();
   }
 
-  /** Inserts an office without jurisdiction checks (start-up demo data, administrators' seeding). */
+  /**
+   * Inserts an office without jurisdiction checks (start-up demo data, administrators' seeding); it takes the cases
+   * of its department and region when no other office does.
+   */
   @Transactional
   public void insert(Office office) {
     try {
-      jdbc.sql("insert into organisation.office (id, department, region_code, kind, name, address, phone, generated)"
-              + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+      jdbc.sql("insert into organisation.office (id, department, region_code, kind, name, address, phone, generated,"
+              + " handles_cases) values (?, ?, ?, ?, ?, ?, ?, ?, not exists (select 1 from organisation.office"
+              + " where department = ? and region_code = ? and handles_cases))")
           .params(office.id().value(), office.department(), office.region().value(), office.kind().name(),
-              office.name(), office.address(), office.phone(), office.generated())
+              office.name(), office.address(), office.phone(), office.generated(), office.department(),
+              office.region().value())
           .update();
     } catch (DuplicateKeyException e) {
       throw new DuplicateOffice(office.name());

@@ -66,7 +66,7 @@ public class DataEntries implements FactSource {
         || (denominator != null && numerator > denominator && "%".equals(target.indicator().unit()))) {
       throw new InvalidEntry("figures");
     }
-    jurisdiction.require(township, null, Purpose.CAPTURE, "region");
+    jurisdiction.require(township, target.department(), Purpose.CAPTURE, "region");
     var existing = find(code, township, year);
     if (existing != null && existing.status() != DataEntry.Status.DRAFT) throw new Locked(existing.status().label(false));
     if (existing == null) {
@@ -88,56 +88,71 @@ public class DataEntries implements FactSource {
   @Transactional
   public DataEntry submit(UUID id) {
     var e = get(id);
-    jurisdiction.require(e.region(), null, Purpose.CAPTURE, "entry");
-    return move(e, DataEntry.Status.DRAFT, DataEntry.Status.SUBMITTED, "planning.entry-submitted");
+    jurisdiction.require(e.region(), department(e), Purpose.CAPTURE, "entry");
+    return move(e, DataEntry.Status.DRAFT, DataEntry.Status.SUBMITTED, "planning.entry-submitted", "submitted_by");
   }
 
   /**
-   * The next level up approves: staff whose capture scope is the county (or wider) approve a submitted set, staff
-   * of the city (or wider) a county-approved one, which locks it and makes its figures count.
+   * The next level up approves: staff of the target's department whose capture scope is the county (or wider)
+   * approve a submitted set, staff of the city (or wider) a county-approved one, which locks it and makes its figures
+   * count. Nobody approves a set they submitted or approved at the county themselves.
    */
   @Transactional
   public DataEntry approve(UUID id) {
     var e = get(id);
-    int level = widestCaptureLevel(e.region());
-    if (e.status() == DataEntry.Status.SUBMITTED && level <= RegionLevel.COUNTY.number()) {
-      return move(e, DataEntry.Status.SUBMITTED, DataEntry.Status.COUNTY_APPROVED, "planning.entry-county-approved");
+    int level = widestCaptureLevel(e);
+    boolean county = e.status() == DataEntry.Status.SUBMITTED && level <= RegionLevel.COUNTY.number();
+    boolean city = e.status() == DataEntry.Status.COUNTY_APPROVED && level <= RegionLevel.CITY.number();
+    if (!county && !city) throw new NotYourStep(e.status().label(false));
+    var own = jdbc.sql("select submitted_by, county_approved_by from planning.entry where id = ?").param(id)
+        .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+    if (actor().equals(own[0]) || actor().equals(own[1])) throw new OwnFigures();
+    if (county) {
+      return move(e, DataEntry.Status.SUBMITTED, DataEntry.Status.COUNTY_APPROVED, "planning.entry-county-approved",
+          "county_approved_by");
     }
-    if (e.status() == DataEntry.Status.COUNTY_APPROVED && level <= RegionLevel.CITY.number()) {
-      var approved = move(e, DataEntry.Status.COUNTY_APPROVED, DataEntry.Status.APPROVED, "planning.entry-approved");
-      indicators.record(facts(approved));
-      return approved;
-    }
-    throw new NotYourStep(e.status().label(false));
+    var approved = move(e, DataEntry.Status.COUNTY_APPROVED, DataEntry.Status.APPROVED, "planning.entry-approved", null);
+    indicators.record(facts(approved));
+    return approved;
   }
 
-  /** The reviewing level sends a set back to the township as a draft, with a reason. */
+  /**
+   * The reviewing level sends a set back to the township as a draft, with a reason. Guarded by the status it was
+   * read in: an approval committing at the same moment wins, and the approved, counted set stays approved.
+   */
   @Transactional
   public DataEntry sendBack(UUID id, String reason) {
     var e = get(id);
     if (reason.isBlank() || reason.length() > 500) throw new InvalidEntry("reason");
-    int level = widestCaptureLevel(e.region());
+    int level = widestCaptureLevel(e);
     boolean mayReview = (e.status() == DataEntry.Status.SUBMITTED && level <= RegionLevel.COUNTY.number())
         || (e.status() == DataEntry.Status.COUNTY_APPROVED && level <= RegionLevel.CITY.number());
     if (!mayReview) throw new NotYourStep(e.status().label(false));
-    jdbc.sql("update planning.entry set status = 'DRAFT', updated_at = now(), version = version + 1 where id = ?")
-        .param(id).update();
+    int moved = jdbc.sql("update planning.entry set status = 'DRAFT', submitted_by = null, county_approved_by = null,"
+            + " updated_at = now(), version = version + 1 where id = ? and status = ?")
+        .params(id, e.status().name()).update();
+    if (moved == 0) throw new NotYourStep(get(id).status().label(false));
     audit.record("planning.entry-sent-back", "entry", id.toString(), e.region(), Map.of("reason", reason.strip()));
     return get(id);
   }
 
-  /** Data sets of a region (and inside it) for a year, visible to the current staff member. */
+  /** Data sets of a region (and inside it) for a year that the current staff member may see (region and department). */
   public List<DataEntry> list(RegionCode within, int year) {
     jurisdiction.require(within, null, Purpose.VIEW, "region");
     return jdbc.sql("select " + COLUMNS + " from planning.entry where region like ? and year = ? order by target, region")
-        .params(within.prefix() + "%", year).query(DataEntries::map).list();
+        .params(within.prefix() + "%", year).query(DataEntries::map).list().stream()
+        .filter(e -> jurisdiction.allows(e.region(), department(e), Purpose.VIEW)).toList();
   }
 
   public DataEntry get(UUID id) {
     var e = jdbc.sql("select " + COLUMNS + " from planning.entry where id = ?").param(id).query(DataEntries::map)
         .optional().orElseThrow(() -> new EntryNotFound(id.toString()));
-    jurisdiction.require(e.region(), null, Purpose.VIEW, "entry");
+    jurisdiction.require(e.region(), department(e), Purpose.VIEW, "entry");
     return e;
+  }
+
+  private String department(DataEntry e) {
+    return monitor.target(e.target()).department();
   }
 
   private @Nullable DataEntry find(String code, RegionCode region, int year) {
@@ -145,20 +160,29 @@ public class DataEntries implements FactSource {
         .params(code, region.value(), year).query(DataEntries::map).optional().orElse(null);
   }
 
-  private DataEntry move(DataEntry e, DataEntry.Status from, DataEntry.Status to, String action) {
-    int moved = jdbc.sql("update planning.entry set status = ?, updated_at = now(), version = version + 1 where id = ?"
-        + " and status = ?").params(to.name(), e.id(), from.name()).update();
+  /** A guarded step: only from the status it was read in; {@code by} names the column that records who took it. */
+  private DataEntry move(DataEntry e, DataEntry.Status from, DataEntry.Status to, String action, @Nullable String by) {
+    String who = by == null ? "" : ", " + by + " = ?";
+    var args = new ArrayList<Object>(List.of(to.name()));
+    if (by != null) args.add(actor());
+    args.addAll(List.of(e.id(), from.name()));
+    int moved = jdbc.sql("update planning.entry set status = ?" + who + ", updated_at = now(), version = version + 1"
+        + " where id = ? and status = ?").params(args).update();
     if (moved == 0) throw new NotYourStep(e.status().label(false));
     audit.record(action, "entry", e.id().toString(), e.region(), Map.of("target", e.target(), "year",
         String.valueOf(e.year()), "numerator", String.valueOf(e.numerator()), "denominator", String.valueOf(e.denominator())));
     return get(e.id());
   }
 
-  /** The widest level at which the current staff member may capture for {@code region} (1 = province … 5). */
-  private int widestCaptureLevel(RegionCode region) {
-    return jurisdiction.scopes().stream().filter(s -> s.covers(region, null, Purpose.CAPTURE))
+  /**
+   * The widest level at which the current staff member may capture the set's figures (its region, its target's
+   * department): 1 = province … 5.
+   */
+  private int widestCaptureLevel(DataEntry e) {
+    String department = department(e);
+    return jurisdiction.scopes().stream().filter(s -> s.covers(e.region(), department, Purpose.CAPTURE))
         .mapToInt(s -> s.region() == null ? 1 : s.region().level().number()).min()
-        .orElseThrow(() -> new EntryNotFound(region.value()));
+        .orElseThrow(() -> new EntryNotFound(e.id().toString()));
   }
 
   private static List<FactChange> facts(DataEntry e) {
@@ -209,6 +233,12 @@ public class DataEntries implements FactSource {
   public static final class NotYourStep extends Refusal {
     public NotYourStep(String status) {
       super("planning.not-your-step", 409, status);
+    }
+  }
+
+  public static final class OwnFigures extends Refusal {
+    public OwnFigures() {
+      super("planning.own-figures", 409);
     }
   }
 

@@ -61,7 +61,8 @@ public class PlanMonitor {
           IndicatorSpec.Kind.valueOf(i.path("kind").asString()), numerator, denominator, i.path("factor").asDouble(1),
           i.path("level").isNull() || i.path("level").isMissingNode() ? null : RegionLevel.valueOf(i.path("level").asString()),
           IndicatorSpec.Units.valueOf(i.path("units").asString("ALL")), i.path("unit").asString(""));
-      list.add(new Target(t.path("code").asString(), RegionCode.of(t.path("region").asString()), t.path("year").asInt(),
+      list.add(new Target(t.path("code").asString(), RegionCode.of(t.path("region").asString()),
+          t.path("department").asString(), t.path("year").asInt(),
           t.path("nameZh").asString(), t.path("nameEn").asString(), spec,
           Target.Comparison.valueOf(t.path("comparison").asString()),
           t.path("value").isNumber() ? t.path("value").asDouble() : null,
@@ -181,7 +182,8 @@ public class PlanMonitor {
 
   /**
    * Allocates a province or city target to a region below it (that region and the ones inside it are then
-   * measured against {@code value}); the caller must be allowed to capture in that region. Audited.
+   * measured against {@code value}); the caller (a planner, PLANNER role at the web layer) must be allowed to capture
+   * in that region for the target's department. Audited.
    */
   @org.springframework.transaction.annotation.Transactional
   public void allocate(String code, RegionCode region, double value) {
@@ -191,7 +193,7 @@ public class PlanMonitor {
       throw new InvalidAllocation(code);
     }
     regions.get(region);
-    jurisdiction.require(region, null, Purpose.CAPTURE, "region");
+    jurisdiction.require(region, t.department(), Purpose.CAPTURE, "region");
     String by = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication() == null
         ? "system" : org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getName();
     jdbc.sql("insert into planning.allocation (target, region, value, allocated_by) values (?, ?, ?, ?)"

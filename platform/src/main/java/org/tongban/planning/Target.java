@@ -7,9 +7,10 @@ import org.tongban.shared.RegionCode;
 /**
  * A target of a plan: the indicator, how its value compares with {@code value} by {@code year}, the region it is
  * set for (Liaoning or Luzhou), the value the plan strives for beyond it ({@code stretch}), and the sentence of the
- * plan it comes from, as the seed file has it.
+ * plan it comes from, as the seed file has it. {@code department} answers for it: its staff enter and approve the
+ * figures of data-entry targets.
  */
-public record Target(String code, RegionCode region, int year, String nameZh, String nameEn, IndicatorSpec indicator,
+public record Target(String code, RegionCode region, String department, int year, String nameZh, String nameEn, IndicatorSpec indicator,
                      Comparison comparison, @Nullable Double value, @Nullable Double stretch, String sentence,
                      String source, @Nullable String note) {
 

@@ -147,8 +147,8 @@ class JurisdictionTests {
     as(caseOfficer, () -> casework.act(finished.id(), org.tongban.casework.CaseAction.APPROVE, null));
     resultCode = as(applicant, () -> casework.results(finished.id())).getFirst().code();
     // A court in 江阳区 and the applicant's booking of it tomorrow.
-    court = as(jiangyang, () -> bookings.open("江阳区全民健身中心" + System.nanoTime(), "venue.court", RegionCode.of("510502"),
-        null, 4, 0, 1, 2));
+    court = as(jiangyang, () -> bookings.open(new org.tongban.booking.NewResource("江阳区全民健身中心" + System.nanoTime(),
+        "venue.court", RegionCode.of("510502"), "sports", null, 4, 0, 1, 2)));
     var tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1);
     as(jiangyang, () -> bookings.openSlots(court.id(), tomorrow, 1,
         org.tongban.booking.OpeningHours.daily(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(11, 0), 60)));
@@ -237,7 +237,8 @@ class JurisdictionTests {
     all.put("POST /planning/entries/{id}/{step}", List.of(new Case(HttpMethod.POST, "/planning/entries/" + entry.id()
         + "/submit", null, jiangyang, true, null)));
     all.put("POST /planning/targets/{code}/allocations", List.of(new Case(HttpMethod.POST,
-        "/planning/targets/lz.children-homes/allocations?region=510502&value=200", null, jiangyang, true, null)));
+        "/planning/targets/lz.children-homes/allocations?region=510502&value=200", null, planner("510502"), true,
+        planner("210102"))));
     all.put("GET /planning/targets/{code}", List.of(new Case(HttpMethod.GET, "/planning/targets/lz.children-homes?region=510502",
         null, jiangyang, true, null)));
     all.put("GET /my/bookings/{id}/qr.png", List.of(new Case(HttpMethod.GET, "/my/bookings/" + booked.id() + "/qr.png", null, applicant, true, stranger)));
@@ -257,6 +258,11 @@ class JurisdictionTests {
         "GET /api/offices/{id}", List.of(new Case(HttpMethod.GET, "/api/offices/" + office, null)),
         "PUT /api/offices/{id}", List.of(new Case(HttpMethod.PUT, "/api/offices/" + office,
             "{\"version\":0,\"name\":\"江阳区人社局（改）" + System.nanoTime() + "\"}")));
+  }
+
+  private static StaffUser planner(String region) {
+    return StaffFixtures.staff("planner-" + region, Set.of(new Scope(RegionCode.of(region), Scope.ANY_DEPARTMENT,
+        Purpose.CAPTURE), new Scope(RegionCode.of(region), Scope.ANY_DEPARTMENT, Purpose.SEARCH)), "ROLE_PLANNER");
   }
 
   @Test

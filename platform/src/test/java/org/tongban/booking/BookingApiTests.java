@@ -50,7 +50,7 @@ class BookingApiTests {
   void staffOpenACourtAndResidentsBookItUntilItIsFull() throws Exception {
     var clerk = clerkOf("210102");
     String court = mvc.perform(post("/api/booking/resources").with(user(clerk)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"name\":\"和平区社区多功能运动场\",\"kind\":\"venue.court\",\"region\":\"210102\",\"slotCapacity\":1,"
+            .content("{\"name\":\"和平区社区多功能运动场\",\"kind\":\"venue.court\",\"region\":\"210102\",\"department\":\"sports\",\"slotCapacity\":1,"
                 + "\"feeCents\":0,\"dailyLimit\":1,\"cancelHours\":2}"))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
     String id = json.readTree(court).path("id").asString();

@@ -46,8 +46,8 @@ class BookingTests {
   }
 
   private Slot tomorrowSlot(int capacity, int dailyLimit) {
-    var court = as(clerkOf("210102"), () -> bookings.open("和平区全民健身中心羽毛球场" + System.nanoTime(), "venue.court",
-        RegionCode.of("210102"), null, capacity, 0, dailyLimit, 2));
+    var court = as(clerkOf("210102"), () -> bookings.open(new NewResource("和平区全民健身中心羽毛球场" + System.nanoTime(),
+        "venue.court", RegionCode.of("210102"), "sports", null, capacity, 0, dailyLimit, 2)));
     var tomorrow = LocalDate.now(BookingManagement.CHINA).plusDays(1);
     as(clerkOf("210102"), () -> bookings.openSlots(court.id(), tomorrow, 1,
         new OpeningHours(Set.of(DayOfWeek.values()), LocalTime.of(9, 0), LocalTime.of(11, 0), 60, LocalTime.of(12, 0))));

@@ -61,6 +61,9 @@ class SecurityConfiguration {
                 "/api/facilities/{id:[0-9a-f-]{36}}/resources", "/api/open-data/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .requestMatchers("/services/*/apply", "/services/life-events/*/apply", "/my/**", "/facilities/*/apply",
                 "/api/placements/**").hasRole("RESIDENT")
+            // Offices are opened by administrators; targets are allocated by planners.
+            .requestMatchers(HttpMethod.POST, "/api/offices").access(withSecondFactor("ADMIN"))
+            .requestMatchers(HttpMethod.POST, "/planning/targets/*/allocations").access(withSecondFactor("PLANNER"))
             .requestMatchers("/workbench/**", "/planning/**", "/planning").access(withSecondFactor("STAFF"))
             .requestMatchers("/supervision/**", "/api/supervision/**").access(withSecondFactor("SUPERVISOR"))
             .requestMatchers("/api/facilities/*/placements").hasRole("RESIDENT")

@@ -76,10 +76,12 @@ class DemoOffices implements ApplicationRunner {
   private void batchInsert(List<Object[]> rows) {
     for (int from = 0; from < rows.size(); from += 1000) {
       var chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
-      var sql = new StringBuilder("insert into organisation.office (id, department, region_code, kind, name, generated) values ");
+      // One demo office per department and unit: it takes that unit's cases.
+      var sql = new StringBuilder("insert into organisation.office (id, department, region_code, kind, name, generated,"
+          + " handles_cases) values ");
       var args = new ArrayList<Object>();
       for (int i = 0; i < chunk.size(); i++) {
-        sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, ?, true)");
+        sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, ?, true, true)");
         args.addAll(List.of(chunk.get(i)));
       }
       jdbc.sql(sql.toString() + " on conflict do nothing").params(args).update();

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tongban.booking.BookableResource;
 import org.tongban.booking.Booking;
 import org.tongban.booking.BookingManagement;
+import org.tongban.booking.NewResource;
 import org.tongban.booking.OpeningHours;
 import org.tongban.booking.Slot;
 import org.tongban.shared.RegionCode;
@@ -43,16 +44,19 @@ class BookingApi {
     this.bookings = bookings;
   }
 
+  /** With {@code facility}, region and department are the facility's; without it, both are required. */
   record ResourceRequest(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 40) String kind,
-                         @NotNull RegionCode region, @Nullable UUID facility, @Min(1) @Max(10_000) int slotCapacity,
-                         @Min(0) int feeCents, @Min(1) @Max(20) int dailyLimit, @Min(0) @Max(168) int cancelHours) {}
+                         @Nullable RegionCode region, @Nullable @Size(max = 40) String department,
+                         @Nullable UUID facility, @Min(1) @Max(10_000) int slotCapacity,
+                         @Min(0) @Max(10_000_00) int feeCents, @Min(1) @Max(20) int dailyLimit,
+                         @Min(0) @Max(168) int cancelHours) {}
 
   @PostMapping("/resources")
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Open a bookable resource in the caller's jurisdiction")
+  @Operation(summary = "Open a bookable resource for a facility (or a region and department) in the caller's jurisdiction")
   BookableResource open(@Valid @RequestBody ResourceRequest r) {
-    return bookings.open(r.name(), r.kind(), r.region(), r.facility(), r.slotCapacity(), r.feeCents(), r.dailyLimit(),
-        r.cancelHours());
+    return bookings.open(new NewResource(r.name(), r.kind(), r.region(), r.department(), r.facility(), r.slotCapacity(),
+        r.feeCents(), r.dailyLimit(), r.cancelHours()));
   }
 
   record SlotsRequest(@NotNull LocalDate from, @Min(1) @Max(92) int days, @NotNull Set<DayOfWeek> weekdays,
