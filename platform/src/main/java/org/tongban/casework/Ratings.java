@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongban.access.Jurisdiction;
 import org.tongban.access.Purpose;
 import org.tongban.audit.AuditTrail;
-import org.tongban.identity.ResidentAccounts;
+import org.tongban.access.Callers;
 import org.tongban.shared.Refusal;
 import org.tongban.shared.ResultPage;
 import org.tongban.shared.WorkingDayCalendar;
@@ -26,16 +26,16 @@ public class Ratings {
 
   public static final List<String> LEVELS = List.of("非常不满意", "不满意", "基本满意", "满意", "非常满意");
   private final JdbcClient jdbc;
-  private final Casework casework;
-  private final ResidentAccounts accounts;
+  private final CaseQueries cases;
+  private final Callers callers;
   private final Jurisdiction jurisdiction;
   private final AuditTrail audit;
   private final WorkingDayCalendar calendar = WorkingDayCalendar.official();
 
-  Ratings(JdbcClient jdbc, Casework casework, ResidentAccounts accounts, Jurisdiction jurisdiction, AuditTrail audit) {
+  Ratings(JdbcClient jdbc, CaseQueries cases, Callers callers, Jurisdiction jurisdiction, AuditTrail audit) {
     this.jdbc = jdbc;
-    this.casework = casework;
-    this.accounts = accounts;
+    this.cases = cases;
+    this.callers = callers;
     this.jurisdiction = jurisdiction;
     this.audit = audit;
   }
@@ -48,10 +48,9 @@ public class Ratings {
 
   @Transactional
   public Rating rate(CaseId id, Scores s) {
-    var c = casework.require(id);
-    if (!accounts.currentPerson().map(p -> p.equals(c.applicant())).orElse(false)) {
-      throw new Casework.NotYourApplication();
-    }
+    var c = cases.require(id);
+    var person = callers.current().person();
+    if (person == null || !person.equals(c.applicant().value())) throw new CaseRefusals.NotYourApplication();
     if (c.status().open() || c.status() == CaseStatus.WITHDRAWN) throw new NotFinished();
     for (int v : new int[] {s.efficiency(), s.guide(), s.convenience(), s.operability(), s.overall()}) {
       if (v < 1 || v > 5) throw new InvalidRating();
@@ -77,10 +76,11 @@ public class Ratings {
    */
   @Transactional
   public Rating followUp(CaseId id, String step, String note) {
-    var c = casework.require(id);
-    if (!c.competentOffice().toString().equals(jurisdiction.officeId())) throw new Casework.CaseNotFound(id.toString());
-    if (note == null || note.isBlank()) throw new Casework.ReasonRequired(step);
-    var rating = find(id).orElseThrow(() -> new Casework.CaseNotFound(id.toString()));
+    var c = cases.require(id);
+    var caller = callers.current();
+    if (!c.competentOffice().toString().equals(caller.office())) throw new CaseRefusals.CaseNotFound(id.toString());
+    if (note == null || note.isBlank()) throw new CaseRefusals.ReasonRequired("FOLLOW_UP");
+    var rating = find(id).orElseThrow(() -> new CaseRefusals.CaseNotFound(id.toString()));
     String current = rating.followUp();
     boolean allowed = current != null && switch (current) {
       case "回访核实" -> step.equals("限期整改") || step.equals("申诉复核") || step.equals("已办结");
@@ -94,12 +94,12 @@ public class Ratings {
       case "申诉复核" -> calendar.addWorkingDays(today, 5);
       default -> null;
     };
-    jdbc.sql("update casework.rating set follow_up = ?, follow_up_due = ? where case_id = ?")
-        .params(step, due, id.value()).update();
+    // Guarded by the step it was read at: two officers moving the loop at once cannot both succeed.
+    int moved = jdbc.sql("update casework.rating set follow_up = ?, follow_up_due = ? where case_id = ? and follow_up = ?")
+        .params(step, due, id.value(), current).update();
+    if (moved == 0) throw new WrongFollowUp(String.valueOf(current), step);
     jdbc.sql("insert into casework.rating_step (case_id, step, note, actor) values (?, ?, ?, ?)")
-        .params(id.value(), step, note.strip(),
-            org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getName())
-        .update();
+        .params(id.value(), step, note.strip(), caller.name()).update();
     audit.record("case.rating-follow-up", "case", id.toString(), c.competentRegion(), Map.of("step", step));
     return find(id).orElseThrow();
   }
@@ -113,7 +113,7 @@ public class Ratings {
   }
 
   public java.util.Optional<Rating> ofCase(CaseId id) {
-    casework.require(id);
+    cases.require(id);
     return find(id);
   }
 

@@ -98,7 +98,9 @@ public class FacilityRegistry {
    */
   @Transactional
   public Facility change(FacilityId id, FacilityDraft draft, int version) {
-    var before = managed(id);
+    managed(id);
+    var before = locked(id);
+    if (before.version() != version) throw new StaleFacility();
     var checked = check(draft);
     if (!checked.type().code().equals(before.type())) {
       throw new InvalidFacility(List.of(FieldProblem.of("type", "type-fixed")));
@@ -127,6 +129,12 @@ public class FacilityRegistry {
   /** A facility as the public sees it (also planned or closed ones, when asked by id). */
   public Facility view(FacilityId id) {
     return jdbc.sql("select " + COLUMNS + " from facility.facility where id = ?").param(id.value())
+        .query(this::map).optional().orElseThrow(() -> new FacilityNotFound(id.toString()));
+  }
+
+  /** The facility, its row locked for the rest of the transaction. */
+  private Facility locked(FacilityId id) {
+    return jdbc.sql("select " + COLUMNS + " from facility.facility where id = ? for update").param(id.value())
         .query(this::map).optional().orElseThrow(() -> new FacilityNotFound(id.toString()));
   }
 
@@ -224,7 +232,9 @@ public class FacilityRegistry {
    */
   @Transactional
   public void admit(FacilityId id) {
-    var before = view(id);
+    // Locked before it is read: the facts are the difference between this state and the next, so two admissions at
+    // once must not both start from the same "before" (they were counted twice).
+    var before = locked(id);
     int taken = jdbc.sql("update facility.facility set occupied = occupied + 1, version = version + 1, updated_at = now()"
             + " where id = ? and status = 'OPEN' and capacity is not null and occupied < capacity")
         .param(id.value()).update();
@@ -235,7 +245,8 @@ public class FacilityRegistry {
   /** Frees one place (someone left); staff of the facility's jurisdiction only. */
   @Transactional
   public Facility release(FacilityId id) {
-    var f = managed(id);
+    managed(id);
+    var f = locked(id);
     jurisdiction.require(f.region(), type(f.type()).department(), Purpose.CAPTURE, "facility");
     jdbc.sql("update facility.facility set occupied = occupied - 1, version = version + 1, updated_at = now()"
         + " where id = ? and occupied > 0").param(id.value()).update();

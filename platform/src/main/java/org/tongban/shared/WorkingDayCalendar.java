@@ -1,5 +1,6 @@
 package org.tongban.shared;
 
+import com.nlf.calendar.Lunar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,12 +11,17 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Working days on the State Council's holiday calendar: weekends and public holidays are off, adjusted
- * working days (调休上班, always a Saturday or Sunday) are on. The official notices for 2020–2026 are kept as
- * data in {@code calendar/cn-official-holidays.csv}; later years count Monday to Friday until their notice is
- * added. Time limits of the 实施清单 in working days (工作日) are counted with it.
+ * Working days on the State Council's holiday calendar: weekends and public holidays are off, adjusted working days
+ * (调休上班, always a Saturday or Sunday) are on. The official notices for 2020–2026 are kept as data in
+ * {@code calendar/cn-official-holidays.csv}. A year whose notice is not loaded yet counts the statutory holidays of the
+ * 全国年节及纪念日放假办法 (2024 revision: 元旦 1 day, 春节 4 days from 除夕, 清明 1, 劳动节 2, 端午 1, 中秋 1, 国庆 3),
+ * lunar ones computed, without the adjusted days no one knows yet: limits ending there are provisional
+ * ({@link #official(int)} false) until the notice is added.
  */
 public final class WorkingDayCalendar {
 
@@ -23,11 +29,16 @@ public final class WorkingDayCalendar {
 
   /** true: an adjusted working day; false: a public holiday. */
   private final Map<LocalDate, Boolean> exceptions;
+  private final Set<Integer> noticeYears;
   private final int lastYear;
+  private final Map<Integer, Set<LocalDate>> statutory = new ConcurrentHashMap<>();
 
   private WorkingDayCalendar(Map<LocalDate, Boolean> exceptions) {
     this.exceptions = Map.copyOf(exceptions);
-    this.lastYear = exceptions.keySet().stream().mapToInt(LocalDate::getYear).max().orElse(0);
+    var years = new TreeSet<Integer>();
+    exceptions.keySet().forEach(d -> years.add(d.getYear()));
+    this.noticeYears = Set.copyOf(years);
+    this.lastYear = years.isEmpty() ? 0 : years.last();
   }
 
   public static WorkingDayCalendar official() {
@@ -39,10 +50,49 @@ public final class WorkingDayCalendar {
     return lastYear;
   }
 
+  /** Whether the State Council's notice for {@code year} is loaded (otherwise its working days are computed). */
+  public boolean official(int year) {
+    return noticeYears.contains(year);
+  }
+
   public boolean isWorkingDay(LocalDate day) {
     Boolean exception = exceptions.get(day);
     if (exception != null) return exception;
+    if (!official(day.getYear()) && statutoryHolidays(day.getYear()).contains(day)) return false;
     return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+  }
+
+  /**
+   * The days off the 全国年节及纪念日放假办法 (as revised in 2024, in force from 2025) gives in {@code year}, before any
+   * adjustment of the year's notice: 元旦, 春节 (除夕 to 正月初三), 清明, 劳动节 (1–2 May), 端午 (五月初五), 中秋 (八月十五),
+   * 国庆节 (1–3 October).
+   */
+  public Set<LocalDate> statutoryHolidays(int year) {
+    return statutory.computeIfAbsent(year, y -> {
+      var days = new TreeSet<LocalDate>();
+      days.add(LocalDate.of(y, 1, 1));
+      LocalDate newYear = lunar(y, 1, 1);
+      for (int i = -1; i <= 2; i++) days.add(newYear.plusDays(i));
+      days.add(qingming(y));
+      days.add(LocalDate.of(y, 5, 1));
+      days.add(LocalDate.of(y, 5, 2));
+      days.add(lunar(y, 5, 5));
+      days.add(lunar(y, 8, 15));
+      for (int d = 1; d <= 3; d++) days.add(LocalDate.of(y, 10, d));
+      return Set.copyOf(days);
+    });
+  }
+
+  /** A day of the Chinese calendar's year that begins in Gregorian {@code year} (month 1–12, never a leap month). */
+  static LocalDate lunar(int year, int month, int day) {
+    var solar = Lunar.fromYmd(year, month, day).getSolar();
+    return LocalDate.of(solar.getYear(), solar.getMonth(), solar.getDay());
+  }
+
+  /** 清明: the day the sun reaches 15° of longitude, in Beijing time. */
+  static LocalDate qingming(int year) {
+    var solar = Lunar.fromYmd(year, 3, 1).getJieQiTable().get("清明");
+    return LocalDate.of(solar.getYear(), solar.getMonth(), solar.getDay());
   }
 
   /**

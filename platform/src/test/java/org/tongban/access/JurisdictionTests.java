@@ -110,9 +110,11 @@ class JurisdictionTests {
 
   @Autowired ResidentSecrets secrets;
   @Autowired Casework casework;
+  @Autowired org.tongban.casework.CaseQueries cases;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   @Autowired JsonMapper json;
   CaseFile luzhouCase;
+  java.util.UUID material;
   UserDetails applicant;
   UserDetails stranger;
   StaffUser caseOfficer;
@@ -138,6 +140,8 @@ class JurisdictionTests {
             {"applicantName":"赵六","endDate":"2026-10-31","endReason":"合同期满","bankAccount":"6222020200112233","contactPhone":"13800001111"}"""),
         null, null)));
     caseOfficer = StaffFixtures.at(organisation.find(luzhouCase.competentOffice()).orElseThrow());
+    material = as(applicant, () -> casework.attach(luzhouCase.id(), "termination-proof", "application/pdf",
+        org.tongban.casework.CaseworkFixtures.pdf("解除劳动合同证明"))).id();
     // A finished case with a result and a bad rating, for the endpoints about results and ratings.
     finished = as(applicant, () -> casework.apply(new NewApplication("hrss.unemployment-registration", person.id(),
         Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
@@ -145,7 +149,7 @@ class JurisdictionTests {
         null, null)));
     as(caseOfficer, () -> casework.act(finished.id(), org.tongban.casework.CaseAction.PASS, null));
     as(caseOfficer, () -> casework.act(finished.id(), org.tongban.casework.CaseAction.APPROVE, null));
-    resultCode = as(applicant, () -> casework.results(finished.id())).getFirst().code();
+    resultCode = as(applicant, () -> cases.results(finished.id())).getFirst().code();
     // A court in 江阳区 and the applicant's booking of it tomorrow.
     court = as(jiangyang, () -> bookings.open(new org.tongban.booking.NewResource("江阳区全民健身中心" + System.nanoTime(),
         "venue.court", RegionCode.of("510502"), "sports", null, 4, 0, 1, 2)));
@@ -192,6 +196,15 @@ class JurisdictionTests {
     all.put("GET /api/cases/{id}", List.of(new Case(HttpMethod.GET, api, null, caseOfficer, true, null)));
     all.put("GET /api/cases/{id}/timeline", List.of(new Case(HttpMethod.GET, api + "/timeline", null, caseOfficer, true, null)));
     all.put("GET /api/cases/{id}/materials", List.of(new Case(HttpMethod.GET, api + "/materials", null, caseOfficer, true, null)));
+    all.put("GET /api/cases/{id}/materials/{material}", List.of(new Case(HttpMethod.GET, api + "/materials/" + material,
+        null, caseOfficer, true, null), new Case(HttpMethod.GET, api + "/materials/" + material, null, applicant, true,
+        stranger)));
+    all.put("GET /my/cases/{id}/materials/{material}", List.of(new Case(HttpMethod.GET, "/my/cases/" + cid + "/materials/"
+        + material, null, applicant, true, stranger)));
+    all.put("POST /workbench/cases/{id}/materials", List.of(new Case(HttpMethod.POST, bench(cid) + "/materials?code=termination-proof",
+        null, caseOfficer, false, null)));
+    all.put("GET /workbench/cases/{id}/materials/{material}", List.of(new Case(HttpMethod.GET, "/workbench/cases/" + cid
+        + "/materials/" + material, null, caseOfficer, true, null)));
     all.put("GET /api/cases/{id}/results", List.of(new Case(HttpMethod.GET, api + "/results", null, applicant, true, stranger)));
     all.put("GET /api/cases/{id}/results/{code}", List.of(new Case(HttpMethod.GET, "/api/cases/" + finished.id() + "/results/" + resultCode, null, applicant, true, stranger)));
     all.put("POST /api/cases/{id}/materials", List.of(new Case(HttpMethod.POST, api + "/materials?code=termination-proof", null, applicant, false, stranger)));
@@ -258,6 +271,10 @@ class JurisdictionTests {
         "GET /api/offices/{id}", List.of(new Case(HttpMethod.GET, "/api/offices/" + office, null)),
         "PUT /api/offices/{id}", List.of(new Case(HttpMethod.PUT, "/api/offices/" + office,
             "{\"version\":0,\"name\":\"江阳区人社局（改）" + System.nanoTime() + "\"}")));
+  }
+
+  private static String bench(String caseId) {
+    return "/workbench/cases/" + caseId;
   }
 
   private static StaffUser planner(String region) {
@@ -339,7 +356,7 @@ class JurisdictionTests {
   private int perform(Case c, UserDetails who) throws Exception {
     if (c.path().contains("/materials?")) {
       return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(c.path())
-          .file(new org.springframework.mock.web.MockMultipartFile("file", "x.pdf", "application/pdf", "%PDF-1.7".getBytes()))
+          .file(new org.springframework.mock.web.MockMultipartFile("file", "x.pdf", "application/pdf", org.tongban.casework.CaseworkFixtures.pdf("x")))
           .with(user(who)).with(csrf())).andReturn().getResponse().getStatus();
     }
     var builder = request(c.method(), c.path()).with(user(who)).with(csrf());

@@ -38,6 +38,7 @@ class CaseApiTests {
   @Autowired JdbcClient jdbc;
   @Autowired JsonMapper json;
   @Autowired Casework casework;
+  @Autowired org.tongban.casework.CaseQueries cases;
 
   private static final String CLAIM = """
       {"item":"hrss.unemployment-benefit","form":{"applicantName":"%s","endDate":"2026-10-31","endReason":"合同期满",
@@ -65,7 +66,7 @@ class CaseApiTests {
             .with(user(a.user())).with(csrf()))
         .andExpect(status().isUnsupportedMediaType()).andExpect(jsonPath("$.code").value("casework.material-type"));
     mvc.perform(multipart("/api/cases/{id}/materials", id).file(new MockMultipartFile("file", "../../etc/passwd",
-                "application/octet-stream", "%PDF-1.7\n%test".getBytes())).param("code", "termination-proof")
+                "application/octet-stream", CaseworkFixtures.pdf("test"))).param("code", "termination-proof")
             .with(user(a.user())).with(csrf()))
         .andExpect(status().isCreated()).andExpect(jsonPath("$.contentType").value("application/pdf"));
   }
@@ -108,7 +109,7 @@ class CaseApiTests {
     mvc.perform(post("/api/cases/{id}/actions", c.id()).with(user(officer)).with(csrf())
             .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"APPROVE\"}"))
         .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DELIVERED"));
-    String code = as(a.user(), () -> casework.results(c.id())).getFirst().code();
+    String code = as(a.user(), () -> cases.results(c.id())).getFirst().code();
     page = mvc.perform(get("/verify/{code}", code)).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
     assertThat(page).contains("失业登记证明").contains("verify-result").doesNotContain("欧阳娜娜");

@@ -74,5 +74,33 @@ public record CaseworkFixtures(OrganisationDirectory organisations, Residents re
     return out.toByteArray();
   }
 
+  /** A real small JPEG (a phone photo of a paper, as far as the platform can tell). */
+  public static byte[] jpeg() {
+    var image = new java.awt.image.BufferedImage(32, 24, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var out = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(image, "jpeg", out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Uploads, as {@code uploader} (the applicant, or the receiving office's clerk), every required material the case still lacks (the platform fetches only what it holds:
+   * the registry's records and its own e-certificates).
+   */
+  public static void supplyRequired(Casework casework, CaseQueries cases, org.tongban.catalogue.ServiceCatalogue catalogue,
+                                    UserDetails uploader, CaseId id) {
+    var c = StaffFixtures.as(uploader, () -> cases.view(id));
+    var present = StaffFixtures.as(uploader, () -> cases.materials(c.id())).stream()
+        .map(org.tongban.casework.internal.CaseMaterials.Entry::code).collect(java.util.stream.Collectors.toSet());
+    for (var m : catalogue.version(c.item(), c.itemVersion()).spec().materials()) {
+      if (m.required() && !present.contains(m.code())) {
+        StaffFixtures.as(uploader, () -> casework.attach(c.id(), m.code(), "application/pdf", pdf(m.name())));
+      }
+    }
+  }
+
   public record Applicant(Resident person, UserDetails user) {}
 }

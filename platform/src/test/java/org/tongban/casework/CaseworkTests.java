@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.tongban.casework.CaseworkFixtures.Applicant;
-import org.tongban.casework.Casework.CaseNotFound;
+import org.tongban.casework.CaseRefusals.CaseNotFound;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.organisation.Office;
 import org.tongban.organisation.OrganisationDirectory;
@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CaseworkTests {
 
   @Autowired Casework casework;
+  @Autowired org.tongban.casework.CaseQueries cases;
   @Autowired Ratings ratings;
   @Autowired OrganisationDirectory organisations;
   @Autowired Residents residents;
@@ -64,9 +65,17 @@ class CaseworkTests {
     return json.readTree(text);
   }
 
-  private CaseFile apply(Applicant a, String item, String formJson) {
+  private CaseFile applyOnly(Applicant a, String item, String formJson) {
     return as(a.user(), () -> casework.apply(new NewApplication(item, a.person().id(), Channel.WEB, RegionBasis.RESIDENCE,
         null, form(formJson), null, null)));
+  }
+
+  /** Applies online and uploads what the platform cannot fetch, as an applicant would before pre-check. */
+  private CaseFile apply(Applicant a, String item, String formJson) {
+    var c = as(a.user(), () -> casework.apply(new NewApplication(item, a.person().id(), Channel.WEB,
+        RegionBasis.RESIDENCE, null, form(formJson), null, null)));
+    CaseworkFixtures.supplyRequired(casework, cases, catalogue, a.user(), c.id());
+    return c;
   }
 
   private CaseFile act(UserDetails who, CaseFile c, CaseAction action, String note) {
@@ -86,21 +95,27 @@ class CaseworkTests {
     var done = act(clerk, c, CaseAction.APPROVE, null);
     assertThat(done.status()).isEqualTo(CaseStatus.DELIVERED);
     assertThat(done.decision()).isEqualTo("APPROVED");
-    var results = as(anna.user(), () -> casework.results(c.id()));
+    var results = as(anna.user(), () -> cases.results(c.id()));
     assertThat(results).singleElement().satisfies(r -> {
       assertThat(r.title()).isEqualTo("失业登记证明");
       assertThat(r.holderMasked()).doesNotContain(anna.person().name()).contains("*");
     });
-    byte[] pdf = as(anna.user(), () -> casework.resultFile(c.id(), results.getFirst().code()));
+    byte[] pdf = as(anna.user(), () -> cases.resultFile(c.id(), results.getFirst().code()));
     assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
     await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from casework.notice where case_id = ?")
         .param(c.id().value()).query(Long.class).single() >= 2);
     // The e-certificate is then fetched, not asked for, by the next item that needs it.
     var claim = apply(anna, "hrss.unemployment-benefit", """
         {"applicantName":"王安娜","endDate":"2026-10-31","endReason":"合同期满","bankAccount":"6222020200112233","contactPhone":"13800001111"}""");
-    assertThat(as(anna.user(), () -> casework.materials(claim.id())))
-        .anySatisfy(m -> assertThat(m.fetchedFrom()).isEqualTo("电子证照 " + results.getFirst().code()))
-        .anySatisfy(m -> assertThat(m.fetchedFrom()).startsWith("person.identity"));
+    assertThat(as(anna.user(), () -> cases.materials(claim.id())))
+        .anySatisfy(m -> assertThat(m.fetchedFrom()).startsWith("本平台电子证照 " + results.getFirst().code()))
+        .anySatisfy(m -> assertThat(m.fetchedFrom()).startsWith("人口基础信息库已核验"))
+        // 参保缴费记录 is not held by the platform yet: the applicant uploaded it, and nothing claims it was fetched.
+        .anySatisfy(m -> {
+          assertThat(m.code()).isEqualTo("insurance-record");
+          assertThat(m.fetchedFrom()).isNull();
+          assertThat(m.contentType()).isEqualTo("application/pdf");
+        });
   }
 
   @Test
@@ -108,15 +123,19 @@ class CaseworkTests {
     var bo = fixtures.resident("李博", HEPING);
     var c = apply(bo, "hrss.unemployment-benefit", """
         {"applicantName":"李博","endDate":"2026-10-31","endReason":"用人单位解除","bankAccount":"6222020200112233","contactPhone":"13800002222"}""");
-    assertThat(c.dueDate()).isEqualTo(WorkingDayCalendar.official().addWorkingDays(LocalDate.now(Casework.CHINA), 5));
+    // The statutory limit counts from 受理, not from filing: no due date until the office accepts.
+    assertThat(c.dueDate()).isNull();
     var officer = fixtures.staff(hepingHrss, "OFFICER");
     act(officer, c, CaseAction.PASS, null);
-    assertThat(act(officer, c, CaseAction.ACCEPT, null).status()).isEqualTo(CaseStatus.UNDER_REVIEW);
+    var accepted = act(officer, c, CaseAction.ACCEPT, null);
+    assertThat(accepted.status()).isEqualTo(CaseStatus.UNDER_REVIEW);
+    assertThat(accepted.dueDate()).isEqualTo(WorkingDayCalendar.official().addWorkingDays(LocalDate.now(Casework.CHINA), 5));
     assertThat(act(officer, c, CaseAction.AGREE, null).status()).isEqualTo(CaseStatus.AWAITING_DECISION);
-    assertThatThrownBy(() -> act(officer, c, CaseAction.DENY, " ")).isInstanceOf(Casework.ReasonRequired.class);
+    assertThatThrownBy(() -> act(officer, c, CaseAction.DENY, " ")).isInstanceOf(CaseRefusals.ReasonRequired.class);
     assertThat(act(officer, c, CaseAction.APPROVE, null).status()).isEqualTo(CaseStatus.AWAITING_DELIVERY);
     assertThat(act(officer, c, CaseAction.DELIVER, null).status()).isEqualTo(CaseStatus.DELIVERED);
-    assertThat(as(bo.user(), () -> casework.timeline(c.id()))).extracting(Casework.TimelineEntry::action)
+    assertThat(as(bo.user(), () -> cases.timeline(c.id()))).extracting(CaseQueries.TimelineEntry::action)
+        .filteredOn(a -> !a.equals("MATERIAL_ADDED"))
         .containsExactly("submitted", "PASS", "ACCEPT", "AGREE", "APPROVE", "DELIVER");
   }
 
@@ -133,7 +152,7 @@ class CaseworkTests {
     var back = as(chen.user(), () -> casework.supplied(c.id(), "已补充"));
     assertThat(back.status()).isEqualTo(CaseStatus.PRE_REVIEW);
     assertThat(back.pausedSince()).isNull();
-    assertThatThrownBy(() -> act(officer, c, CaseAction.REFUSE, null)).isInstanceOf(Casework.ReasonRequired.class);
+    assertThatThrownBy(() -> act(officer, c, CaseAction.REFUSE, null)).isInstanceOf(CaseRefusals.ReasonRequired.class);
     assertThat(act(officer, c, CaseAction.REFUSE, "不符合领取条件：缴费不满1年").status()).isEqualTo(CaseStatus.NOT_ACCEPTED);
   }
 
@@ -150,10 +169,10 @@ class CaseworkTests {
     var street = fixtures.staff(township);
     act(county, c, CaseAction.PASS, null);
     act(county, c, CaseAction.ACCEPT, null);
-    assertThat(casework.find(c.id()).orElseThrow().waitingOn()).isEqualTo(township.id());
-    assertThatThrownBy(() -> act(county, c, CaseAction.AGREE, null)).isInstanceOf(Casework.WrongStep.class);
+    assertThat(cases.find(c.id()).orElseThrow().waitingOn()).isEqualTo(township.id());
+    assertThatThrownBy(() -> act(county, c, CaseAction.AGREE, null)).isInstanceOf(CaseRefusals.WrongStep.class);
     act(street, c, CaseAction.AGREE, "入户核实，符合条件");
-    assertThat(casework.find(c.id()).orElseThrow().waitingOn()).isEqualTo(civil.id());
+    assertThat(cases.find(c.id()).orElseThrow().waitingOn()).isEqualTo(civil.id());
     act(county, c, CaseAction.AGREE, null);
     act(county, c, CaseAction.APPROVE, null);
     assertThat(act(county, c, CaseAction.DELIVER, null).status()).isEqualTo(CaseStatus.DELIVERED);
@@ -166,27 +185,28 @@ class CaseworkTests {
     var hall = fixtures.staff(shenheHall, "CLERK");
     assertThatThrownBy(() -> as(hall, () -> casework.apply(new NewApplication("hrss.pension-transfer", wu.person().id(),
         Channel.WINDOW, RegionBasis.INSURED, RegionCode.of(HEPING), form("{}"), null, null))))
-        .isInstanceOf(Casework.AuthorisationRequired.class);
+        .isInstanceOf(CaseRefusals.AuthorisationRequired.class);
     var c = as(hall, () -> casework.apply(new NewApplication("hrss.pension-transfer", wu.person().id(), Channel.WINDOW,
         RegionBasis.INSURED, RegionCode.of(HEPING),
         form("{\"applicantName\":\"吴磊\",\"destinationRegion\":\"210102000000\",\"contactPhone\":\"13800005555\"}"),
         "window-1", "本人到场，当面签署委托书")));
+    CaseworkFixtures.supplyRequired(casework, cases, catalogue, hall, c.id());
     assertThat(c.receivedBy()).isEqualTo(shenheHall.id());
     assertThat(c.competentOffice()).isEqualTo(hepingHrss.id());
     assertThat(c.authorisation()).isEqualTo("本人到场，当面签署委托书");
     var heping = fixtures.staff(hepingHrss);
-    assertThatThrownBy(() -> act(heping, c, CaseAction.PASS, null)).isInstanceOf(Casework.WrongStep.class);
+    assertThatThrownBy(() -> act(heping, c, CaseAction.PASS, null)).isInstanceOf(CaseRefusals.WrongStep.class);
     act(hall, c, CaseAction.PASS, "原件已核验，转和平区人社局");
-    assertThat(as(heping, () -> casework.queue(0, 50)).items()).extracting(CaseFile::id).contains(c.id());
+    assertThat(as(heping, () -> cases.queue(0, 50)).items()).extracting(CaseFile::id).contains(c.id());
     act(heping, c, CaseAction.ACCEPT, null);
     act(heping, c, CaseAction.AGREE, null);
     var decided = act(heping, c, CaseAction.APPROVE, null);
     assertThat(decided.waitingOn()).isEqualTo(shenheHall.id());
-    assertThatThrownBy(() -> act(heping, c, CaseAction.DELIVER, null)).isInstanceOf(Casework.WrongStep.class);
+    assertThatThrownBy(() -> act(heping, c, CaseAction.DELIVER, null)).isInstanceOf(CaseRefusals.WrongStep.class);
     assertThat(act(hall, c, CaseAction.DELIVER, "窗口当面送达").status()).isEqualTo(CaseStatus.DELIVERED);
     // The hall's own clerk cannot open a case of a third county's office.
     var dadong = fixtures.staff(dadongHrss);
-    assertThatThrownBy(() -> as(dadong, () -> casework.view(c.id()))).isInstanceOf(CaseNotFound.class);
+    assertThatThrownBy(() -> as(dadong, () -> cases.view(c.id()))).isInstanceOf(CaseNotFound.class);
   }
 
   @Test
@@ -199,19 +219,19 @@ class CaseworkTests {
     var a = fixtures.staff(cityHrss);
     var b = fixtures.staff(cityHrss);
     for (String m : List.of("application-form", "labour-relation", "medical-diagnosis")) {
-      as(liu.user(), () -> casework.attach(c.id(), m, "%PDF-1.7 test".getBytes()));
+      as(liu.user(), () -> casework.attach(c.id(), m, "application/pdf", CaseworkFixtures.pdf(m)));
     }
     act(a, c, CaseAction.PASS, null);
     act(a, c, CaseAction.ACCEPT, null);
     assertThat(act(a, c, CaseAction.AGREE, null).status()).isEqualTo(CaseStatus.UNDER_REVIEW);
-    assertThatThrownBy(() -> act(a, c, CaseAction.AGREE, null)).isInstanceOf(Casework.SeatTaken.class);
+    assertThatThrownBy(() -> act(a, c, CaseAction.AGREE, null)).isInstanceOf(CaseRefusals.SeatTaken.class);
     assertThat(act(b, c, CaseAction.AGREE, null).status()).isEqualTo(CaseStatus.AWAITING_DECISION);
 
     var civil = fixtures.office("civil-affairs", HEPING);
     var old = fixtures.resident("孙秀英", HEPING);
     var bed = apply(old, "civil-affairs.care-bed",
         "{\"applicantName\":\"孙秀英\",\"selfCareAbility\":\"中度失能\",\"contactPhone\":\"13800007777\"}");
-    as(old.user(), () -> casework.attach(bed.id(), "care-assessment", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1}));
+    as(old.user(), () -> casework.attach(bed.id(), "care-assessment", "image/jpeg", CaseworkFixtures.jpeg()));
     var officer = fixtures.staff(civil);
     act(officer, bed, CaseAction.PASS, null);
     act(officer, bed, CaseAction.ACCEPT, null);
@@ -222,15 +242,15 @@ class CaseworkTests {
   void preCheckRefusesToPassWithoutRequiredMaterialsAndUploadsAreCheckedByContent() {
     fixtures.office("hrss", "2101");
     var zhou = fixtures.resident("周涛", HEPING);
-    var c = apply(zhou, "hrss.work-injury-recognition", """
+    var c = applyOnly(zhou, "hrss.work-injury-recognition", """
         {"applicantName":"周涛","employer":"沈阳某物流公司","injuryDate":"2026-11-03","injuryDescription":"送货途中发生交通事故受伤","contactPhone":"13800008888"}""");
     var officer = fixtures.staff(organisations.officeAt("hrss", RegionCode.of("2101")).orElseThrow());
-    assertThatThrownBy(() -> act(officer, c, CaseAction.PASS, null)).isInstanceOfSatisfying(Casework.InvalidApplication.class,
+    assertThatThrownBy(() -> act(officer, c, CaseAction.PASS, null)).isInstanceOfSatisfying(CaseRefusals.InvalidApplication.class,
         e -> assertThat(e.problems()).extracting(FieldProblem::field).contains("application-form", "medical-diagnosis"));
-    assertThatThrownBy(() -> as(zhou.user(), () -> casework.attach(c.id(), "application-form", "MZ\u0090 not a pdf".getBytes())))
-        .isInstanceOf(Casework.MaterialType.class);
-    assertThatThrownBy(() -> as(zhou.user(), () -> casework.attach(c.id(), "identity", "%PDF-1.7".getBytes())))
-        .isInstanceOf(Casework.UnknownMaterial.class);
+    assertThatThrownBy(() -> as(zhou.user(), () -> casework.attach(c.id(), "application-form", null, "MZ\u0090 not a pdf".getBytes())))
+        .isInstanceOf(CaseRefusals.MaterialType.class);
+    assertThatThrownBy(() -> as(zhou.user(), () -> casework.attach(c.id(), "identity", null, "%PDF-1.7".getBytes())))
+        .isInstanceOf(CaseRefusals.UnknownMaterial.class);
   }
 
   @Test
@@ -240,7 +260,7 @@ class CaseworkTests {
     var c = apply(lu, "hrss.work-injury-recognition", """
         {"applicantName":"卢敏","employer":"沈阳某物流公司","injuryDate":"2026-11-03","injuryDescription":"在仓库搬运货物时不慎扭伤腰部","contactPhone":"13800008877"}""");
     var officer = fixtures.staff(organisations.officeAt("hrss", RegionCode.of("2101")).orElseThrow());
-    as(lu.user(), () -> casework.attach(c.id(), "application-form", CaseworkFixtures.pdf("工伤认定申请表")));
+    as(lu.user(), () -> casework.attach(c.id(), "application-form", null, CaseworkFixtures.pdf("工伤认定申请表")));
     act(officer, c, CaseAction.SUPPLEMENT, "请补充医疗诊断证明");
     as(lu.user(), () -> casework.supplied(c.id(), "已补充"));
     as(lu.user(), () -> casework.withdraw(c.id(), "与单位协商解决"));
@@ -261,8 +281,8 @@ class CaseworkTests {
     assertThat(moved.competentOffice()).isEqualTo(shenheHrss.id());
     assertThat(moved.waitingOn()).isEqualTo(shenheHrss.id());
     var shenhe = fixtures.staff(shenheHrss);
-    assertThat(as(shenhe, () -> casework.queue(0, 50)).items()).extracting(CaseFile::id).contains(c.id());
-    assertThat(as(heping, () -> casework.queue(0, 50)).items()).extracting(CaseFile::id).doesNotContain(c.id());
+    assertThat(as(shenhe, () -> cases.queue(0, 50)).items()).extracting(CaseFile::id).contains(c.id());
+    assertThat(as(heping, () -> cases.queue(0, 50)).items()).extracting(CaseFile::id).doesNotContain(c.id());
     assertThat(act(shenhe, c, CaseAction.ACCEPT, null).status()).isEqualTo(CaseStatus.UNDER_REVIEW);
   }
 
@@ -272,18 +292,24 @@ class CaseworkTests {
     var other = fixtures.resident("邓超", HEPING);
     var c = apply(he, "hrss.unemployment-benefit", """
         {"applicantName":"何平","endDate":"2026-10-31","endReason":"合同期满","bankAccount":"6222020200112233","contactPhone":"13800001234"}""");
-    assertThatThrownBy(() -> as(other.user(), () -> casework.view(c.id()))).isInstanceOf(CaseNotFound.class);
+    assertThatThrownBy(() -> as(other.user(), () -> cases.view(c.id()))).isInstanceOf(CaseNotFound.class);
     assertThatThrownBy(() -> as(other.user(), () -> casework.withdraw(c.id(), "x"))).isInstanceOf(CaseNotFound.class);
     assertThatThrownBy(() -> as(other.user(), () -> casework.apply(new NewApplication("hrss.ss-card-loss",
         he.person().id(), Channel.WEB, RegionBasis.RESIDENCE, null, form("{}"), null, null))))
-        .isInstanceOf(Casework.NotYourApplication.class);
+        .isInstanceOf(CaseRefusals.NotYourApplication.class);
     var supervisor = org.tongban.StaffFixtures.staff("supervisor-heping", java.util.Set.of(
         new org.tongban.access.Scope(RegionCode.of(HEPING), "hrss", org.tongban.access.Purpose.SEARCH),
         new org.tongban.access.Scope(RegionCode.of(HEPING), "hrss", org.tongban.access.Purpose.VIEW)), "ROLE_SUPERVISOR");
-    assertThat(as(supervisor, () -> casework.view(c.id())).id()).isEqualTo(c.id());
-    assertThat(as(supervisor, () -> casework.nearOrPastLimit(10, 0, 200)).items()).extracting(CaseFile::id).contains(c.id());
+    assertThat(as(supervisor, () -> cases.view(c.id())).id()).isEqualTo(c.id());
+    // Not accepted yet: no clock, so not on the supervisors' deadline list; accepted, it is.
+    assertThat(as(supervisor, () -> cases.nearOrPastLimit(10, 0, 200)).items()).extracting(CaseFile::id)
+        .doesNotContain(c.id());
+    var officer = fixtures.staff(hepingHrss);
+    act(officer, c, CaseAction.PASS, null);
+    act(officer, c, CaseAction.ACCEPT, null);
+    assertThat(as(supervisor, () -> cases.nearOrPastLimit(10, 0, 200)).items()).extracting(CaseFile::id).contains(c.id());
     assertThat(as(he.user(), () -> casework.withdraw(c.id(), "已找到工作")).status()).isEqualTo(CaseStatus.WITHDRAWN);
-    assertThat(as(supervisor, () -> casework.nearOrPastLimit(10, 0, 200)).items()).extracting(CaseFile::id).doesNotContain(c.id());
+    assertThat(as(supervisor, () -> cases.nearOrPastLimit(10, 0, 200)).items()).extracting(CaseFile::id).doesNotContain(c.id());
   }
 
   @Test
@@ -301,7 +327,7 @@ class CaseworkTests {
     try {
       var next = catalogue.publishAsPlatform(changed);
       assertThat(next.version()).isGreaterThan(c.itemVersion());
-      assertThat(as(tang.user(), () -> casework.view(c.id())).itemVersion()).isEqualTo(filed.version());
+      assertThat(as(tang.user(), () -> cases.view(c.id())).itemVersion()).isEqualTo(filed.version());
     } finally {
       catalogue.publishAsPlatform(s);
     }
@@ -315,21 +341,22 @@ class CaseworkTests {
         RegionBasis.INSURED, RegionCode.of(HEPING), form("""
             {"applicantName":"于洋","endDate":"2026-10-31","endReason":"合同期满","bankAccount":"6222020200112233","contactPhone":"13800001357"}"""),
         null, "本人到场签字")));
+    CaseworkFixtures.supplyRequired(casework, cases, catalogue, hall, c.id());
     act(hall, c, CaseAction.PASS, null);
     var heping = fixtures.staff(hepingHrss);
     var back = act(heping, c, CaseAction.RETURN, "缺少解除劳动关系证明原件核验记录");
     assertThat(back.status()).isEqualTo(CaseStatus.PRE_REVIEW);
     assertThat(back.waitingOn()).isEqualTo(shenheHall.id());
     act(hall, c, CaseAction.PASS, "已补核验");
-    act(heping, c, CaseAction.ACCEPT, null);
+    var accepted = act(heping, c, CaseAction.ACCEPT, null);
     var paused = as(heping, () -> casework.suspendClock(c.id(), "委托劳动能力鉴定"));
     assertThat(paused.pausedSince()).isEqualTo(LocalDate.now(Casework.CHINA));
     assertThat(paused.deadline(LocalDate.now(Casework.CHINA)).paused()).isTrue();
     assertThatThrownBy(() -> as(hall, () -> casework.suspendClock(c.id(), "x"))).isInstanceOf(CaseNotFound.class);
     var resumed = as(heping, () -> casework.resumeClock(c.id()));
     assertThat(resumed.pausedSince()).isNull();
-    assertThat(resumed.dueDate()).isEqualTo(c.dueDate()); // resumed the same day: no working day was lost
-    assertThat(as(yu.user(), () -> casework.timeline(c.id()))).extracting(Casework.TimelineEntry::action)
+    assertThat(resumed.dueDate()).isEqualTo(accepted.dueDate()); // resumed the same day: no working day was lost
+    assertThat(as(yu.user(), () -> cases.timeline(c.id()))).extracting(CaseQueries.TimelineEntry::action)
         .contains("RETURN", "CLOCK_SUSPENDED", "CLOCK_RESUMED");
   }
 

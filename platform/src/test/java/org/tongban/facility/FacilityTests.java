@@ -47,6 +47,8 @@ class FacilityTests {
   @Autowired FacilityTransfers transfers;
   @Autowired Placements placements;
   @Autowired Casework casework;
+  @Autowired org.tongban.casework.CaseQueries cases;
+  @Autowired org.tongban.catalogue.ServiceCatalogue catalogue;
   @Autowired OrganisationDirectory organisations;
   @Autowired Residents residents;
   @Autowired ResidentSecrets secrets;
@@ -157,11 +159,37 @@ class FacilityTests {
     // The last place is gone: deciding 刘林's case is refused and leaves case and facility as they were.
     assertThatThrownBy(() -> decide(officer, linPlace)).isInstanceOf(FacilityRegistry.NoFreePlace.class);
     assertThat(registry.view(f.id()).occupied()).isEqualTo(20);
-    assertThat(casework.find(linPlace.caseId()).orElseThrow().decision()).isNull();
+    assertThat(cases.find(linPlace.caseId()).orElseThrow().decision()).isNull();
     assertThat(placements.byCase(linPlace.caseId()).orElseThrow().status()).isEqualTo(Placement.Status.WAITING);
     // Someone leaves: the place is free again.
     as(officer, () -> placements.leave(meiPlace.caseId()));
     assertThat(registry.view(f.id()).occupied()).isEqualTo(19);
+  }
+
+  @Autowired org.tongban.indicator.IndicatorManagement indicators;
+  @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+
+  @Test
+  void admissionsAtTheSameMomentAreEachCountedOnceInThePlanFacts() throws Exception {
+    var f = as(educationOfficer, () -> registry.register(kindergarten("同时入园幼儿园", 200, 0)));
+    var start = new java.util.concurrent.CountDownLatch(1);
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+      var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+      for (int i = 0; i < 40; i++) {
+        done.add(pool.submit(() -> {
+          start.await();
+          tx.executeWithoutResult(s -> registry.admit(f.id()));
+          return null;
+        }));
+      }
+      start.countDown();
+      for (var d : done) d.get();
+    }
+    assertThat(registry.view(f.id()).occupied()).isEqualTo(40);
+    while (indicators.apply() > 0) {
+      // fold the staged changes
+    }
+    assertThat(indicators.differences()).as("live facts against a recompute").isZero();
   }
 
   @Test
@@ -182,7 +210,7 @@ class FacilityTests {
             "{\"applicantName\":\"孙秀兰\",\"selfCareAbility\":\"中度失能\",\"contactPhone\":\"13800007777\"}"), null, null),
         Set.of("extreme-poverty", "very-old")));
     assertThat(bed.score()).isEqualTo(130);
-    as(sun.user(), () -> casework.attach(bed.caseId(), "care-assessment", "%PDF-1.7 评估".getBytes()));
+    as(sun.user(), () -> casework.attach(bed.caseId(), "care-assessment", null, org.tongban.casework.CaseworkFixtures.pdf("评估")));
     for (var action : List.of(CaseAction.PASS, CaseAction.ACCEPT, CaseAction.AGREE, CaseAction.APPROVE)) {
       as(officer, () -> casework.act(bed.caseId(), action, null));
     }
@@ -211,7 +239,7 @@ class FacilityTests {
         + "\",\"childBirthDate\":\"2023-03-01\",\"guardianRelation\":\"母亲\",\"contactPhone\":\"13800003333\"}");
     var placement = as(a.user(), () -> placements.apply(f.id(), new NewApplication("education.kindergarten-enrolment",
         a.person().id(), Channel.WEB, RegionBasis.RESIDENCE, null, form, null, null), priorities));
-    as(a.user(), () -> casework.attach(placement.caseId(), "health-check", "%PDF-1.7 test".getBytes()));
+    org.tongban.casework.CaseworkFixtures.supplyRequired(casework, cases, catalogue, a.user(), placement.caseId());
     return placement;
   }
 

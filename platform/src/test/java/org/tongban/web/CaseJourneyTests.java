@@ -153,6 +153,15 @@ class CaseJourneyTests {
       shot(page, "23-window-files-paper-application");
       page.click("button:text-is('提交申请')");
       page.waitForSelector("button:text-is('预审通过')");
+      // The platform holds neither her contribution record nor an unemployment registration yet: the window scans
+      // her papers in.
+      for (var m : new String[][] {{"insurance-record", "参保缴费记录"}, {"employment-record", "就业失业登记记录"}}) {
+        page.selectOption("#code", m[0]);
+        page.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload(m[0] + ".pdf", "application/pdf",
+            org.tongban.casework.CaseworkFixtures.pdf(m[1])));
+        page.click("button:text-is('上传')");
+        page.waitForSelector("p.notice:has-text('" + m[1] + "')");
+      }
       page.fill("#note", "纸质材料原件已核验，转和平区人社局受理");
       page.click("button:text-is('预审通过')");
       page.waitForSelector("#case-status");

@@ -164,10 +164,13 @@ class FacilityJourneyTests {
       shot(page, "32-place-application");
       page.click("button:text-is('提交申请')");
       page.waitForSelector("#case-status");
-      page.setInputFiles("#file", new FilePayload("health-check.pdf", "application/pdf", "%PDF-1.7 入园体检表".getBytes()));
-      page.selectOption("#code", "health-check");
-      page.click("button:text-is('上传')");
-      page.waitForLoadState();
+      for (var m : new String[][] {{"health-check", "入园健康检查表"}, {"birth-certificate", "出生医学证明"}}) {
+        page.setInputFiles("#file", new FilePayload(m[0] + ".pdf", "application/pdf",
+            org.tongban.casework.CaseworkFixtures.pdf(m[1])));
+        page.selectOption("#code", m[0]);
+        page.click("button:text-is('上传')");
+        page.waitForSelector("p.notice:has-text('" + m[1] + "')");
+      }
       page.navigate(url("/my/places"));
       assertThat(page.textContent(".placement-status")).isEqualTo("轮候中");
       shot(page, "33-my-places-waiting");

@@ -6,8 +6,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tongban.casework.MaterialStore;
 
 /**
@@ -17,6 +21,7 @@ import org.tongban.casework.MaterialStore;
 @Component
 class LocalMaterialStore implements MaterialStore {
 
+  private static final Logger log = LoggerFactory.getLogger(LocalMaterialStore.class);
   private static final Pattern KEY = Pattern.compile("[a-z]{1,20}/\\d{4}-\\d{2}/[0-9a-f-]{36}");
   private final Path root;
 
@@ -24,12 +29,29 @@ class LocalMaterialStore implements MaterialStore {
     this.root = Path.of(dataDir, "materials").toAbsolutePath().normalize();
   }
 
+  /**
+   * Writes the file; inside a transaction that later rolls back, the file is deleted again (the row that would have
+   * named it is gone, and an orphan file would stay on disk for ever).
+   */
   @Override
   public String put(String prefix, byte[] bytes) throws IOException {
     String key = prefix + "/" + LocalDate.now().toString().substring(0, 7) + "/" + UUID.randomUUID();
     Path file = resolve(key);
     Files.createDirectories(file.getParent());
     Files.write(file, bytes);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          if (status == STATUS_COMMITTED) return;
+          try {
+            Files.deleteIfExists(file);
+          } catch (IOException e) {
+            log.warn("Could not remove {} after a rollback", file, e);
+          }
+        }
+      });
+    }
     return key;
   }
 

@@ -48,8 +48,11 @@ public class Workflows {
     tasks.complete(step.taskId(), Map.of("outcome", outcome));
   }
 
-  /** 转办: the step and later steps of the competent office go to {@code office}. */
-  public void reassignCompetent(String processInstance, String from, String to) {
+  /**
+   * 转办: the open steps waiting on {@code from} go to {@code to}, and so do the competent office's later steps (the
+   * process variable the templates assign them by).
+   */
+  public void reassign(String processInstance, String from, String to) {
     runtime.setVariable(processInstance, "competentOffice", to);
     for (Step s : open(processInstance)) {
       if (from.equals(s.group())) {

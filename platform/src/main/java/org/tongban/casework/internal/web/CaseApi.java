@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
@@ -36,7 +37,10 @@ import org.tongban.casework.Deadline;
 import org.tongban.casework.NewApplication;
 import org.tongban.casework.Ratings;
 import org.tongban.casework.RegionBasis;
-import org.tongban.identity.ResidentAccounts;
+import org.tongban.access.Callers;
+import org.tongban.casework.CaseQueries;
+import org.tongban.casework.CaseRefusals;
+import org.tongban.casework.internal.CaseMaterials;
 import org.tongban.organisation.OfficeId;
 import org.tongban.person.PersonId;
 import org.tongban.shared.RegionCode;
@@ -50,13 +54,15 @@ import tools.jackson.databind.JsonNode;
 class CaseApi {
 
   private final Casework casework;
+  private final CaseQueries cases;
   private final Ratings ratings;
-  private final ResidentAccounts accounts;
+  private final Callers callers;
 
-  CaseApi(Casework casework, Ratings ratings, ResidentAccounts accounts) {
+  CaseApi(Casework casework, CaseQueries cases, Ratings ratings, Callers callers) {
     this.casework = casework;
+    this.cases = cases;
     this.ratings = ratings;
-    this.accounts = accounts;
+    this.callers = callers;
   }
 
   /** {@code applicant} is required when staff file for a resident (帮办代办); residents apply for themselves. */
@@ -64,17 +70,26 @@ class CaseApi {
                       @Nullable RegionBasis basis, @Nullable RegionCode region, @NotNull JsonNode form,
                       @Nullable @Size(max = 200) String authorisation) {}
 
+  /**
+   * A case. {@code dueDate} is null until the case is accepted (受理 starts the clock); {@code dueProvisional}: it lies
+   * in a year whose holiday notice is not loaded yet. {@code actions}: what the caller's office may do now.
+   */
   record CaseResponse(CaseId id, String number, String item, int itemVersion, String itemName, String status,
                       String statusText, @Nullable String decision, String channel, OfficeId receivedBy,
                       OfficeId competentOffice, @Nullable OfficeId waitingOn, @Nullable LocalDate dueDate,
-                      Deadline.Warning warning, int daysLeft, boolean clockPaused, String applicantName,
-                      @Nullable String lifeEvent, boolean generated) {
-    static CaseResponse of(CaseFile c) {
+                      boolean dueProvisional, Deadline.Warning warning, int daysLeft, boolean clockPaused,
+                      String applicantName, @Nullable String lifeEvent, boolean generated, List<CaseAction> actions) {
+    static CaseResponse of(CaseFile c, List<CaseAction> actions) {
       var d = c.deadline(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
       return new CaseResponse(c.id(), c.number(), c.item(), c.itemVersion(), c.itemName(), c.status().name(),
           c.status().zh(), c.decision(), c.channel().name(), c.receivedBy(), c.competentOffice(), c.waitingOn(),
-          c.dueDate(), d.warning(), d.daysLeft(), d.paused(), c.applicantName(), c.lifeEvent(), c.generated());
+          c.dueDate(), d.provisional(), d.warning(), d.daysLeft(), d.paused(), c.applicantName(), c.lifeEvent(),
+          c.generated(), actions);
     }
+  }
+
+  private CaseResponse response(CaseFile c) {
+    return CaseResponse.of(c, cases.actions(c));
   }
 
   @PostMapping("/cases")
@@ -83,7 +98,7 @@ class CaseApi {
   CaseResponse apply(@Valid @RequestBody ApplyRequest r,
                      @Parameter(description = "Client key of this submission; repeat it on retry")
                      @RequestHeader(name = "Idempotency-Key", required = false) @Nullable @Size(max = 100) String key) {
-    return CaseResponse.of(casework.apply(application(r.item(), r, key)));
+    return response(casework.apply(application(r.item(), r, key)));
   }
 
   @PostMapping("/life-events/{event}/cases")
@@ -91,12 +106,16 @@ class CaseApi {
   @Operation(summary = "Apply for a life event (一件事): one form, one case per item")
   List<CaseResponse> applyForLifeEvent(@PathVariable String event, @Valid @RequestBody ApplyRequest r,
                                        @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
-    return casework.applyForLifeEvent(event, application(event, r, key)).stream().map(CaseResponse::of).toList();
+    return casework.applyForLifeEvent(event, application(event, r, key)).stream().map(this::response).toList();
   }
 
+  /** Residents apply for themselves (their registry person); staff name the applicant. */
   private NewApplication application(String item, ApplyRequest r, @Nullable String key) {
+    var caller = callers.current();
+    if (r.applicant() == null && caller.resident() && caller.person() == null) throw new CaseRefusals.NotInRegistry();
     PersonId applicant = r.applicant() != null ? r.applicant()
-        : accounts.currentPerson().orElseThrow(Casework.NotYourApplication::new);
+        : caller.person() != null ? new PersonId(caller.person()) : null;
+    if (applicant == null) throw new CaseRefusals.NotYourApplication();
     return new NewApplication(item, applicant, r.channel() == null ? Channel.WEB : r.channel(),
         r.basis() == null ? RegionBasis.RESIDENCE : r.basis(), r.region(), r.form(), key, r.authorisation());
   }
@@ -104,36 +123,42 @@ class CaseApi {
   @GetMapping("/cases/mine")
   @Operation(summary = "The signed-in resident's cases (我的办件)")
   ResultPage<CaseResponse> mine(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-    return casework.myCases(page, size).map(CaseResponse::of);
+    return cases.myCases(page, size).map(this::response);
   }
 
   @GetMapping("/cases/queue")
   @Operation(summary = "Cases waiting on the caller's office, nearest due date first (待办)")
   ResultPage<CaseResponse> queue(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-    return casework.queue(page, size).map(CaseResponse::of);
+    return cases.queue(page, size).map(this::response);
   }
 
   @GetMapping("/cases/{id}")
   CaseResponse one(@PathVariable CaseId id) {
-    return CaseResponse.of(casework.view(id));
+    return response(cases.view(id));
   }
 
   @GetMapping("/cases/{id}/timeline")
-  List<Casework.TimelineEntry> timeline(@PathVariable CaseId id) {
-    return casework.timeline(id);
+  List<CaseQueries.TimelineEntry> timeline(@PathVariable CaseId id) {
+    return cases.timeline(id);
   }
 
   @GetMapping("/cases/{id}/materials")
-  List<Casework.MaterialEntry> materials(@PathVariable CaseId id) {
-    return casework.materials(id);
+  List<CaseMaterials.Entry> materials(@PathVariable CaseId id) {
+    return cases.materials(id);
+  }
+
+  @GetMapping("/cases/{id}/materials/{material}")
+  @Operation(summary = "An uploaded material's file (applicant, or staff of the offices on the case; staff reads are audited)")
+  ResponseEntity<byte[]> material(@PathVariable CaseId id, @PathVariable UUID material) {
+    return MaterialDownload.of(cases.material(id, material));
   }
 
   @PostMapping(path = "/cases/{id}/materials", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @ResponseStatusCreated
   @Operation(summary = "Upload a material (PDF, PNG or JPEG, at most 10 MiB)")
-  Casework.MaterialEntry upload(@PathVariable CaseId id, @RequestParam @NotBlank String code,
-                                @RequestPart("file") MultipartFile file) throws IOException {
-    return casework.attach(id, code, file.getBytes());
+  CaseMaterials.Entry upload(@PathVariable CaseId id, @RequestParam @NotBlank String code,
+                             @RequestPart("file") MultipartFile file) throws IOException {
+    return casework.attach(id, code, file.getContentType(), file.getBytes());
   }
 
   record ActionRequest(@NotNull CaseAction action, @Nullable @Size(max = 500) String note) {}
@@ -141,7 +166,7 @@ class CaseApi {
   @PostMapping("/cases/{id}/actions")
   @Operation(summary = "Take the step the case waits on at the caller's office (预审/受理/审查/决定/送达)")
   CaseResponse act(@PathVariable CaseId id, @Valid @RequestBody ActionRequest r) {
-    return CaseResponse.of(casework.act(id, r.action(), r.note()));
+    return response(casework.act(id, r.action(), r.note()));
   }
 
   record ForwardRequest(@NotNull OfficeId office, @NotBlank @Size(max = 500) String reason) {}
@@ -149,7 +174,7 @@ class CaseApi {
   @PostMapping("/cases/{id}/forward")
   @Operation(summary = "转办: hand the case to another competent office of the same department")
   CaseResponse forward(@PathVariable CaseId id, @Valid @RequestBody ForwardRequest r) {
-    return CaseResponse.of(casework.forward(id, r.office(), r.reason()));
+    return response(casework.forward(id, r.office(), r.reason()));
   }
 
   record NoteRequest(@Nullable @Size(max = 500) String note) {}
@@ -157,7 +182,7 @@ class CaseApi {
   @PostMapping("/cases/{id}/supplied")
   @Operation(summary = "补正 done: the clock resumes")
   CaseResponse supplied(@PathVariable CaseId id, @Valid @RequestBody NoteRequest r) {
-    return CaseResponse.of(casework.supplied(id, r.note()));
+    return response(casework.supplied(id, r.note()));
   }
 
   record ReasonRequest(@NotBlank @Size(max = 500) String reason) {}
@@ -165,12 +190,12 @@ class CaseApi {
   @PostMapping("/cases/{id}/withdraw")
   @Operation(summary = "撤回 by the applicant before a decision")
   CaseResponse withdraw(@PathVariable CaseId id, @Valid @RequestBody ReasonRequest r) {
-    return CaseResponse.of(casework.withdraw(id, r.reason()));
+    return response(casework.withdraw(id, r.reason()));
   }
 
   @GetMapping("/cases/{id}/results")
   List<ResultResponse> results(@PathVariable CaseId id) {
-    return casework.results(id).stream().map(ResultResponse::of).toList();
+    return cases.results(id).stream().map(ResultResponse::of).toList();
   }
 
   record ResultResponse(String code, String kind, String title, String holderMasked, String issuer,
@@ -185,7 +210,7 @@ class CaseApi {
   ResponseEntity<byte[]> resultFile(@PathVariable CaseId id, @PathVariable String code) {
     return ResponseEntity.ok()
         .header("Content-Disposition", ContentDisposition.attachment().filename(code + ".pdf").build().toString())
-        .contentType(MediaType.APPLICATION_PDF).body(casework.resultFile(id, code));
+        .contentType(MediaType.APPLICATION_PDF).body(cases.resultFile(id, code));
   }
 
   record RatingRequest(@Min(1) @Max(5) int efficiency, @Min(1) @Max(5) int guide, @Min(1) @Max(5) int convenience,
@@ -212,7 +237,7 @@ class CaseApi {
   @Operation(summary = "Open cases near (within N working days) or past their limit, in the supervisor's jurisdiction")
   ResultPage<CaseResponse> deadlines(@RequestParam(defaultValue = "3") int within,
                                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-    return casework.nearOrPastLimit(within, page, size).map(CaseResponse::of);
+    return cases.nearOrPastLimit(within, page, size).map(this::response);
   }
 
   @GetMapping("/supervision/ratings")

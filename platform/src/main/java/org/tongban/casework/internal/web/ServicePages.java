@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongban.casework.CaseId;
+import org.tongban.casework.CaseQueries;
+import org.tongban.casework.CaseRefusals;
 import org.tongban.casework.Casework;
+import org.tongban.casework.internal.CaseMaterials;
 import org.tongban.casework.Channel;
 import org.tongban.casework.NewApplication;
 import org.tongban.casework.Ratings;
@@ -39,15 +42,19 @@ class ServicePages {
 
   private final ServiceCatalogue catalogue;
   private final Casework casework;
+  private final CaseQueries cases;
   private final Ratings ratings;
   private final ResidentAccounts accounts;
   private final Residents residents;
   private final JsonMapper json;
+  private final CaseMaterials materials;
 
-  ServicePages(ServiceCatalogue catalogue, Casework casework, Ratings ratings, ResidentAccounts accounts,
-               Residents residents, JsonMapper json) {
+  ServicePages(ServiceCatalogue catalogue, Casework casework, CaseQueries cases, Ratings ratings,
+               ResidentAccounts accounts, Residents residents, JsonMapper json, CaseMaterials materials) {
+    this.materials = materials;
     this.catalogue = catalogue;
     this.casework = casework;
+    this.cases = cases;
     this.ratings = ratings;
     this.accounts = accounts;
     this.residents = residents;
@@ -89,13 +96,13 @@ class ServicePages {
   String apply(@PathVariable String code, @RequestParam Map<String, String> params, Model model) {
     var item = catalogue.currentOrRefuse(code);
     var resident = me();
-    if (resident == null) throw new Casework.NotYourApplication();
+    if (resident == null) throw new CaseRefusals.NotInRegistry();
     JsonNode form = ApplicationForm.read(item.spec().form(), params, json);
     try {
       var c = casework.apply(new NewApplication(code, resident.id(), Channel.WEB, RegionBasis.RESIDENCE, null, form,
           params.get("submission"), null));
       return "redirect:/my/cases/" + c.id() + "?submitted";
-    } catch (Casework.InvalidApplication e) {
+    } catch (CaseRefusals.InvalidApplication e) {
       model.addAttribute("item", item);
       model.addAttribute("fields", ApplicationForm.fields(item.spec().form(), resident, params));
       model.addAttribute("problems", e.problems());
@@ -118,13 +125,13 @@ class ServicePages {
   String applyForLifeEvent(@PathVariable String code, @RequestParam Map<String, String> params, Model model) {
     var combined = catalogue.combinedForm(catalogue.lifeEvent(code));
     var resident = me();
-    if (resident == null) throw new Casework.NotYourApplication();
+    if (resident == null) throw new CaseRefusals.NotInRegistry();
     JsonNode form = ApplicationForm.read(combined.schema(), params, json);
     try {
-      var cases = casework.applyForLifeEvent(code, new NewApplication(code, resident.id(), Channel.WEB,
+      var filed = casework.applyForLifeEvent(code, new NewApplication(code, resident.id(), Channel.WEB,
           RegionBasis.RESIDENCE, null, form, params.get("submission"), null));
-      return "redirect:/my/cases/" + cases.getFirst().id() + "?submitted";
-    } catch (Casework.InvalidApplication e) {
+      return "redirect:/my/cases/" + filed.getFirst().id() + "?submitted";
+    } catch (CaseRefusals.InvalidApplication e) {
       model.addAttribute("combined", combined);
       model.addAttribute("fields", ApplicationForm.fields(combined.schema(), resident, params));
       model.addAttribute("problems", e.problems());
@@ -135,33 +142,38 @@ class ServicePages {
 
   @GetMapping("/my/cases")
   String myCases(@RequestParam(defaultValue = "0") int page, Model model) {
-    model.addAttribute("cases", casework.myCases(page, 20));
+    model.addAttribute("cases", cases.myCases(page, 20));
     model.addAttribute("today", LocalDate.now(ZoneId.of("Asia/Shanghai")));
     return "services/my-cases";
   }
 
   @GetMapping("/my/cases/{id}")
   String myCase(@PathVariable CaseId id, Model model) {
-    var c = casework.view(id);
+    var c = cases.view(id);
     model.addAttribute("c", c);
     model.addAttribute("deadline", c.deadline(LocalDate.now(ZoneId.of("Asia/Shanghai"))));
-    model.addAttribute("timeline", casework.timeline(id));
-    model.addAttribute("materials", casework.materials(id));
-    model.addAttribute("results", casework.results(id));
+    model.addAttribute("materialBase", "/my/cases/" + id + "/materials");
+    model.addAttribute("timeline", cases.timeline(id));
+    model.addAttribute("materials", cases.materials(id));
+    model.addAttribute("results", cases.results(id));
     model.addAttribute("rating", ratings.ofCase(id).orElse(null));
     model.addAttribute("levels", Ratings.LEVELS);
-    model.addAttribute("together", casework.bundle(c.bundle()).stream().filter(b -> !b.id().equals(c.id())).toList());
-    model.addAttribute("uploadable", catalogue.version(c.item(), c.itemVersion()).spec().materials().stream()
-        .filter(m -> m.source() == org.tongban.catalogue.ItemSpec.MaterialSource.RESIDENT).toList());
+    model.addAttribute("together", cases.bundle(c.bundle()).stream().filter(b -> !b.id().equals(c.id())).toList());
+    model.addAttribute("uploadable", materials.uploadable(c, catalogue.version(c.item(), c.itemVersion()).spec()));
     return "services/my-case";
   }
 
   @PostMapping("/my/cases/{id}/materials")
   String upload(@PathVariable CaseId id, @RequestParam String code, @RequestParam("file") MultipartFile file,
                 RedirectAttributes flash) throws java.io.IOException {
-    casework.attach(id, code, file.getBytes());
-    flash.addFlashAttribute("done", "material");
+    var added = casework.attach(id, code, file.getContentType(), file.getBytes());
+    flash.addFlashAttribute("uploaded", added.name());
     return "redirect:/my/cases/" + id;
+  }
+
+  @GetMapping("/my/cases/{id}/materials/{material}")
+  ResponseEntity<byte[]> material(@PathVariable CaseId id, @PathVariable UUID material) {
+    return MaterialDownload.of(cases.material(id, material));
   }
 
   @PostMapping("/my/cases/{id}/supplied")
@@ -188,7 +200,7 @@ class ServicePages {
   ResponseEntity<byte[]> result(@PathVariable CaseId id, @PathVariable String code) {
     return ResponseEntity.ok()
         .header("Content-Disposition", ContentDisposition.attachment().filename(code + ".pdf").build().toString())
-        .contentType(MediaType.APPLICATION_PDF).body(casework.resultFile(id, code));
+        .contentType(MediaType.APPLICATION_PDF).body(cases.resultFile(id, code));
   }
 
   @GetMapping("/verify")
@@ -200,7 +212,7 @@ class ServicePages {
   @GetMapping("/verify/{code}")
   String verify(@PathVariable String code, Model model) {
     model.addAttribute("code", code);
-    model.addAttribute("certificate", casework.verify(code).orElse(null));
+    model.addAttribute("certificate", cases.verify(code).orElse(null));
     return "services/verify";
   }
 }

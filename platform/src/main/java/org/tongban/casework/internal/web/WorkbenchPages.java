@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tongban.casework.CaseAction;
 import org.tongban.casework.CaseId;
+import org.tongban.casework.CaseQueries;
+import org.tongban.casework.CaseRefusals;
+import org.tongban.casework.CaseStatus;
 import org.tongban.casework.Casework;
 import org.tongban.casework.Channel;
 import org.tongban.casework.NewApplication;
@@ -36,17 +39,24 @@ import tools.jackson.databind.json.JsonMapper;
 class WorkbenchPages {
 
   private final Casework casework;
+  private final CaseQueries cases;
   private final Ratings ratings;
   private final ServiceCatalogue catalogue;
   private final Residents residents;
   private final OrganisationDirectory organisations;
   private final JsonMapper json;
   private final org.tongban.audit.AuditTrail audit;
+  private final org.tongban.access.Callers callers;
+  private final org.tongban.casework.internal.CaseMaterials materials;
 
-  WorkbenchPages(org.tongban.audit.AuditTrail audit, Casework casework, Ratings ratings, ServiceCatalogue catalogue, Residents residents,
-                 OrganisationDirectory organisations, JsonMapper json) {
+  WorkbenchPages(org.tongban.audit.AuditTrail audit, Casework casework, CaseQueries cases, Ratings ratings,
+                 ServiceCatalogue catalogue, Residents residents, OrganisationDirectory organisations, JsonMapper json,
+                 org.tongban.access.Callers callers, org.tongban.casework.internal.CaseMaterials materials) {
     this.audit = audit;
+    this.callers = callers;
+    this.materials = materials;
     this.casework = casework;
+    this.cases = cases;
     this.ratings = ratings;
     this.catalogue = catalogue;
     this.residents = residents;
@@ -60,43 +70,54 @@ class WorkbenchPages {
 
   @GetMapping("/workbench")
   String queue(@RequestParam(defaultValue = "0") int page, Model model) {
-    model.addAttribute("cases", casework.queue(page, 30));
-    model.addAttribute("received", casework.received(0, 10));
+    model.addAttribute("cases", cases.queue(page, 30));
+    model.addAttribute("received", cases.received(0, 10));
     model.addAttribute("today", today());
     return "workbench/index";
   }
 
   @GetMapping("/workbench/cases/{id}")
   String one(@PathVariable CaseId id, Model model) {
-    var c = casework.view(id);
+    var c = cases.view(id);
     model.addAttribute("c", c);
     model.addAttribute("deadline", c.deadline(today()));
-    model.addAttribute("timeline", casework.timeline(id));
-    model.addAttribute("materials", casework.materials(id));
-    model.addAttribute("results", casework.results(id));
+    model.addAttribute("materialBase", "/workbench/cases/" + id + "/materials");
+    model.addAttribute("timeline", cases.timeline(id));
+    model.addAttribute("materials", cases.materials(id));
+    model.addAttribute("results", cases.results(id));
     model.addAttribute("rating", ratings.ofCase(id).orElse(null));
     model.addAttribute("receivedBy", organisations.find(c.receivedBy()).map(o -> o.name()).orElse(""));
     model.addAttribute("competent", organisations.find(c.competentOffice()).map(o -> o.name()).orElse(""));
-    model.addAttribute("actions", actions(c.waitingStep()));
-    // 转办 targets: the same department's offices in the same city, the current one left out.
+    // The receiving office scans paper materials in while the case is open.
+    boolean receiving = c.status().open() && c.receivedBy().toString().equals(callers.current().office());
+    model.addAttribute("uploadable", receiving
+        ? materials.uploadable(c, catalogue.version(c.item(), c.itemVersion()).spec()) : java.util.List.of());
+    // Only what the step allows, and only when the case waits on this office (CaseStep's table).
+    var actions = cases.actions(c);
+    model.addAttribute("actions", actions);
+    // 转办 targets: the same department's offices in the same city, the current one left out; only for the office the
+    // case waits on before acceptance.
     var city = c.competentRegion().atLevel(org.tongban.shared.RegionLevel.CITY);
-    model.addAttribute("forwardTo", city == null ? java.util.List.of() : organisations.officesOf(c.department(), city)
-        .stream().filter(o -> !o.id().equals(c.competentOffice())).toList());
+    boolean mayForward = !actions.isEmpty() && (c.status() == CaseStatus.PRE_REVIEW
+        || c.status() == CaseStatus.AWAITING_ACCEPTANCE);
+    model.addAttribute("forwardTo", city == null || !mayForward ? java.util.List.of()
+        : organisations.officesOf(c.department(), city).stream()
+            .filter(o -> c.waitingOn() == null || !o.id().equals(c.waitingOn())).toList());
     return "workbench/case";
   }
 
-  /** The actions a step allows, in the order a clerk reads them. */
-  static java.util.List<CaseAction> actions(@Nullable String step) {
-    if (step == null) return java.util.List.of();
-    return switch (step) {
-      case "preReview" -> java.util.List.of(CaseAction.PASS, CaseAction.SUPPLEMENT, CaseAction.REFUSE);
-      case "accept" -> java.util.List.of(CaseAction.ACCEPT, CaseAction.SUPPLEMENT, CaseAction.RETURN, CaseAction.REFUSE);
-      case "handle" -> java.util.List.of(CaseAction.APPROVE, CaseAction.DENY, CaseAction.RETURN, CaseAction.REFUSE);
-      case "townshipReview", "review" -> java.util.List.of(CaseAction.AGREE, CaseAction.OBJECT);
-      case "decide" -> java.util.List.of(CaseAction.APPROVE, CaseAction.DENY);
-      case "deliver" -> java.util.List.of(CaseAction.DELIVER);
-      default -> java.util.List.of();
-    };
+  @PostMapping("/workbench/cases/{id}/materials")
+  String upload(@PathVariable CaseId id, @RequestParam String code,
+                @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                org.springframework.web.servlet.mvc.support.RedirectAttributes flash) throws java.io.IOException {
+    var added = casework.attach(id, code, file.getContentType(), file.getBytes());
+    flash.addFlashAttribute("uploaded", added.name());
+    return "redirect:/workbench/cases/" + id;
+  }
+
+  @GetMapping("/workbench/cases/{id}/materials/{material}")
+  org.springframework.http.ResponseEntity<byte[]> material(@PathVariable CaseId id, @PathVariable UUID material) {
+    return MaterialDownload.of(cases.material(id, material));
   }
 
   @PostMapping("/workbench/cases/{id}/act")
@@ -145,14 +166,14 @@ class WorkbenchPages {
               @RequestParam Channel channel, @RequestParam RegionBasis basis,
               @RequestParam(required = false) @Nullable String region, @RequestParam Map<String, String> params,
               Model model) {
-    var resident = residents.lookup(new IdNumber(idNumber.strip())).orElseThrow(() -> new Casework.NotYourApplication());
+    var resident = residents.lookup(new IdNumber(idNumber.strip())).orElseThrow(CaseRefusals.NotYourApplication::new);
     var version = catalogue.currentOrRefuse(item);
     var form = ApplicationForm.read(version.spec().form(), params, json);
     try {
       var c = casework.apply(new NewApplication(item, resident.id(), channel, basis,
           region == null || region.isBlank() ? null : RegionCode.of(region), form, params.get("submission"), authorisation));
       return "redirect:/workbench/cases/" + c.id();
-    } catch (Casework.InvalidApplication e) {
+    } catch (CaseRefusals.InvalidApplication e) {
       model.addAttribute("items", catalogue.items());
       model.addAttribute("idNumber", idNumber);
       model.addAttribute("item", item);
@@ -168,7 +189,7 @@ class WorkbenchPages {
   @GetMapping("/supervision")
   String supervision(@RequestParam(defaultValue = "3") int within, @RequestParam(defaultValue = "0") int page,
                      @RequestParam(defaultValue = "office") String by, Model model) {
-    model.addAttribute("cases", casework.nearOrPastLimit(within, page, 50));
+    model.addAttribute("cases", cases.nearOrPastLimit(within, page, 50));
     model.addAttribute("within", within);
     model.addAttribute("ratings", ratings.summary("item".equals(by), 0, 50));
     model.addAttribute("by", by);

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.tongban.booking.BookingManagement;
 import org.tongban.casework.ApplicationForm;
-import org.tongban.casework.Casework;
+import org.tongban.casework.CaseRefusals;
 import org.tongban.casework.Channel;
 import org.tongban.casework.NewApplication;
 import org.tongban.casework.RegionBasis;
@@ -173,7 +173,7 @@ class FacilityPages {
           RegionBasis.RESIDENCE, null, ApplicationForm.read(item.spec().form(), params, json), params.get("submission"),
           null), chosen);
       return "redirect:/my/cases/" + placement.caseId() + "?submitted";
-    } catch (Casework.InvalidApplication e) {
+    } catch (CaseRefusals.InvalidApplication e) {
       fill(model, f, type, item, ApplicationForm.fields(item.spec().form(), resident, params), params.get("submission"),
           chosen);
       model.addAttribute("problems", e.problems());

@@ -1,0 +1,35 @@
+package org.tongban.access;
+
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who is asking, resolved once per request: their principal name, the registry person of a resident, the office
+ * and its department of a staff member, their roles (without the {@code ROLE_} prefix) and jurisdiction scopes.
+ * Services take it from {@link Callers} instead of reading the security context themselves.
+ */
+public record Caller(String name, @Nullable UUID person, @Nullable String office, @Nullable String officeDepartment,
+                     Set<String> roles, Set<Scope> scopes) {
+
+  /** Work the platform does on its own (start-up, schedules, listeners). */
+  public static final Caller PLATFORM = new Caller("platform", null, null, null, Set.of(), Set.of());
+
+  public Caller {
+    roles = Set.copyOf(roles);
+    scopes = Set.copyOf(scopes);
+  }
+
+  public boolean has(String role) {
+    return roles.contains(role);
+  }
+
+  /** A signed-in resident (whether or not their account is linked to a registry person yet). */
+  public boolean resident() {
+    return has("RESIDENT");
+  }
+
+  public boolean staff() {
+    return has("STAFF");
+  }
+}

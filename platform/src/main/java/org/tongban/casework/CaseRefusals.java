@@ -1,0 +1,136 @@
+package org.tongban.casework;
+
+import java.util.List;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.tongban.shared.FieldProblem;
+import org.tongban.shared.Refusal;
+
+/**
+ * Every expected refusal of casework, each with its readable code ({@code casework.*}); the web layer turns them into
+ * problem details in the request's language. Statuses and actions are named in words there (as message references),
+ * never as enum constants.
+ */
+public final class CaseRefusals {
+
+  private CaseRefusals() {}
+
+  static DefaultMessageSourceResolvable words(CaseStatus status) {
+    return new DefaultMessageSourceResolvable(new String[] {"case.status." + status.name()}, status.zh());
+  }
+
+  static DefaultMessageSourceResolvable words(String action) {
+    return new DefaultMessageSourceResolvable(new String[] {"case.action." + action}, action);
+  }
+
+  public static final class InvalidApplication extends Refusal {
+    public InvalidApplication(String item, List<FieldProblem> problems) {
+      super("casework.invalid-application", 400, problems, item);
+    }
+  }
+
+  public static final class CaseNotFound extends Refusal {
+    public CaseNotFound(String id) {
+      super("casework.case-not-found", 404, id);
+    }
+  }
+
+  public static final class NotYourApplication extends Refusal {
+    public NotYourApplication() {
+      super("casework.not-your-application", 403);
+    }
+  }
+
+  public static final class NotInRegistry extends Refusal {
+    public NotInRegistry() {
+      super("casework.not-in-registry", 409);
+    }
+  }
+
+  public static final class AuthorisationRequired extends Refusal {
+    public AuthorisationRequired() {
+      super("casework.authorisation-required", 400);
+    }
+  }
+
+  public static final class NoCompetentOffice extends Refusal {
+    public NoCompetentOffice(String item, String region) {
+      super("casework.no-competent-office", 422, item, region);
+    }
+  }
+
+  /** The action is not possible at the case's step, or the step does not wait on the caller's office. */
+  public static final class WrongStep extends Refusal {
+    public WrongStep(CaseStatus status, String action) {
+      super("casework.wrong-step", 409, words(status), words(action));
+    }
+  }
+
+  public static final class ReasonRequired extends Refusal {
+    public ReasonRequired(String action) {
+      super("casework.reason-required", 400, words(action));
+    }
+  }
+
+  public static final class SeatTaken extends Refusal {
+    public SeatTaken() {
+      super("casework.seat-taken", 409);
+    }
+  }
+
+  public static final class WrongDepartment extends Refusal {
+    public WrongDepartment(String office) {
+      super("casework.wrong-department", 400, office);
+    }
+  }
+
+  /** 转办 only to another office of the case's department in the same city (the choice the page offers). */
+  public static final class ForwardOutOfReach extends Refusal {
+    public ForwardOutOfReach(String office) {
+      super("casework.forward-out-of-reach", 400, office);
+    }
+  }
+
+  public static final class UnknownMaterial extends Refusal {
+    public UnknownMaterial(String code) {
+      super("casework.unknown-material", 400, code);
+    }
+  }
+
+  public static final class MaterialEmpty extends Refusal {
+    public MaterialEmpty() {
+      super("casework.material-empty", 400);
+    }
+  }
+
+  public static final class MaterialTooLarge extends Refusal {
+    public MaterialTooLarge(int mebibytes) {
+      super("casework.material-too-large", 413, mebibytes);
+    }
+  }
+
+  public static final class MaterialType extends Refusal {
+    public MaterialType() {
+      super("casework.material-type", 415);
+    }
+  }
+
+  public static final class NotSupervisor extends Refusal {
+    public NotSupervisor() {
+      super("casework.not-supervisor", 403);
+    }
+  }
+
+  /** Residents apply online (web or the app); window, phone and village-agent channels are staff's. */
+  public static final class ChannelNotAllowed extends Refusal {
+    public ChannelNotAllowed(String channel) {
+      super("casework.channel-not-allowed", 400, channel);
+    }
+  }
+
+  /** A stated region outside the item's 通办范围 (the province, or where it is offered). */
+  public static final class RegionNotAllowed extends Refusal {
+    public RegionNotAllowed(String region) {
+      super("casework.region-not-allowed", 400, region);
+    }
+  }
+}

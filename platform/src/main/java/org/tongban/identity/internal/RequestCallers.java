@@ -1,0 +1,73 @@
+package org.tongban.identity.internal;
+
+import java.util.HashSet;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.tongban.access.Caller;
+import org.tongban.access.Callers;
+import org.tongban.access.ScopedPrincipal;
+import org.tongban.organisation.OfficeId;
+import org.tongban.organisation.OrganisationDirectory;
+
+/**
+ * Resolves the caller from the security context once per request (kept as a request attribute, tied to the
+ * authentication it was made from, so a sign-in within the request resolves anew). Outside requests it resolves on
+ * every call.
+ */
+@Component
+class RequestCallers implements Callers {
+
+  private static final String ATTRIBUTE = RequestCallers.class.getName();
+  private final JdbcClient jdbc;
+  private final OrganisationDirectory organisations;
+
+  RequestCallers(JdbcClient jdbc, OrganisationDirectory organisations) {
+    this.jdbc = jdbc;
+    this.organisations = organisations;
+  }
+
+  private record Resolved(Authentication from, Caller caller) {}
+
+  @Override
+  public Caller current() {
+    var auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth == null || !auth.isAuthenticated()) return Caller.PLATFORM;
+    var request = RequestContextHolder.getRequestAttributes();
+    if (request != null && request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Resolved r
+        && r.from() == auth) {
+      return r.caller();
+    }
+    var caller = resolve(auth);
+    if (request != null) request.setAttribute(ATTRIBUTE, new Resolved(auth, caller), RequestAttributes.SCOPE_REQUEST);
+    return caller;
+  }
+
+  private Caller resolve(Authentication auth) {
+    var roles = new HashSet<String>();
+    for (GrantedAuthority a : auth.getAuthorities()) {
+      if (a.getAuthority() != null && a.getAuthority().startsWith("ROLE_")) roles.add(a.getAuthority().substring(5));
+    }
+    UUID person = null;
+    if (auth.getPrincipal() instanceof ResidentUser resident) {
+      person = jdbc.sql("select person_id from identity.resident_account where id = ?").param(resident.account())
+          .query(UUID.class).optional().orElse(null);
+    }
+    String office = null;
+    String department = null;
+    var scopes = new HashSet<org.tongban.access.Scope>();
+    if (auth.getPrincipal() instanceof ScopedPrincipal staff) {
+      scopes.addAll(staff.scopes());
+      office = staff.officeId();
+      if (office != null) {
+        department = organisations.find(OfficeId.of(office)).map(o -> o.department()).orElse(null);
+      }
+    }
+    return new Caller(auth.getName(), person, office, department, roles, scopes);
+  }
+}

@@ -1,0 +1,269 @@
+package org.tongban.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.tongban.StaffFixtures.as;
+import static org.tongban.StaffFixtures.clerkOf;
+import static org.tongban.StaffFixtures.officerOf;
+import static org.tongban.StaffFixtures.randomIdNumber;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tongban.booking.BookingManagement;
+import org.tongban.booking.NewResource;
+import org.tongban.booking.OpeningHours;
+import org.tongban.facility.Facility;
+import org.tongban.facility.FacilityDraft;
+import org.tongban.facility.FacilityRegistry;
+import org.tongban.facility.FacilityStatus;
+import org.tongban.facility.FeeRule;
+import org.tongban.identity.internal.ResidentFixtures;
+import org.tongban.identity.internal.ResidentSecrets;
+import org.tongban.person.NewResident;
+import org.tongban.person.Residents;
+import org.tongban.shared.RegionCode;
+
+/**
+ * The jurisdiction walk for writes and lists. Every writing endpoint is either walked here (an outsider's request —
+ * another county's clerk, or another department's officer of the same county — must leave nothing behind, while the
+ * owner's same request does write), walked by {@link JurisdictionTests} (it takes an id), or named below as
+ * self-service, public or administration. Lists and exports must not show an outsider the owner's record.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Tag("persistence")
+class WriteJurisdictionTests {
+
+  /** Sign-in and the caller's own data: registration, codes, preferences, a resident's own booking or application. */
+  private static final Set<String> SELF_SERVICE = Set.of("POST /register", "POST /login/sms", "POST /login/reset",
+      "POST /login/second-factor", "POST /login/second-factor/enrol", "POST /prefs/lang", "POST /prefs/elder",
+      "POST /my/bookings",
+      // 全省通办: any window files for any resident of the province (the authorisation and the look-up are on record);
+      // residents file for themselves only (CaseworkRulesTests); a clerk opens a resident's own account at the window.
+      "POST /api/cases", "POST /workbench/file", "POST /residents/accounts/new");
+
+  /** Administration of the platform itself: administrators (or auditors) only, refused to clerks below. */
+  private static final Set<String> ADMINISTRATION = Set.of("POST /admin/staff", "POST /admin/clients",
+      "POST /audit/verify", "POST /api/audit/verification", "POST /api/offices");
+
+  /** Publishing a catalogue item: only an officer capturing for the item's department (CatalogueTests). */
+  private static final Set<String> DEPARTMENT_PUBLISHING = Set.of("POST /api/catalogue/items");
+
+  @Autowired MockMvc mvc;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+  @Autowired JdbcClient jdbc;
+  @Autowired Residents residents;
+  @Autowired ResidentSecrets secrets;
+  @Autowired FacilityRegistry facilities;
+  @Autowired BookingManagement bookings;
+
+  final UserDetails heping = clerkOf("210102");
+  final UserDetails jiangyang = clerkOf("510502");
+  final UserDetails jiangyangHrss = officerOf("510502", "hrss");
+  final UserDetails jiangyangEducation = officerOf("510502", "education");
+  final UserDetails jiangyangCivil = officerOf("510502", "civil-affairs");
+
+  String village;
+  String township;
+  Facility kindergarten;
+  String ticket;
+  String secondTicket;
+  String elderId;
+
+  @BeforeEach
+  void luzhou() {
+    village = jdbc.sql("select code from region.region where code like '510502%' and level = 5 order by code limit 1")
+        .query(String.class).single();
+    township = village.substring(0, 9) + "000";
+    kindergarten = as(jiangyang, () -> facilities.register(new FacilityDraft("childcare.kindergarten",
+        "江阳区写入测试幼儿园" + System.nanoTime(), township, null, null, null, null, FeeRule.FREE, null, FacilityStatus.OPEN,
+        LocalDate.of(2020, 9, 1), Map.of("ownership", "公办", "inclusive", "是", "seats", "30", "enrolled", "10",
+            "townshipCentre", "否"), List.of())));
+    // A resident of 江阳区 with a booking to check in, and an older resident for the visit register.
+    var id = randomIdNumber("510502");
+    var person = as(jiangyang, () -> residents.register(new NewResident("江写", id.value(), null, village, village)));
+    var applicant = ResidentFixtures.accountFor(secrets, person.id(), "江写", id);
+    var court = as(jiangyang, () -> bookings.open(new NewResource("江阳区写入测试球场" + System.nanoTime(), "venue.court",
+        RegionCode.of("510502"), "sports", null, 4, 0, 1, 2)));
+    var tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
+    as(jiangyang, () -> bookings.openSlots(court.id(), tomorrow, 1,
+        OpeningHours.daily(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(10, 0), 60)));
+    ticket = as(applicant, () -> bookings.book(bookings.slots(court.id(), tomorrow).getFirst().id())).ticket();
+    var otherId = randomIdNumber("510502");
+    var other = as(jiangyang, () -> residents.register(new NewResident("江写二", otherId.value(), null, village, village)));
+    secondTicket = as(ResidentFixtures.accountFor(secrets, other.id(), "江写二", otherId),
+        () -> bookings.book(bookings.slots(court.id(), tomorrow).getFirst().id())).ticket();
+    var old = org.tongban.shared.IdNumber.complete("510502" + "19450303" + String.format("%03d", (int) (Math.random() * 1000)));
+    as(jiangyang, () -> residents.register(new NewResident("江奶奶", old.value(), null, village, village)));
+    elderId = old.value();
+  }
+
+  /**
+   * One write: {@code outsider}'s request must change nothing that {@code written} counts, {@code owner}'s must.
+   * {@code written} counts rows the request would add or change.
+   */
+  record Write(String endpoint, UserDetails outsider, UserDetails owner, Supplier<MockHttpServletRequestBuilder> request,
+               Supplier<Long> written) {}
+
+  private long count(String sql, Object... args) {
+    return jdbc.sql(sql).params(args).query(Long.class).single();
+  }
+
+  private List<Write> writes() {
+    String name = "写入" + System.nanoTime() % 1_000_000;
+    String facilityName = "江阳区新托育机构" + System.nanoTime();
+    String resourceName = "江阳区新资源" + System.nanoTime();
+    long figure = 1 + System.nanoTime() % 100_000;
+    String json = MediaType.APPLICATION_JSON_VALUE;
+    String resident = "{\"name\":\"%s\",\"idNumber\":\"%s\",\"householdRegion\":\"%s\",\"residenceRegion\":\"%s\"}";
+    String facility = "{\"type\":\"childcare.kindergarten\",\"name\":\"%s\",\"region\":\"" + township + "\",\"fee\":\"FREE\","
+        + "\"status\":\"OPEN\",\"since\":\"2020-09-01\",\"attributes\":{\"ownership\":\"公办\",\"inclusive\":true,"
+        + "\"seats\":30,\"enrolled\":0,\"townshipCentre\":false}}";
+    var all = new ArrayList<Write>();
+    all.add(new Write("POST /api/residents", heping, jiangyang, () -> post("/api/residents").contentType(json)
+        .content(resident.formatted(name, randomIdNumber("510502").value(), village, village)),
+        () -> count("select count(*) from person.person where name = ?", name)));
+    all.add(new Write("POST /residents", heping, jiangyang, () -> post("/residents").param("name", name + "页")
+        .param("idNumber", randomIdNumber("510502").value()).param("householdRegion", village)
+        .param("residenceRegion", village), () -> count("select count(*) from person.person where name = ?", name + "页")));
+    for (var outsider : List.of(heping, jiangyangHrss)) {
+      all.add(new Write("POST /api/facilities", outsider, jiangyangEducation, () -> post("/api/facilities").contentType(json)
+          .content(facility.formatted(facilityName)),
+          () -> count("select count(*) from facility.facility where name = ?", facilityName)));
+      all.add(new Write("POST /workbench/facilities/new", outsider, jiangyangEducation, () -> post("/workbench/facilities/new")
+          .param("type", "childcare.kindergarten").param("name", facilityName + "页").param("region", township)
+          .param("fee", "FREE").param("status", "OPEN").param("since", "2020-09-01").param("attr.ownership", "公办")
+          .param("attr.inclusive", "是").param("attr.seats", "30").param("attr.enrolled", "0")
+          .param("attr.townshipCentre", "否"),
+          () -> count("select count(*) from facility.facility where name = ?", facilityName + "页")));
+      // A resource for another county's facility, or for a facility of another department (a museum's officer and a
+      // kindergarten), is not opened.
+      all.add(new Write("POST /api/booking/resources", outsider, jiangyangEducation, () -> post("/api/booking/resources")
+          .contentType(json).content("{\"name\":\"" + resourceName + "\",\"kind\":\"venue.room\",\"facility\":\""
+              + kindergarten.id() + "\",\"slotCapacity\":5,\"feeCents\":0,\"dailyLimit\":1,\"cancelHours\":2}"),
+          () -> count("select count(*) from booking.resource where name = ?", resourceName)));
+      all.add(new Write("POST /planning/entries", outsider, jiangyangEducation, () -> post("/planning/entries")
+          .param("target", "lz.quality-high-school").param("township", township).param("year", "2024")
+          .param("numerator", String.valueOf(figure)).param("denominator", String.valueOf(figure)),
+          () -> count("select count(*) from planning.entry where target = 'lz.quality-high-school' and region = ?"
+              + " and year = 2024 and numerator = ?", township, figure)));
+    }
+    for (var outsider : List.of(heping, jiangyangEducation)) {
+      all.add(new Write("POST /api/booking/check-in", outsider, jiangyang, () -> post("/api/booking/check-in")
+          .contentType(json).content("{\"ticket\":\"" + ticket + "\"}"),
+          () -> count("select count(*) from booking.booking where ticket = ? and status = 'CHECKED_IN'", ticket)));
+      all.add(new Write("POST /workbench/visits/register", outsider, jiangyangCivil, () -> post("/workbench/visits/register")
+          .param("idNumber", elderId).param("village", village).param("category", "LIVING_ALONE"),
+          () -> count("select count(*) from eldercare.elder e join person.person p on p.id = e.person"
+              + " where p.name = '江奶奶' and e.region_code = ?", village)));
+    }
+    all.add(new Write("POST /workbench/check-in", heping, jiangyang, () -> post("/workbench/check-in")
+        .param("ticket", secondTicket),
+        () -> count("select count(*) from booking.booking where ticket = ? and status = 'CHECKED_IN'", secondTicket)));
+    all.add(new Write("POST /workbench/visits/plan", heping, jiangyangCivil, () -> post("/workbench/visits/plan")
+        .param("region", village).param("month", java.time.YearMonth.now().toString()).param("worker", "nobody-here"),
+        () -> 0L));
+    return all;
+  }
+
+  @Test
+  void everyWritingEndpointIsWalkedOrNamed() {
+    var found = new TreeSet<String>();
+    mappings.getHandlerMethods().forEach((info, method) -> {
+      for (String pattern : info.getPatternValues()) {
+        for (RequestMethod m : info.getMethodsCondition().getMethods()) {
+          if (m == RequestMethod.GET || m == RequestMethod.HEAD || m == RequestMethod.OPTIONS) continue;
+          if (!pattern.contains("{")) found.add(m + " " + pattern);
+        }
+      }
+    });
+    var covered = new TreeSet<String>(SELF_SERVICE);
+    covered.addAll(ADMINISTRATION);
+    covered.addAll(DEPARTMENT_PUBLISHING);
+    writes().forEach(w -> covered.add(w.endpoint()));
+    covered.addAll(Set.of("POST /api/facilities/import", "POST /workbench/facilities/import"));
+    assertThat(covered).as("every writing endpoint without an id needs a case here").containsAll(found);
+  }
+
+  @Test
+  void anOutsidersWriteLeavesNothingAndTheOwnersWrites() throws Exception {
+    var failures = new ArrayList<String>();
+    for (Write w : writes()) {
+      long before = w.written().get();
+      int status = mvc.perform(w.request().get().with(user(w.outsider())).with(csrf())).andReturn().getResponse().getStatus();
+      if (w.written().get() != before) failures.add(w.endpoint() + " wrote for " + w.outsider().getUsername());
+      if (status >= 500) failures.add(w.endpoint() + " answered " + status + " to " + w.outsider().getUsername());
+    }
+    assertThat(failures).isEmpty();
+    // The walk can tell: the owner's requests do write (the plan writes nothing without a worker, so it is left out;
+    // each endpoint once, since a ticket is checked in once and a person registered once).
+    var done = new java.util.HashSet<String>();
+    for (Write w : writes()) {
+      if (w.endpoint().equals("POST /workbench/visits/plan") || !done.add(w.endpoint())) continue;
+      long before = w.written().get();
+      mvc.perform(w.request().get().with(user(w.owner())).with(csrf()));
+      if (w.written().get() == before) failures.add(w.endpoint() + " did not write for its owner " + w.owner().getUsername());
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void anImportOfRowsInAnotherCountyCreatesNothing() throws Exception {
+    String name = "江阳区导入测试幼儿园" + System.nanoTime();
+    String csv = "\uFEFFtype 类型,name 名称,region 区划,fee 收费,status 状态,since 起始日期,ownership 举办性质,inclusive 普惠,"
+        + "seats 学位数,enrolled 在园幼儿,townshipCentre 乡镇中心园\n"
+        + "childcare.kindergarten," + name + "," + township + ",FREE,OPEN,2020-09-01,公办,是,30,0,否\n";
+    mvc.perform(post("/api/facilities/import").param("mode", "VALID_ROWS").contentType("text/csv")
+        .content(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).with(user(clerkOf("210102"))).with(csrf()));
+    assertThat(count("select count(*) from facility.facility where name = ?", name)).isZero();
+  }
+
+  /** One list: {@code outsider} must not see {@code marker} (a name or id of the owner's record); {@code owner} must. */
+  record Listing(String endpoint, UserDetails outsider, UserDetails owner, String path, String marker) {}
+
+  @Test
+  void listsAndExportsShowAnOutsiderNothingOfTheOwnersRecords() throws Exception {
+    var listings = List.of(
+        new Listing("GET /api/residents", heping, jiangyang, "/api/residents?region=510502&name=江写", "江写"),
+        new Listing("GET /residents/export.csv", heping, jiangyang, "/residents/export.csv?region=510502&name=江写", "江写"),
+        new Listing("GET /api/facilities/export", jiangyangHrss, jiangyangEducation,
+            "/api/facilities/export?format=CSV&within=510502&type=childcare.kindergarten", kindergarten.name()),
+        new Listing("GET /workbench/facilities", jiangyangHrss, jiangyangEducation,
+            "/workbench/facilities?within=510502&text=" + kindergarten.name(), kindergarten.id().toString()),
+        new Listing("GET /workbench/facilities (other county)", heping, jiangyangEducation,
+            "/workbench/facilities?within=510502&text=" + kindergarten.name(), kindergarten.id().toString()));
+    var failures = new ArrayList<String>();
+    for (var l : listings) {
+      String outside = mvc.perform(get(l.path()).with(user(l.outsider()))).andReturn().getResponse()
+          .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+      String inside = mvc.perform(get(l.path()).with(user(l.owner()))).andReturn().getResponse()
+          .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+      if (outside.contains(l.marker())) failures.add(l.endpoint() + " showed an outsider " + l.marker());
+      if (!inside.contains(l.marker())) failures.add(l.endpoint() + " did not show its owner " + l.marker());
+    }
+    assertThat(failures).isEmpty();
+  }
+}
