@@ -16,9 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongban.access.Jurisdiction;
 import org.tongban.access.Purpose;
 import org.tongban.audit.AuditTrail;
+import org.tongban.casework.Applications;
 import org.tongban.casework.CaseDecided;
 import org.tongban.casework.CaseId;
-import org.tongban.casework.Casework;
 import org.tongban.casework.NewApplication;
 import org.tongban.casework.RegionBasis;
 import org.tongban.facility.spi.FacilityType;
@@ -46,17 +46,17 @@ public class Placements {
 
   private final JdbcClient jdbc;
   private final FacilityRegistry registry;
-  private final Casework casework;
+  private final Applications applications;
   private final Residents residents;
   private final ResidentAccounts accounts;
   private final Jurisdiction jurisdiction;
   private final AuditTrail audit;
 
-  Placements(JdbcClient jdbc, FacilityRegistry registry, Casework casework, Residents residents,
+  Placements(JdbcClient jdbc, FacilityRegistry registry, Applications applications, Residents residents,
              ResidentAccounts accounts, Jurisdiction jurisdiction, AuditTrail audit) {
     this.jdbc = jdbc;
     this.registry = registry;
-    this.casework = casework;
+    this.applications = applications;
     this.residents = residents;
     this.accounts = accounts;
     this.jurisdiction = jurisdiction;
@@ -95,7 +95,7 @@ public class Placements {
     if (form instanceof ObjectNode o && !o.hasNonNull("school") && application.item().startsWith("education.")) {
       o.put("school", facility.name());
     }
-    var file = casework.apply(new NewApplication(application.item(), application.applicant(), application.channel(),
+    var file = applications.apply(new NewApplication(application.item(), application.applicant(), application.channel(),
         RegionBasis.CHOSEN, facility.region(), form, application.idempotencyKey(), application.authorisation()));
     jdbc.sql("""
             insert into facility.placement (id, facility_id, case_id, case_number, person, item, priorities, score, status)

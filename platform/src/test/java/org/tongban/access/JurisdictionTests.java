@@ -110,6 +110,7 @@ class JurisdictionTests {
 
   @Autowired ResidentSecrets secrets;
   @Autowired Casework casework;
+  @Autowired org.tongban.casework.Applications applications;
   @Autowired org.tongban.casework.CaseQueries cases;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   @Autowired JsonMapper json;
@@ -135,7 +136,7 @@ class JurisdictionTests {
     var otherId = randomIdNumber("510502");
     var other = as(jiangyang, () -> residents.register(new NewResident("钱七", otherId.value(), null, village, village)));
     stranger = ResidentFixtures.accountFor(secrets, other.id(), "钱七", otherId);
-    luzhouCase = as(applicant, () -> casework.apply(new NewApplication("hrss.unemployment-benefit", person.id(),
+    luzhouCase = as(applicant, () -> applications.apply(new NewApplication("hrss.unemployment-benefit", person.id(),
         Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
             {"applicantName":"赵六","endDate":"2026-10-31","endReason":"合同期满","bankAccount":"6222020200112233","contactPhone":"13800001111"}"""),
         null, null)));
@@ -143,7 +144,7 @@ class JurisdictionTests {
     material = as(applicant, () -> casework.attach(luzhouCase.id(), "termination-proof", "application/pdf",
         org.tongban.casework.CaseworkFixtures.pdf("解除劳动合同证明"))).id();
     // A finished case with a result and a bad rating, for the endpoints about results and ratings.
-    finished = as(applicant, () -> casework.apply(new NewApplication("hrss.unemployment-registration", person.id(),
+    finished = as(applicant, () -> applications.apply(new NewApplication("hrss.unemployment-registration", person.id(),
         Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
             {"applicantName":"赵六","endDate":"2026-10-31","endReason":"合同期满","contactPhone":"13800001111"}"""),
         null, null)));

@@ -38,6 +38,7 @@ class CaseApiTests {
   @Autowired JdbcClient jdbc;
   @Autowired JsonMapper json;
   @Autowired Casework casework;
+  @Autowired org.tongban.casework.Applications applications;
   @Autowired org.tongban.casework.CaseQueries cases;
 
   private static final String CLAIM = """
@@ -94,7 +95,7 @@ class CaseApiTests {
     var heping = f.office("hrss", CaseworkFixtures.HEPING);
     var dadong = f.office("hrss", CaseworkFixtures.DADONG);
     var a = f.resident("欧阳娜娜", CaseworkFixtures.HEPING);
-    var c = as(a.user(), () -> casework.apply(new NewApplication("hrss.unemployment-registration", a.person().id(),
+    var c = as(a.user(), () -> applications.apply(new NewApplication("hrss.unemployment-registration", a.person().id(),
         Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree(
             "{\"applicantName\":\"欧阳娜娜\",\"endDate\":\"2026-10-31\",\"endReason\":\"合同期满\",\"contactPhone\":\"13800001111\"}"),
         null, null)));

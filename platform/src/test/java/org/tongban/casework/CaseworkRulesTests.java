@@ -42,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CaseworkRulesTests {
 
   @Autowired Casework casework;
+  @Autowired org.tongban.casework.Applications applications;
   @Autowired CaseQueries cases;
   @Autowired ServiceCatalogue catalogue;
   @Autowired OrganisationDirectory organisations;
@@ -74,7 +75,7 @@ class CaseworkRulesTests {
   }
 
   private CaseFile applied(Applicant a) {
-    var c = as(a.user(), () -> casework.apply(benefit(a, Channel.WEB, RegionBasis.RESIDENCE, null, null)));
+    var c = as(a.user(), () -> applications.apply(benefit(a, Channel.WEB, RegionBasis.RESIDENCE, null, null)));
     CaseworkFixtures.supplyRequired(casework, cases, catalogue, a.user(), c.id());
     return c;
   }
@@ -82,15 +83,15 @@ class CaseworkRulesTests {
   @Test
   void anOnlineApplicantCannotClaimTheWindowNorFileInAnotherProvince() {
     var he = fixtures.resident("贺明", HEPING);
-    assertThatThrownBy(() -> as(he.user(), () -> casework.apply(benefit(he, Channel.WINDOW, RegionBasis.RESIDENCE, null,
+    assertThatThrownBy(() -> as(he.user(), () -> applications.apply(benefit(he, Channel.WINDOW, RegionBasis.RESIDENCE, null,
         null)))).isInstanceOf(CaseRefusals.ChannelNotAllowed.class);
     // 失业保险金 is 全省通办: a region of Sichuan is outside its reach for a resident of Liaoning; a region that does
     // not exist is refused the same way.
-    assertThatThrownBy(() -> as(he.user(), () -> casework.apply(benefit(he, Channel.WEB, RegionBasis.CHOSEN,
+    assertThatThrownBy(() -> as(he.user(), () -> applications.apply(benefit(he, Channel.WEB, RegionBasis.CHOSEN,
         RegionCode.of("510502"), null)))).isInstanceOf(CaseRefusals.RegionNotAllowed.class);
-    assertThatThrownBy(() -> as(he.user(), () -> casework.apply(benefit(he, Channel.WEB, RegionBasis.CHOSEN,
+    assertThatThrownBy(() -> as(he.user(), () -> applications.apply(benefit(he, Channel.WEB, RegionBasis.CHOSEN,
         RegionCode.of("219999"), null)))).isInstanceOf(CaseRefusals.RegionNotAllowed.class);
-    var mobile = as(he.user(), () -> casework.apply(benefit(he, Channel.MOBILE, RegionBasis.CHOSEN,
+    var mobile = as(he.user(), () -> applications.apply(benefit(he, Channel.MOBILE, RegionBasis.CHOSEN,
         RegionCode.of(SHENHE), null)));
     assertThat(mobile.channel()).isEqualTo(Channel.MOBILE);
     assertThat(mobile.competentOffice()).isEqualTo(shenheHrss.id());
@@ -100,7 +101,7 @@ class CaseworkRulesTests {
   void theChannelOfStaffFilingIsTheirOffices() {
     var wu = fixtures.resident("武强", HEPING);
     var hall = fixtures.staff(shenheHall);
-    var c = as(hall, () -> casework.apply(new NewApplication("hrss.unemployment-benefit", wu.person().id(), Channel.WEB,
+    var c = as(hall, () -> applications.apply(new NewApplication("hrss.unemployment-benefit", wu.person().id(), Channel.WEB,
         RegionBasis.RESIDENCE, null, json.readTree(BENEFIT.formatted("武强")), null, "本人到场")));
     assertThat(c.channel()).isEqualTo(Channel.WINDOW);
     var village = fixtures.village(HEPING);
@@ -110,7 +111,7 @@ class CaseworkRulesTests {
       organisations.insert(o);
       return o;
     });
-    var agent = as(fixtures.staff(station), () -> casework.apply(new NewApplication("hrss.unemployment-benefit",
+    var agent = as(fixtures.staff(station), () -> applications.apply(new NewApplication("hrss.unemployment-benefit",
         wu.person().id(), Channel.WINDOW, RegionBasis.RESIDENCE, null, json.readTree(BENEFIT.formatted("武强")), null,
         "村代办员上门，本人签字")));
     assertThat(agent.channel()).isEqualTo(Channel.VILLAGE_AGENT);
@@ -120,7 +121,7 @@ class CaseworkRulesTests {
   void forwardingStaysInTheCityMovesTheQueueAndOnlyTheWaitingOfficeActs() {
     var qian = fixtures.resident("钱多", HEPING);
     var hall = fixtures.staff(shenheHall);
-    var c = as(hall, () -> casework.apply(new NewApplication("hrss.unemployment-benefit", qian.person().id(),
+    var c = as(hall, () -> applications.apply(new NewApplication("hrss.unemployment-benefit", qian.person().id(),
         Channel.WINDOW, RegionBasis.INSURED, RegionCode.of(SHENHE), json.readTree(BENEFIT.formatted("钱多")), null,
         "本人到场")));
     CaseworkFixtures.supplyRequired(casework, cases, catalogue, hall, c.id());
@@ -186,7 +187,7 @@ class CaseworkRulesTests {
   @Test
   void uploadsMustBeWhatTheyClaimAndAnEmptyOneIsEmpty() {
     var zhou = fixtures.resident("周敏", HEPING);
-    var c = as(zhou.user(), () -> casework.apply(benefit(zhou, Channel.WEB, RegionBasis.RESIDENCE, null, null)));
+    var c = as(zhou.user(), () -> applications.apply(benefit(zhou, Channel.WEB, RegionBasis.RESIDENCE, null, null)));
     byte[] html = "%PDF-1.7\n<html><script>alert(1)</script></html>".getBytes();
     assertThatThrownBy(() -> as(zhou.user(), () -> casework.attach(c.id(), "termination-proof", "application/pdf", html)))
         .isInstanceOf(CaseRefusals.MaterialType.class);
@@ -229,9 +230,9 @@ class CaseworkRulesTests {
     var gao = fixtures.resident("高远", HEPING);
     String key = "race-" + System.nanoTime();
     var outcomes = race(
-        () -> as(gao.user(), () -> casework.apply(benefit(gao, Channel.WEB, RegionBasis.RESIDENCE, null, key))).id()
+        () -> as(gao.user(), () -> applications.apply(benefit(gao, Channel.WEB, RegionBasis.RESIDENCE, null, key))).id()
             .toString(),
-        () -> as(gao.user(), () -> casework.apply(benefit(gao, Channel.WEB, RegionBasis.RESIDENCE, null, key))).id()
+        () -> as(gao.user(), () -> applications.apply(benefit(gao, Channel.WEB, RegionBasis.RESIDENCE, null, key))).id()
             .toString());
     assertThat(outcomes).doesNotContain("refused").hasSize(2);
     assertThat(outcomes.get(0)).isEqualTo(outcomes.get(1));
@@ -243,7 +244,7 @@ class CaseworkRulesTests {
   void twoIdenticalLifeEventSubmitsAtOnceFileOneBundle() throws Exception {
     var lin = fixtures.resident("林远", HEPING);
     String key = "life-race-" + System.nanoTime();
-    Callable<String> submit = () -> as(lin.user(), () -> casework.applyForLifeEvent("unemployment", new NewApplication(
+    Callable<String> submit = () -> as(lin.user(), () -> applications.applyForLifeEvent("unemployment", new NewApplication(
         "unemployment", lin.person().id(), Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
             {"applicantName":"林远","endDate":"2026-10-31","endReason":"合同期满","contactPhone":"13800005678",
              "bankAccount":"6222020200112233","courseName":"电工（中级）"}"""), key, null))).getFirst().bundle()

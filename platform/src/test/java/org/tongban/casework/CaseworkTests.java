@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CaseworkTests {
 
   @Autowired Casework casework;
+  @Autowired org.tongban.casework.Applications applications;
   @Autowired org.tongban.casework.CaseQueries cases;
   @Autowired Ratings ratings;
   @Autowired OrganisationDirectory organisations;
@@ -66,13 +67,13 @@ class CaseworkTests {
   }
 
   private CaseFile applyOnly(Applicant a, String item, String formJson) {
-    return as(a.user(), () -> casework.apply(new NewApplication(item, a.person().id(), Channel.WEB, RegionBasis.RESIDENCE,
+    return as(a.user(), () -> applications.apply(new NewApplication(item, a.person().id(), Channel.WEB, RegionBasis.RESIDENCE,
         null, form(formJson), null, null)));
   }
 
   /** Applies online and uploads what the platform cannot fetch, as an applicant would before pre-check. */
   private CaseFile apply(Applicant a, String item, String formJson) {
-    var c = as(a.user(), () -> casework.apply(new NewApplication(item, a.person().id(), Channel.WEB,
+    var c = as(a.user(), () -> applications.apply(new NewApplication(item, a.person().id(), Channel.WEB,
         RegionBasis.RESIDENCE, null, form(formJson), null, null)));
     CaseworkFixtures.supplyRequired(casework, cases, catalogue, a.user(), c.id());
     return c;
@@ -183,10 +184,10 @@ class CaseworkTests {
   void jointCaseIsReceivedInOneCountyAndDecidedInAnother() {
     var wu = fixtures.resident("吴磊", SHENHE);
     var hall = fixtures.staff(shenheHall, "CLERK");
-    assertThatThrownBy(() -> as(hall, () -> casework.apply(new NewApplication("hrss.pension-transfer", wu.person().id(),
+    assertThatThrownBy(() -> as(hall, () -> applications.apply(new NewApplication("hrss.pension-transfer", wu.person().id(),
         Channel.WINDOW, RegionBasis.INSURED, RegionCode.of(HEPING), form("{}"), null, null))))
         .isInstanceOf(CaseRefusals.AuthorisationRequired.class);
-    var c = as(hall, () -> casework.apply(new NewApplication("hrss.pension-transfer", wu.person().id(), Channel.WINDOW,
+    var c = as(hall, () -> applications.apply(new NewApplication("hrss.pension-transfer", wu.person().id(), Channel.WINDOW,
         RegionBasis.INSURED, RegionCode.of(HEPING),
         form("{\"applicantName\":\"吴磊\",\"destinationRegion\":\"210102000000\",\"contactPhone\":\"13800005555\"}"),
         "window-1", "本人到场，当面签署委托书")));
@@ -294,7 +295,7 @@ class CaseworkTests {
         {"applicantName":"何平","endDate":"2026-10-31","endReason":"合同期满","bankAccount":"6222020200112233","contactPhone":"13800001234"}""");
     assertThatThrownBy(() -> as(other.user(), () -> cases.view(c.id()))).isInstanceOf(CaseNotFound.class);
     assertThatThrownBy(() -> as(other.user(), () -> casework.withdraw(c.id(), "x"))).isInstanceOf(CaseNotFound.class);
-    assertThatThrownBy(() -> as(other.user(), () -> casework.apply(new NewApplication("hrss.ss-card-loss",
+    assertThatThrownBy(() -> as(other.user(), () -> applications.apply(new NewApplication("hrss.ss-card-loss",
         he.person().id(), Channel.WEB, RegionBasis.RESIDENCE, null, form("{}"), null, null))))
         .isInstanceOf(CaseRefusals.NotYourApplication.class);
     var supervisor = org.tongban.StaffFixtures.staff("supervisor-heping", java.util.Set.of(
@@ -337,7 +338,7 @@ class CaseworkTests {
   void theCompetentOfficeReturnsAnApplicationAndPausesTheClockForASpecialProcedure() {
     var yu = fixtures.resident("于洋", SHENHE);
     var hall = fixtures.staff(shenheHall);
-    var c = as(hall, () -> casework.apply(new NewApplication("hrss.unemployment-benefit", yu.person().id(), Channel.WINDOW,
+    var c = as(hall, () -> applications.apply(new NewApplication("hrss.unemployment-benefit", yu.person().id(), Channel.WINDOW,
         RegionBasis.INSURED, RegionCode.of(HEPING), form("""
             {"applicantName":"于洋","endDate":"2026-10-31","endReason":"合同期满","bankAccount":"6222020200112233","contactPhone":"13800001357"}"""),
         null, "本人到场签字")));
@@ -366,8 +367,8 @@ class CaseworkTests {
     var app = new NewApplication("hrss.ss-card-loss", gao.person().id(), Channel.MOBILE, RegionBasis.RESIDENCE, null,
         form("{\"applicantName\":\"高翔\",\"lossDate\":\"2026-11-20\",\"contactPhone\":\"13800004321\"}"), "tap-7f3a", null);
     fixtures.office("hrss", "2101");
-    var first = as(gao.user(), () -> casework.apply(app));
-    var second = as(gao.user(), () -> casework.apply(app));
+    var first = as(gao.user(), () -> applications.apply(app));
+    var second = as(gao.user(), () -> applications.apply(app));
     assertThat(second.id()).isEqualTo(first.id());
     assertThat(jdbc.sql("select count(*) from casework.case_file where applicant = ?").param(gao.person().id().value())
         .query(Long.class).single()).isEqualTo(1);
@@ -376,7 +377,7 @@ class CaseworkTests {
   @Test
   void lifeEventFilesOneCasePerItemFromOneForm() {
     var lin = fixtures.resident("林峰", HEPING);
-    var cases = as(lin.user(), () -> casework.applyForLifeEvent("unemployment", new NewApplication("unemployment",
+    var cases = as(lin.user(), () -> applications.applyForLifeEvent("unemployment", new NewApplication("unemployment",
         lin.person().id(), Channel.WEB, RegionBasis.RESIDENCE, null, form("""
             {"applicantName":"林峰","endDate":"2026-10-31","endReason":"合同期满","contactPhone":"13800005678",
              "bankAccount":"6222020200112233","courseName":"电工（中级）"}"""), "life-1", null)));

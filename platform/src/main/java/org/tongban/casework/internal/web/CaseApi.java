@@ -38,6 +38,7 @@ import org.tongban.casework.NewApplication;
 import org.tongban.casework.Ratings;
 import org.tongban.casework.RegionBasis;
 import org.tongban.access.Callers;
+import org.tongban.casework.Applications;
 import org.tongban.casework.CaseQueries;
 import org.tongban.casework.CaseRefusals;
 import org.tongban.casework.internal.CaseMaterials;
@@ -54,12 +55,14 @@ import tools.jackson.databind.JsonNode;
 class CaseApi {
 
   private final Casework casework;
+  private final Applications applications;
   private final CaseQueries cases;
   private final Ratings ratings;
   private final Callers callers;
 
-  CaseApi(Casework casework, CaseQueries cases, Ratings ratings, Callers callers) {
+  CaseApi(Casework casework, Applications applications, CaseQueries cases, Ratings ratings, Callers callers) {
     this.casework = casework;
+    this.applications = applications;
     this.cases = cases;
     this.ratings = ratings;
     this.callers = callers;
@@ -98,7 +101,7 @@ class CaseApi {
   CaseResponse apply(@Valid @RequestBody ApplyRequest r,
                      @Parameter(description = "Client key of this submission; repeat it on retry")
                      @RequestHeader(name = "Idempotency-Key", required = false) @Nullable @Size(max = 100) String key) {
-    return response(casework.apply(application(r.item(), r, key)));
+    return response(applications.apply(application(r.item(), r, key)));
   }
 
   @PostMapping("/life-events/{event}/cases")
@@ -106,7 +109,7 @@ class CaseApi {
   @Operation(summary = "Apply for a life event (一件事): one form, one case per item")
   List<CaseResponse> applyForLifeEvent(@PathVariable String event, @Valid @RequestBody ApplyRequest r,
                                        @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
-    return casework.applyForLifeEvent(event, application(event, r, key)).stream().map(this::response).toList();
+    return applications.applyForLifeEvent(event, application(event, r, key)).stream().map(this::response).toList();
   }
 
   /** Residents apply for themselves (their registry person); staff name the applicant. */

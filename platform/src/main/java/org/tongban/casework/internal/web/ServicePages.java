@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongban.casework.CaseId;
+import org.tongban.casework.Applications;
 import org.tongban.casework.CaseQueries;
 import org.tongban.casework.CaseRefusals;
 import org.tongban.casework.Casework;
@@ -42,6 +43,7 @@ class ServicePages {
 
   private final ServiceCatalogue catalogue;
   private final Casework casework;
+  private final Applications applications;
   private final CaseQueries cases;
   private final Ratings ratings;
   private final ResidentAccounts accounts;
@@ -49,11 +51,12 @@ class ServicePages {
   private final JsonMapper json;
   private final CaseMaterials materials;
 
-  ServicePages(ServiceCatalogue catalogue, Casework casework, CaseQueries cases, Ratings ratings,
+  ServicePages(ServiceCatalogue catalogue, Casework casework, Applications applications, CaseQueries cases, Ratings ratings,
                ResidentAccounts accounts, Residents residents, JsonMapper json, CaseMaterials materials) {
     this.materials = materials;
     this.catalogue = catalogue;
     this.casework = casework;
+    this.applications = applications;
     this.cases = cases;
     this.ratings = ratings;
     this.accounts = accounts;
@@ -99,7 +102,7 @@ class ServicePages {
     if (resident == null) throw new CaseRefusals.NotInRegistry();
     JsonNode form = ApplicationForm.read(item.spec().form(), params, json);
     try {
-      var c = casework.apply(new NewApplication(code, resident.id(), Channel.WEB, RegionBasis.RESIDENCE, null, form,
+      var c = applications.apply(new NewApplication(code, resident.id(), Channel.WEB, RegionBasis.RESIDENCE, null, form,
           params.get("submission"), null));
       return "redirect:/my/cases/" + c.id() + "?submitted";
     } catch (CaseRefusals.InvalidApplication e) {
@@ -128,7 +131,7 @@ class ServicePages {
     if (resident == null) throw new CaseRefusals.NotInRegistry();
     JsonNode form = ApplicationForm.read(combined.schema(), params, json);
     try {
-      var filed = casework.applyForLifeEvent(code, new NewApplication(code, resident.id(), Channel.WEB,
+      var filed = applications.applyForLifeEvent(code, new NewApplication(code, resident.id(), Channel.WEB,
           RegionBasis.RESIDENCE, null, form, params.get("submission"), null));
       return "redirect:/my/cases/" + filed.getFirst().id() + "?submitted";
     } catch (CaseRefusals.InvalidApplication e) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.tongban.casework.CaseAction;
 import org.tongban.casework.CaseId;
+import org.tongban.casework.Applications;
 import org.tongban.casework.CaseQueries;
 import org.tongban.casework.CaseRefusals;
 import org.tongban.casework.CaseStatus;
@@ -39,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 class WorkbenchPages {
 
   private final Casework casework;
+  private final Applications applications;
   private final CaseQueries cases;
   private final Ratings ratings;
   private final ServiceCatalogue catalogue;
@@ -49,13 +51,14 @@ class WorkbenchPages {
   private final org.tongban.access.Callers callers;
   private final org.tongban.casework.internal.CaseMaterials materials;
 
-  WorkbenchPages(org.tongban.audit.AuditTrail audit, Casework casework, CaseQueries cases, Ratings ratings,
+  WorkbenchPages(org.tongban.audit.AuditTrail audit, Casework casework, Applications applications, CaseQueries cases, Ratings ratings,
                  ServiceCatalogue catalogue, Residents residents, OrganisationDirectory organisations, JsonMapper json,
                  org.tongban.access.Callers callers, org.tongban.casework.internal.CaseMaterials materials) {
     this.audit = audit;
     this.callers = callers;
     this.materials = materials;
     this.casework = casework;
+    this.applications = applications;
     this.cases = cases;
     this.ratings = ratings;
     this.catalogue = catalogue;
@@ -170,7 +173,7 @@ class WorkbenchPages {
     var version = catalogue.currentOrRefuse(item);
     var form = ApplicationForm.read(version.spec().form(), params, json);
     try {
-      var c = casework.apply(new NewApplication(item, resident.id(), channel, basis,
+      var c = applications.apply(new NewApplication(item, resident.id(), channel, basis,
           region == null || region.isBlank() ? null : RegionCode.of(region), form, params.get("submission"), authorisation));
       return "redirect:/workbench/cases/" + c.id();
     } catch (CaseRefusals.InvalidApplication e) {
