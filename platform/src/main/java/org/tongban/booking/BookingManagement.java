@@ -100,6 +100,11 @@ public class BookingManagement {
   public int openSlots(UUID resourceId, LocalDate from, int days, OpeningHours hours) {
     var resource = resource(resourceId);
     jurisdiction.require(resource.region(), resource.department(), Purpose.CAPTURE, "resource");
+    var today = LocalDate.now(CHINA);
+    // Slots are opened for the weeks ahead: from yesterday to two years on, for at most 92 days.
+    if (days < 1 || days > 92 || from.isBefore(today.minusDays(1)) || from.isAfter(today.plusYears(2))) {
+      throw new InvalidDates();
+    }
     int created = 0;
     for (int d = 0; d < Math.min(days, 92); d++) {
       var day = from.plusDays(d);
@@ -133,6 +138,7 @@ public class BookingManagement {
 
   /** The slots of a resource on a day, with their free places (public: anyone may look). */
   public List<Slot> slots(UUID resourceId, LocalDate day) {
+    if (day.getYear() < 2000 || day.getYear() > 2200) throw new InvalidDates();
     var start = day.atStartOfDay(CHINA).toInstant();
     return jdbc.sql("select " + SLOT_COLUMNS + " from booking.slot s"
             + " where s.resource_id = ? and s.starts_at >= ? and s.starts_at < ? order by s.starts_at")
@@ -328,6 +334,12 @@ public class BookingManagement {
   public static final class NotFound extends Refusal {
     NotFound(String id) {
       super("booking.not-found", 404, id);
+    }
+  }
+
+  public static final class InvalidDates extends Refusal {
+    InvalidDates() {
+      super("booking.invalid-dates", 400);
     }
   }
 

@@ -191,6 +191,17 @@ public class ServiceCatalogue {
   public List<FieldProblem> check(String key, JsonNode form, JsonNode data) {
     var schema = compiled.get(key, k -> schemas.getSchema(form));
     var problems = new ArrayList<FieldProblem>();
+    // Numbers no field can hold (1e308 for an integer amount) are refused here: the validator's minimum and maximum
+    // checks convert them to long and failed with an exception instead of a problem.
+    for (var p : form.path("properties").properties()) {
+      JsonNode v = data.path(p.getKey());
+      boolean integer = "integer".equals(p.getValue().path("type").asString(""));
+      if (v.isNumber() && (!Double.isFinite(v.asDouble()) || (integer && !(v.isIntegralNumber() && v.canConvertToLong()))
+          || Math.abs(v.asDouble()) > 1e15)) {
+        problems.add(FieldProblem.of(p.getKey(), "form-range", p.getValue().path("title").asString(p.getKey())));
+      }
+    }
+    if (!problems.isEmpty()) return problems;
     for (Error e : schema.validate(data)) {
       String field = e.getProperty() != null ? e.getProperty() : e.getInstanceLocation().toString().replaceFirst("^[/$.]+", "");
       String title = form.path("properties").path(field).path("title").asString(field);

@@ -16,9 +16,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongban.access.Callers;
 import org.tongban.access.Jurisdiction;
 import org.tongban.access.Purpose;
 import org.tongban.audit.AuditTrail;
@@ -48,6 +48,7 @@ public class VisitManagement {
   private static final String ELDER = "e.id, e.person, e.region_code, e.categories, e.since,"
       + " (select max(v.visited_on) from eldercare.visit v where v.elder_id = e.id)";
 
+  private final Callers callers;
   private final JdbcClient jdbc;
   private final Residents residents;
   private final RegionDirectory regions;
@@ -61,8 +62,9 @@ public class VisitManagement {
   /** People visited at least once in a month (flow). */
   public static final String VISITED = "eldercare.visited";
 
-  VisitManagement(JdbcClient jdbc, Residents residents, RegionDirectory regions, StaffAccounts staff,
+  VisitManagement(Callers callers, JdbcClient jdbc, Residents residents, RegionDirectory regions, StaffAccounts staff,
                   Jurisdiction jurisdiction, AuditTrail audit, org.tongban.indicator.IndicatorManagement indicators) {
+    this.callers = callers;
     this.indicators = indicators;
     this.jdbc = jdbc;
     this.residents = residents;
@@ -289,9 +291,8 @@ public class VisitManagement {
     return LocalDate.now(CHINA);
   }
 
-  private static String actor() {
-    var auth = SecurityContextHolder.getContext().getAuthentication();
-    return auth == null ? "system" : auth.getName();
+  private String actor() {
+    return callers.current().name();
   }
 
   public static final class NotLivingHere extends Refusal {

@@ -10,9 +10,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tongban.access.Callers;
 import org.tongban.access.Jurisdiction;
 import org.tongban.access.Purpose;
 import org.tongban.access.Scope;
@@ -37,6 +37,7 @@ public class DataEntries implements FactSource {
 
   private static final String COLUMNS = "id, target, region, year, numerator, denominator, status, entered_by, updated_at,"
       + " version";
+  private final Callers callers;
   private final JdbcClient jdbc;
   private final PlanMonitor monitor;
   private final RegionDirectory regions;
@@ -44,8 +45,9 @@ public class DataEntries implements FactSource {
   private final IndicatorManagement indicators;
   private final AuditTrail audit;
 
-  DataEntries(JdbcClient jdbc, PlanMonitor monitor, RegionDirectory regions, Jurisdiction jurisdiction,
+  DataEntries(Callers callers, JdbcClient jdbc, PlanMonitor monitor, RegionDirectory regions, Jurisdiction jurisdiction,
               IndicatorManagement indicators, AuditTrail audit) {
+    this.callers = callers;
     this.jdbc = jdbc;
     this.monitor = monitor;
     this.regions = regions;
@@ -201,9 +203,8 @@ public class DataEntries implements FactSource {
         .forEach(e -> facts(e).forEach(out));
   }
 
-  private static String actor() {
-    var auth = SecurityContextHolder.getContext().getAuthentication();
-    return auth == null ? "system" : auth.getName();
+  private String actor() {
+    return callers.current().name();
   }
 
   private static DataEntry map(ResultSet rs, int row) throws SQLException {

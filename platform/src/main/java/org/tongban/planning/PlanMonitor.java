@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
+import org.tongban.access.Callers;
 import org.tongban.access.Jurisdiction;
 import org.tongban.access.Purpose;
 import org.tongban.indicator.IndicatorManagement;
@@ -29,13 +30,15 @@ public class PlanMonitor {
   private final List<Target> targets;
   private final IndicatorManagement indicators;
   private final RegionDirectory regions;
+  private final Callers callers;
   private final Jurisdiction jurisdiction;
   private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
   private final org.tongban.audit.AuditTrail audit;
   private final org.tongban.facility.GeneratedFacilities generated;
 
-  PlanMonitor(org.tongban.facility.GeneratedFacilities generated, IndicatorManagement indicators, RegionDirectory regions, Jurisdiction jurisdiction, JsonMapper json,
+  PlanMonitor(Callers callers, org.tongban.facility.GeneratedFacilities generated, IndicatorManagement indicators, RegionDirectory regions, Jurisdiction jurisdiction, JsonMapper json,
               org.springframework.jdbc.core.simple.JdbcClient jdbc, org.tongban.audit.AuditTrail audit) {
+    this.callers = callers;
     this.jdbc = jdbc;
     this.audit = audit;
     this.generated = generated;
@@ -194,8 +197,7 @@ public class PlanMonitor {
     }
     regions.get(region);
     jurisdiction.require(region, t.department(), Purpose.CAPTURE, "region");
-    String by = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication() == null
-        ? "system" : org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getName();
+    String by = callers.current().name();
     jdbc.sql("insert into planning.allocation (target, region, value, allocated_by) values (?, ?, ?, ?)"
             + " on conflict (target, region) do update set value = excluded.value, allocated_by = excluded.allocated_by,"
             + " allocated_at = now()")

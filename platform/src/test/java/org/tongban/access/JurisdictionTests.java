@@ -228,7 +228,7 @@ class JurisdictionTests {
     all.put("POST /workbench/cases/{id}/forward", List.of(new Case(HttpMethod.POST, bench + "/forward?office=" + otherDepartmentOffice + "&reason=x", null, caseOfficer, false, null)));
     all.put("POST /workbench/cases/{id}/rating/follow-up", List.of(new Case(HttpMethod.POST, "/workbench/cases/" + finished.id() + "/rating/follow-up?step=x&note=x", null, caseOfficer, false, null)));
     all.put("POST /api/booking/resources/{id}/slots", List.of(new Case(HttpMethod.POST,
-        "/api/booking/resources/" + court.id() + "/slots", "{\"from\":\"2030-01-07\",\"days\":1,\"weekdays\":[\"MONDAY\"],"
+        "/api/booking/resources/" + court.id() + "/slots", "{\"from\":\"" + java.time.LocalDate.now().plusDays(14) + "\",\"days\":7,\"weekdays\":[\"MONDAY\"],"
             + "\"opens\":\"09:00\",\"closes\":\"10:00\",\"slotMinutes\":60}", jiangyang, true, null)));
     all.put("POST /api/booking/bookings/{id}/cancel", List.of(new Case(HttpMethod.POST,
         "/api/booking/bookings/" + booked.id() + "/cancel", null, applicant, false, stranger)));

@@ -316,6 +316,45 @@ class FacilityTests {
         .contains("unknown-column", "missing-column");
   }
 
+  @Test
+  void aSpreadsheetThatWouldCostTheServerItsMemoryOrTimeIsRefusedUnread(@TempDir Path dir) throws Exception {
+    // One cell at column 16,000: each row used to be padded cell by cell up to it.
+    var wide = dir.resolve("wide.xlsx");
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = Files.newOutputStream(wide)) {
+      var sheet = workbook.createSheet();
+      for (int r = 0; r < 200; r++) sheet.createRow(r).createCell(16_000).setCellValue("x");
+      workbook.write(out);
+    }
+    assertThatThrownBy(() -> as(educationOfficer, () -> transfers.importFile(wide, TableFormat.XLSX,
+        ImportMode.VALID_ROWS))).hasMessageContaining("facility.import-format");
+    // Shared strings of 60 MB that pack into a few kilobytes: refused before they are read into memory.
+    var bomb = dir.resolve("bomb.xlsx");
+    var plain = dir.resolve("plain.xlsx");
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = Files.newOutputStream(plain)) {
+      workbook.createSheet().createRow(0).createCell(0).setCellValue("名称 name");
+      workbook.write(out);
+    }
+    try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(plain));
+         var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        if (e.getName().equals("xl/sharedStrings.xml")) {
+          out.write("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>".getBytes());
+          byte[] block = new byte[1 << 20];
+          java.util.Arrays.fill(block, (byte) 'a');
+          for (int i = 0; i < 60; i++) out.write(block);
+          out.write("</t></si></sst>".getBytes());
+        } else {
+          in.transferTo(out);
+        }
+        out.closeEntry();
+      }
+    }
+    assertThat(Files.size(bomb)).isLessThan(1_000_000);
+    assertThatThrownBy(() -> as(educationOfficer, () -> transfers.importFile(bomb, TableFormat.XLSX,
+        ImportMode.VALID_ROWS))).hasMessageContaining("facility.import-format");
+  }
+
   private long countNamed(String prefix) {
     return jdbc.sql("select count(*) from facility.facility where name like ?").param(prefix + "%").query(Long.class)
         .single();

@@ -19,6 +19,8 @@ class PageErrorAttributes extends DefaultErrorAttributes {
 
   /** Request attribute a filter sets with the seconds a refused client should wait. */
   static final String RETRY_AFTER = "tongban.retry-after";
+  /** Request attribute a filter sets with the problem's code, whose message explains the refusal. */
+  static final String PROBLEM = "tongban.problem";
   private final MessageSource messages;
 
   PageErrorAttributes(MessageSource messages) {
@@ -33,7 +35,9 @@ class PageErrorAttributes extends DefaultErrorAttributes {
       Object wait = request.getAttribute(RETRY_AFTER, RequestAttributes.SCOPE_REQUEST);
       attributes.put("problemTitle", messages.getMessage("problem.status." + status, null,
           messages.getMessage("error.title", null, locale), locale));
-      String detail = messages.getMessage("problem.status." + status + ".detail", new Object[] {wait}, null, locale);
+      Object problem = request.getAttribute(PROBLEM, RequestAttributes.SCOPE_REQUEST);
+      String detail = problem != null ? messages.getMessage("problem." + problem, null, null, locale)
+          : messages.getMessage("problem.status." + status + ".detail", new Object[] {wait}, null, locale);
       if (detail != null) attributes.put("problemDetail", detail);
       else if (status == 404) attributes.put("problemDetail", messages.getMessage("problem.not-found", null, locale));
     }

@@ -51,6 +51,14 @@ class PageProblems {
     return "error";
   }
 
+  /** A file over the upload limit (10 MiB), sent from a page. */
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  String tooLarge(Exception e, Model model, HttpServletResponse response) {
+    response.setStatus(413);
+    describe(model, 413, "casework.material-too-large", 10);
+    return "error";
+  }
+
   @ExceptionHandler(AccessDeniedException.class)
   void denied(AccessDeniedException e) {
     throw e; // let Spring Security answer (sign-in page or 403)

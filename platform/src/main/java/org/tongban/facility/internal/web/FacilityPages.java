@@ -1,5 +1,6 @@
 package org.tongban.facility.internal.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -225,12 +226,14 @@ class FacilityPages {
   }
 
   @PostMapping("/workbench/facilities/new")
-  String create(@RequestParam Map<String, String> params, Model model) {
+  String create(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
     var type = registry.type(params.getOrDefault("type", ""));
     try {
       var f = registry.register(FacilityForm.draft(type, params));
       return "redirect:/workbench/facilities/" + f.id() + "?saved";
     } catch (FacilityRegistry.InvalidFacility | FacilityForm.Unreadable e) {
+      // The form again with every problem marked, as 400: nothing was saved.
+      response.setStatus(400);
       formModel(model, type, null, params, e.problems());
       return "facilities/form";
     }
@@ -249,13 +252,14 @@ class FacilityPages {
 
   @PostMapping("/workbench/facilities/{id}")
   String change(@PathVariable UUID id, @RequestParam Map<String, String> params, @RequestParam int version,
-                Model model) {
+                Model model, HttpServletResponse response) {
     var f = registry.managed(new FacilityId(id));
     var type = registry.type(f.type());
     try {
       registry.change(f.id(), FacilityForm.draft(type, params), version);
       return "redirect:/workbench/facilities/" + id + "?saved";
     } catch (FacilityRegistry.InvalidFacility | FacilityForm.Unreadable e) {
+      response.setStatus(400);
       return manageWithProblems(model, f, type, params, e.problems());
     }
   }
