@@ -43,7 +43,8 @@ class ElderCareContributions implements FacilityTypeSource {
             .withPlaces("homeCareCapacity", "homeCareClients")
             .withPlacement("civil-affairs.home-care-service", false, PRIORITIES),
         FacilityType.of("eldercare.medical-care", "医养结合机构", "Combined medical and elderly care", "health",
-            count("beds", "床位数", "Beds")).withPlaces("beds", null));
+            count("beds", "床位数", "Beds"), yesNo("model", "示范机构", "Model institution (示范)"))
+            .withPlaces("beds", null));
   }
 
   @Override
@@ -56,6 +57,9 @@ class ElderCareContributions implements FacilityTypeSource {
         new FacilityFact("eldercare.urban-community-facility", "城镇社区养老服务设施", "eldercare.community-centre",
             f -> "城镇".equals(f.attributes().get("setting")) ? 1 : 0),
         new FacilityFact("eldercare.rural-community-facility", "农村养老服务设施", "eldercare.community-centre",
-            f -> "农村".equals(f.attributes().get("setting")) ? 1 : 0));
+            f -> "农村".equals(f.attributes().get("setting")) ? 1 : 0),
+        // 建成医养结合示范机构: only those rated as model institutions.
+        new FacilityFact("eldercare.model-medical-care", "医养结合示范机构", "eldercare.medical-care",
+            f -> f.yes("model") ? 1 : 0));
   }
 }

@@ -142,7 +142,7 @@ public class GeneratedFacilities {
       }
       for (int i = 0; i < count(elderly / 20_000.0); i++) {
         add("eldercare.medical-care", anyTownship(), "医养结合中心", "1-7 00:00-23:59", FeeRule.CHARGED, price(2500, 6000),
-            Map.of("beds", 50 + random.nextInt(250)));
+            Map.of("beds", 50 + random.nextInt(250), "model", yes(0.35)));
       }
       venue("venue.library", county + "图书馆", "2-7 09:00-17:00; 2,4 17:00-20:30 延时", FeeRule.FREE, 1,
           Map.of("seats", 200 + random.nextInt(800), "volumes", 100_000 + random.nextInt(900_000)));
@@ -169,13 +169,13 @@ public class GeneratedFacilities {
         add("welfare.glory-home", anyTownship(), "光荣院", "1-7 00:00-23:59", FeeRule.FREE, null,
             Map.of("beds", 30 + random.nextInt(70)));
       }
+      if (census.region().value().substring(4, 6).equals("02") && random.nextDouble() < 0.5) {
+        add("welfare.veterans-hospital", anyTownship(), "优抚医院", "1-7 00:00-23:59", FeeRule.FREE, null,
+            Map.of("beds", 50 + random.nextInt(150)));
+      }
       // Township facilities.
       for (Region t : townships) {
         boolean street = Integer.parseInt(t.code().value().substring(6, 9)) < 100;
-        for (int i = 0; i < count(1); i++) {
-          add("eldercare.community-centre", t, "社区养老服务站", "1-7 08:00-18:00", FeeRule.FREE, null,
-              Map.of("floorArea", 150 + random.nextInt(1200), "setting", street ? "城镇" : "农村"));
-        }
         if (street) {
           for (int i = 0; i < count(0.8); i++) {
             int capacity = 50 + random.nextInt(250);
@@ -193,6 +193,12 @@ public class GeneratedFacilities {
         // Village facilities: 农家书屋 and 村级全民健身广场 in villages, 儿童之家 in some communities and villages.
         for (Region v : children(t.code())) {
           boolean village = Integer.parseInt(v.code().value().substring(9)) >= 200;
+          // 社区养老服务站 in the community or village itself: the coverage targets count communities and villages
+          // that have one (they sat on township codes before, and the coverage read 0 %).
+          for (int i = 0; i < count(village ? 0.78 : 0.95); i++) {
+            add("eldercare.community-centre", v, village ? "村养老服务站" : "社区养老服务站", "1-7 08:00-18:00",
+                FeeRule.FREE, null, Map.of("floorArea", 80 + random.nextInt(800), "setting", village ? "农村" : "城镇"));
+          }
           if (village) {
             for (int i = 0; i < count(0.5); i++) {
               add("venue.village-library", v, "农家书屋", "1-7 08:00-17:00", FeeRule.FREE, null,

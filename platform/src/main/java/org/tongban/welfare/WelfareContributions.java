@@ -3,8 +3,10 @@ package org.tongban.welfare;
 import static org.tongban.facility.spi.FacilityType.Attribute.choice;
 import static org.tongban.facility.spi.FacilityType.Attribute.count;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import org.tongban.facility.spi.FacilityFact;
 import org.tongban.facility.spi.FacilityType;
 import org.tongban.facility.spi.FacilityTypeSource;
 
@@ -29,5 +31,17 @@ class WelfareContributions implements FacilityTypeSource {
             .withPlaces("beds", null),
         FacilityType.of("welfare.martyrs-cemetery", "烈士陵园", "Martyrs' cemetery", "veterans",
             choice("grade", "保护级别", "Protection grade", "国家级", "省级", "市县级", "未定级")));
+  }
+
+  /** The 14th Five-Year plans run from 2021: "新建" counts what opened since. */
+  static final LocalDate PLAN_PERIOD = LocalDate.of(2021, 1, 1);
+
+  @Override
+  public List<FacilityFact> facilityFacts() {
+    return List.of(
+        new FacilityFact("welfare.new-veterans-hospital", "新建优抚医院", "welfare.veterans-hospital",
+            f -> f.openedSince(PLAN_PERIOD) ? 1 : 0),
+        new FacilityFact("welfare.new-glory-home", "新建光荣院", "welfare.glory-home",
+            f -> f.openedSince(PLAN_PERIOD) ? 1 : 0));
   }
 }

@@ -25,7 +25,8 @@ class GeneratedFacilitiesTests {
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate tx;
 
-  record Sample(long count, String digest, long unlabelled, long seats, long outside) {}
+  record Sample(long count, String digest, long unlabelled, long seats, long outside, long stationsOffVillages,
+                long stationsInVillages) {}
 
   private Sample generateAndRollBack(long seed) {
     return tx.execute(status -> {
@@ -46,7 +47,12 @@ class GeneratedFacilitiesTests {
           if (!outline.contains(new GeoPoint((double) row[1], (double) row[2]))) outside++;
         }
       }
-      return new Sample(count, digest, unlabelled, seats, outside);
+      // 社区养老服务站 belong to a community or village (the coverage targets count those units).
+      long off = jdbc.sql("select count(*) from facility.facility where generated and type = 'eldercare.community-centre'"
+          + " and right(region_code, 3) = '000'").query(Long.class).single();
+      long in = jdbc.sql("select count(*) from facility.facility where generated and type = 'eldercare.community-centre'"
+          + " and right(region_code, 3) <> '000'").query(Long.class).single();
+      return new Sample(count, digest, unlabelled, seats, outside, off, in);
     });
   }
 
@@ -64,6 +70,8 @@ class GeneratedFacilitiesTests {
         .mapToLong(p -> p.age0to4()).sum() * 0.6);
     assertThat((double) first.seats() / preschool).isBetween(0.9, 1.3);
     assertThat(first.outside()).isZero();
+    assertThat(first.stationsOffVillages()).isZero();
+    assertThat(first.stationsInVillages()).isPositive();
   }
 
   @Test

@@ -73,7 +73,7 @@ class PlanningTests {
     assertThat(monitor.target("ln.visit-rate").indicator().kind()).isEqualTo(IndicatorSpec.Kind.MONTHLY_RATE);
     assertThat(monitor.target("lz.children-homes").value()).isEqualTo(1336.0);
     assertThat(monitor.target("lz.village-squares").value()).isEqualTo(50.0);
-    assertThat(monitor.target("lz.fitness-circle").indicator().kind()).isEqualTo(IndicatorSpec.Kind.NOT_NUMERIC);
+    assertThat(monitor.target("lz.fitness-circle").indicator().kind()).isEqualTo(IndicatorSpec.Kind.DATA_ENTRY);
     assertThat(monitor.target("ln.quality-high-school-share").indicator().kind()).isEqualTo(IndicatorSpec.Kind.DATA_ENTRY);
   }
 
@@ -144,6 +144,60 @@ class PlanningTests {
     var city = statusOf("lz.one-ground-two-halls", "5105", 2025);
     assertThat(city.value().denominator()).isEqualTo(7);
     assertThat(city.value().numerator()).isBetween(1L, 7L);
+  }
+
+  @Test
+  void targetsCountWhatTheirSentenceSays() {
+    var clerk = StaffFixtures.staff("planning-sentences", Set.of(everywhere));
+    String county = "510521";
+    String community = jdbc.sql("select code from region.region where code like ? and level = 5 and valid_to is null"
+        + " and substr(code, 10, 3) < '200' order by code limit 1").param(county + "%").query(String.class).single();
+    var before = Map.of(
+        "lz.medical-care", statusOf("lz.medical-care", county, 2025).value().numerator(),
+        "lz.glory-home", statusOf("lz.glory-home", county, 2025).value().numerator());
+    long communitiesBefore = statusOf("ln.urban-community-care", "21", 2025).value().numerator();
+    as(clerk, () -> {
+      // 医养结合示范机构: a model institution counts, an ordinary one does not.
+      facility("eldercare.medical-care", township(county), LocalDate.of(2022, 3, 1), Map.of("beds", "80", "model", "是"));
+      facility("eldercare.medical-care", township(county), LocalDate.of(2022, 3, 1), Map.of("beds", "80", "model", "否"));
+      // 新建光荣院: one opened within the plan's period counts, an older one does not.
+      facility("welfare.glory-home", township(county), LocalDate.of(2019, 5, 1), Map.of("beds", "40"));
+      facility("welfare.glory-home", township(county), LocalDate.of(2023, 5, 1), Map.of("beds", "40"));
+      // A 社区养老服务站 in a Luzhou community does not change Liaoning's coverage …
+      facility("eldercare.community-centre", community, LocalDate.of(2022, 1, 1), Map.of("floorArea", "200",
+          "setting", "城镇"));
+      return null;
+    });
+    while (indicators.apply() > 0) {
+      // fold
+    }
+    assertThat(statusOf("lz.medical-care", county, 2025).value().numerator()).isEqualTo(before.get("lz.medical-care") + 1);
+    assertThat(statusOf("lz.glory-home", county, 2025).value().numerator()).isEqualTo(before.get("lz.glory-home") + 1);
+    assertThat(statusOf("ln.urban-community-care", "21", 2025).value().numerator()).isEqualTo(communitiesBefore);
+    // … and one in a Shenyang community counts that community (coverage counts communities, not townships).
+    String shenyang = jdbc.sql("select code from region.region r where code like '210102%' and level = 5"
+        + " and valid_to is null and substr(code, 10, 3) < '200' order by code limit 1").query(String.class).single();
+    long heping = statusOf("ln.urban-community-care", "210102", 2025).value().numerator();
+    as(clerk, () -> facility("eldercare.community-centre", shenyang, LocalDate.of(2022, 1, 1),
+        Map.of("floorArea", "200", "setting", "城镇")));
+    while (indicators.apply() > 0) {
+      // fold
+    }
+    assertThat(statusOf("ln.urban-community-care", "210102", 2025).value().numerator()).isBetween(Math.max(1, heping),
+        heping + 1);
+    // The floor-area standard has its number and is entered; the circles carry their minutes.
+    var floor = monitor.target("ln.care-floor-area");
+    assertThat(floor.indicator().kind()).isEqualTo(IndicatorSpec.Kind.DATA_ENTRY);
+    assertThat(floor.value()).isEqualTo(0.1);
+    assertThat(monitor.target("ln.fitness-circle").nameZh()).contains("10分钟");
+    assertThat(monitor.target("lz.fitness-circle").nameZh()).contains("15分钟");
+    assertThat(monitor.target("lz.care-circle").nameZh()).contains("15分钟").contains("30分钟");
+    assertThat(monitor.targets()).noneMatch(t -> t.indicator().kind() == IndicatorSpec.Kind.NOT_NUMERIC && t.value() != null);
+  }
+
+  private org.tongban.facility.Facility facility(String type, String region, LocalDate since, Map<String, String> attributes) {
+    return registry.register(new FacilityDraft(type, "规划口径测试" + System.nanoTime(), region, null, null, null, null,
+        FeeRule.FREE, null, FacilityStatus.OPEN, since, attributes, List.of()));
   }
 
   @Test

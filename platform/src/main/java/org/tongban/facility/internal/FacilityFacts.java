@@ -46,7 +46,7 @@ public class FacilityFacts implements FactSource {
   public List<FactChange> of(State s, int sign) {
     var changes = new ArrayList<FactChange>();
     if (s.openedOn() == null) return changes;
-    var input = new FactInput(s.type(), s.capacity(), s.occupied(), s.attributes());
+    var input = new FactInput(s.type(), s.capacity(), s.occupied(), s.attributes(), s.openedOn());
     add(changes, s, "facility.open:" + s.type(), 1, sign);
     if (s.capacity() != null) {
       add(changes, s, "facility.places:" + s.type(), s.capacity(), sign);

@@ -4,9 +4,15 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.springframework.web.servlet.ModelAndView;
+import org.tongban.shared.WorkingDayCalendar;
 
-/** Tells every page whether 长辈版 (elder mode) is on, from the {@code elder} cookie. */
+/**
+ * Tells every page whether 长辈版 (elder mode) is on, from the {@code elder} cookie; and administrators' pages when a
+ * holiday notice must be loaded.
+ */
 class ShellInterceptor implements HandlerInterceptor {
 
   @Override
@@ -23,5 +29,9 @@ class ShellInterceptor implements HandlerInterceptor {
     }
     view.addObject("elder", elder);
     view.addObject("currentPath", request.getRequestURI());
+    if (request.isUserInRole("ADMIN")) {
+      view.addObject("holidayNoticeMissing", HolidayNotice.missing(LocalDate.now(ZoneId.of("Asia/Shanghai")),
+          WorkingDayCalendar.official()));
+    }
   }
 }
