@@ -42,7 +42,7 @@ if (exec 3<>/dev/tcp/127.0.0.1/18080) 2>/dev/null; then echo "port 18080 is in u
 jfr=()
 # PROFILE=1: a flight recording of the platform and samples of what PostgreSQL sessions wait on.
 if [[ ${PROFILE:-0} == 1 ]]; then jfr=(-XX:StartFlightRecording=filename=$root/bench/target/results/cases.jfr,settings=profile); fi
-java "${jfr[@]}" -jar "$(ls platform/target/tongban-platform-*-exec.jar)" --server.port=18080 --tongban.data-dir="$work/tongban" \
+java "${jfr[@]}" -jar "$(ls platform/target/tongban-platform-*-exec.jar)" --server.port=18080 --tongban.data-dir="$work/tongban" "${platform_flags[@]}" \
   --spring.datasource.hikari.maximum-pool-size=40 --logging.level.root=WARN >"$work/tongban.log" 2>&1 &
 pids+=($!)
 until curl -fs http://127.0.0.1:18080/actuator/health/readiness >/dev/null 2>&1; do sleep 1; done

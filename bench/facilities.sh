@@ -41,7 +41,7 @@ userpw="Bench$(head -c 9 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')9"
 grep -E "RESULT" "$work/prepare.log" | tee $results/facilities-prepare.txt
 
 if (exec 3<>/dev/tcp/127.0.0.1/18080) 2>/dev/null; then echo "port 18080 is in use: stop what runs there first" >&2; exit 1; fi
-java -jar "$(ls platform/target/tongban-platform-*-exec.jar)" --server.port=18080 --tongban.data-dir="$work/tongban" \
+java -jar "$(ls platform/target/tongban-platform-*-exec.jar)" --server.port=18080 --tongban.data-dir="$work/tongban" "${platform_flags[@]}" \
   --spring.datasource.hikari.maximum-pool-size=40 --logging.level.root=WARN >"$work/tongban.log" 2>&1 &
 pids+=($!)
 until curl -fs http://127.0.0.1:18080/actuator/health/readiness >/dev/null 2>&1; do sleep 1; done

@@ -65,7 +65,7 @@ kcadm="$kc/bin/kcadm.sh"
 
 # Tongban on the same PostgreSQL server, its client registered as the admin page would.
 SPRING_DATASOURCE_URL="$db/tongban" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD="$pw" \
-  java -jar "$(ls platform/target/tongban-platform-*-exec.jar)" --server.port=18080 --tongban.data-dir="$work/tongban" \
+  java -jar "$(ls platform/target/tongban-platform-*-exec.jar)" --server.port=18080 --tongban.data-dir="$work/tongban" "${platform_flags[@]}" \
   --spring.datasource.hikari.maximum-pool-size=20 >"$work/tongban.log" 2>&1 &
 pids+=($!)
 until curl -fs http://127.0.0.1:18080/actuator/health/readiness >/dev/null 2>&1; do sleep 1; done
