@@ -48,13 +48,17 @@ public class ResidentAccounts {
     secrets.sendCode(number, purpose);
   }
 
+  /** A new account, and whether the registry knew its person (otherwise it waits for staff to add them). */
+  public record Registered(UUID account, boolean linked) {}
+
   /**
-   * Opens an account; {@code registeredBy} is the clerk's username when a window registers a resident on the
-   * spot. Refuses a wrong SMS code, a name that does not match the registry, and a phone or ID number that
-   * already has an account.
+   * Opens an account; {@code registeredBy} is the clerk's username when a window registers a resident on the spot.
+   * Refuses a wrong SMS code, a name that does not match the registry, and a phone or ID number that already has an
+   * account. An ID number the registry does not know yet opens an unlinked account: the resident can sign in, look
+   * around and save drafts, and applies once a window has checked their identity and the account is linked.
    */
   @Transactional
-  public UUID register(ResidentRegistration r, @Nullable String registeredBy) {
+  public Registered register(ResidentRegistration r, @Nullable String registeredBy) {
     String name = r.name() == null ? "" : r.name().strip();
     if (name.isEmpty() || name.length() > 50) throw new InvalidResidentAccount("name");
     var id = new IdNumber(r.idNumber());
@@ -78,8 +82,9 @@ public class ResidentAccounts {
       throw new InvalidResidentAccount("not-verified");
     }
     audit.record("resident.registered", "resident-account", account.toString(), null,
-        registeredBy == null ? Map.of("phone", phone.masked()) : Map.of("phone", phone.masked(), "atWindow", "true"));
-    return account;
+        registeredBy == null ? Map.of("phone", phone.masked(), "linked", String.valueOf(known.isPresent()))
+            : Map.of("phone", phone.masked(), "atWindow", "true", "linked", String.valueOf(known.isPresent())));
+    return new Registered(account, known.isPresent());
   }
 
   /** Sets a new password after the phone is proven again by SMS. */

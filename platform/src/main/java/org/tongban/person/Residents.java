@@ -2,12 +2,14 @@ package org.tongban.person;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,9 +49,11 @@ public class Residents {
   private final Jurisdiction jurisdiction;
   private final RegionDirectory regions;
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
 
   Residents(JdbcClient jdbc, PersonCrypto crypto, Jurisdiction jurisdiction, RegionDirectory regions,
-            AuditTrail audit) {
+            AuditTrail audit, ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.crypto = crypto;
     this.jurisdiction = jurisdiction;
@@ -81,6 +85,7 @@ public class Residents {
       throw new DuplicateIdNumber();
     }
     audit.record("person.registered", "person", id.toString(), residence, Map.of("idNumber", idNumber.masked()));
+    events.publishEvent(new ResidentRegistered(id, idNumber.masked(), Instant.now()));
     return find(id).orElseThrow();
   }
 
@@ -175,6 +180,22 @@ public class Residents {
   public Optional<Resident> lookup(IdNumber idNumber) {
     return jdbc.sql("select " + COLUMNS + " from person.person where id_number_index = ?")
         .param(crypto.index(idNumber.value())).query(Residents::map).optional();
+  }
+
+  /** A generated (demo) resident and their ID number: generated data, never a real person's. */
+  public record GeneratedIdentity(Resident resident, IdNumber idNumber) {}
+
+  /**
+   * Up to {@code n} generated residents living in {@code within}, with their ID numbers, for demo sign-ins. Only rows
+   * marked generated are ever returned.
+   */
+  public java.util.List<GeneratedIdentity> generatedIdentities(RegionCode within, int n) {
+    return jdbc.sql("select " + COLUMNS + ", id_number_cipher from person.person where generated"
+            + " and residence_region like ? and birth_date < current_date - interval '25 years' order by id limit ?")
+        .params(within.prefix() + "%", n)
+        .query((rs, i) -> new GeneratedIdentity(map(rs, i),
+            new IdNumber(crypto.decrypt("id_number", rs.getBytes("id_number_cipher")))))
+        .list();
   }
 
   public long count() {

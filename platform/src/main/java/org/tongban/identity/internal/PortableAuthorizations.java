@@ -31,6 +31,7 @@ class PortableAuthorizations implements OAuth2AuthorizationService {
   private final JdbcOAuth2AuthorizationService store;
   private final JdbcOperations jdbc;
   private final AuditTrail audit;
+  private final java.util.concurrent.atomic.AtomicLong lastPurge = new java.util.concurrent.atomic.AtomicLong();
 
   PortableAuthorizations(JdbcOperations jdbc, RegisteredClientRepository clients, AuditTrail audit) {
     this.store = new JdbcOAuth2AuthorizationService(jdbc, clients);
@@ -68,7 +69,12 @@ class PortableAuthorizations implements OAuth2AuthorizationService {
     if (before.isEmpty() || before.getFirst() == null || before.getFirst().equals(refresh.getToken().getTokenValue())) {
       return;
     }
-    jdbc.update("delete from identity.spent_refresh_token where spent_at < now() - interval '30 days'");
+    // Spent tokens are kept 30 days (longer than any refresh token lives); the old ones go at most once an hour.
+    long now = System.currentTimeMillis();
+    long last = lastPurge.get();
+    if (now - last > 3_600_000 && lastPurge.compareAndSet(last, now)) {
+      jdbc.update("delete from identity.spent_refresh_token where spent_at < now() - interval '30 days'");
+    }
     jdbc.update("insert into identity.spent_refresh_token (token_hash, authorization_id) values (?, ?)"
         + " on conflict do nothing", hash(before.getFirst()), authorization.getId());
   }

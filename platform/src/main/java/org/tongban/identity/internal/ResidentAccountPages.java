@@ -41,11 +41,13 @@ class ResidentAccountPages {
   private final SessionRegistry sessions;
   private final JdbcClient jdbc;
   private final SmsGateway sms;
+  private final AccountLinks links;
   private final AuditTrail audit;
   private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
   ResidentAccountPages(ResidentAccounts accounts, StaffUserDetailsService users, LoginLog log, SessionRegistry sessions,
-                       JdbcClient jdbc, SmsGateway sms, AuditTrail audit) {
+                       JdbcClient jdbc, SmsGateway sms, AuditTrail audit, AccountLinks links) {
+    this.links = links;
     this.sms = sms;
     this.audit = audit;
     this.accounts = accounts;
@@ -65,6 +67,12 @@ class ResidentAccountPages {
   String register(@ModelAttribute ResidentRegistration form, @RequestParam(defaultValue = "register") String step,
                   Model model) {
     return registration(form, step, null, model, "redirect:/login?registered");
+  }
+
+  /** After registering with an ID number the registry lacks: what happens now, and what to do. */
+  @GetMapping("/register/next")
+  String unlinked() {
+    return "identity/registered-unlinked";
   }
 
   @GetMapping("/residents/accounts/new")
@@ -90,7 +98,11 @@ class ResidentAccountPages {
         model.addAttribute("codeSent", true);
         return "identity/register";
       }
-      accounts.register(form, clerk);
+      var registered = accounts.register(form, clerk);
+      if (!registered.linked()) {
+        model.addAttribute("unlinked", true);
+        return clerk == null ? "redirect:/register/next" : done;
+      }
       return done;
     } catch (Refusal refusal) {
       model.addAttribute("problem", "problem." + refusal.code());
@@ -123,6 +135,7 @@ class ResidentAccountPages {
       }
       signIn(user, request, response);
       log.succeeded(user.getUsername(), request.getRemoteAddr(), "sms");
+      links.link(user.account());
       return "redirect:/";
     } catch (Refusal refusal) {
       model.addAttribute("problem", "problem." + refusal.code());

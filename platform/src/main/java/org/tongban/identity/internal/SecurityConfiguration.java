@@ -52,7 +52,7 @@ class SecurityConfiguration {
     var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     http
         .authorizeHttpRequests(a -> a
-            .requestMatchers("/", "/login", "/login/sms", "/login/reset", "/register", "/regions", "/regions/**", "/api/regions", "/api/regions/**",
+            .requestMatchers("/", "/login", "/login/sms", "/login/reset", "/register", "/register/next", "/regions", "/regions/**", "/api/regions", "/api/regions/**",
                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/prefs/**",
                 "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers(HttpMethod.GET, "/services", "/services/{code}", "/verify", "/verify/**",

@@ -1,8 +1,9 @@
 package org.tongban.casework.internal.web;
 
-import org.tongban.casework.ApplicationForm;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -17,20 +18,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tongban.casework.CaseId;
+import org.tongban.access.Callers;
+import org.tongban.casework.ApplicationForm;
 import org.tongban.casework.Applications;
+import org.tongban.casework.CaseId;
 import org.tongban.casework.CaseQueries;
 import org.tongban.casework.CaseRefusals;
 import org.tongban.casework.Casework;
-import org.tongban.casework.internal.CaseMaterials;
 import org.tongban.casework.Channel;
 import org.tongban.casework.NewApplication;
 import org.tongban.casework.Ratings;
 import org.tongban.casework.RegionBasis;
+import org.tongban.casework.internal.CaseMaterials;
+import org.tongban.casework.internal.Drafts;
+import org.tongban.catalogue.ItemVersion;
 import org.tongban.catalogue.ServiceCatalogue;
 import org.tongban.identity.ResidentAccounts;
 import org.tongban.person.Resident;
 import org.tongban.person.Residents;
+import org.tongban.shared.FieldProblem;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,10 +56,15 @@ class ServicePages {
   private final Residents residents;
   private final JsonMapper json;
   private final CaseMaterials materials;
+  private final Drafts drafts;
+  private final Callers callers;
 
   ServicePages(ServiceCatalogue catalogue, Casework casework, Applications applications, CaseQueries cases, Ratings ratings,
-               ResidentAccounts accounts, Residents residents, JsonMapper json, CaseMaterials materials) {
+               ResidentAccounts accounts, Residents residents, JsonMapper json, CaseMaterials materials,
+               Drafts drafts, Callers callers) {
     this.materials = materials;
+    this.drafts = drafts;
+    this.callers = callers;
     this.catalogue = catalogue;
     this.casework = casework;
     this.applications = applications;
@@ -89,56 +100,98 @@ class ServicePages {
   @GetMapping("/services/{code}/apply")
   String applyForm(@PathVariable String code, Model model) {
     var item = catalogue.currentOrRefuse(code);
+    var draft = drafts.find(callers.current().name(), code);
     model.addAttribute("item", item);
-    model.addAttribute("fields", ApplicationForm.fields(item.spec().form(), me(), Map.of()));
+    model.addAttribute("fields", ApplicationForm.fields(item.spec().form(), me(), draft));
+    model.addAttribute("draft", !draft.isEmpty());
     model.addAttribute("submission", UUID.randomUUID().toString());
     return "services/apply";
   }
 
+  /**
+   * Files the application, or keeps it as a draft: when asked ({@code step=draft}), when the account is not linked to
+   * the registry yet, and when the form has problems. A typed form is never lost.
+   */
   @PostMapping("/services/{code}/apply")
-  String apply(@PathVariable String code, @RequestParam Map<String, String> params, Model model) {
+  String apply(@PathVariable String code, @RequestParam Map<String, String> params, Model model,
+               HttpServletResponse response) {
     var item = catalogue.currentOrRefuse(code);
     var resident = me();
-    if (resident == null) throw new CaseRefusals.NotInRegistry();
+    String owner = callers.current().name();
+    if ("draft".equals(params.get("step")) || resident == null) {
+      drafts.save(owner, code, params);
+      model.addAttribute("saved", true);
+      if (resident == null) {
+        response.setStatus(409);
+        model.addAttribute("problems", List.of(FieldProblem.of("account", "not-in-registry")));
+      }
+      return applyPage(model, item, resident, params, params.get("submission"));
+    }
     JsonNode form = ApplicationForm.read(item.spec().form(), params, json);
     try {
       var c = applications.apply(new NewApplication(code, resident.id(), Channel.WEB, RegionBasis.RESIDENCE, null, form,
           params.get("submission"), null));
+      drafts.remove(owner, code);
       return "redirect:/my/cases/" + c.id() + "?submitted";
     } catch (CaseRefusals.InvalidApplication e) {
-      model.addAttribute("item", item);
-      model.addAttribute("fields", ApplicationForm.fields(item.spec().form(), resident, params));
+      drafts.save(owner, code, params);
+      response.setStatus(400);
       model.addAttribute("problems", e.problems());
-      model.addAttribute("submission", params.get("submission"));
-      return "services/apply";
+      return applyPage(model, item, resident, params, params.get("submission"));
     }
+  }
+
+  private String applyPage(Model model, ItemVersion item, @Nullable Resident resident, Map<String, String> params,
+                           @Nullable String submission) {
+    model.addAttribute("item", item);
+    model.addAttribute("fields", ApplicationForm.fields(item.spec().form(), resident, params));
+    model.addAttribute("submission", submission == null ? UUID.randomUUID().toString() : submission);
+    return "services/apply";
   }
 
   /** 一件事: one form and one set of materials for a life event; one case per item on submit. */
   @GetMapping("/services/life-events/{code}/apply")
   String lifeEventForm(@PathVariable String code, Model model) {
     var combined = catalogue.combinedForm(catalogue.lifeEvent(code));
+    var draft = drafts.find(callers.current().name(), "life-event:" + code);
     model.addAttribute("combined", combined);
-    model.addAttribute("fields", ApplicationForm.fields(combined.schema(), me(), Map.of()));
+    model.addAttribute("fields", ApplicationForm.fields(combined.schema(), me(), draft));
+    model.addAttribute("draft", !draft.isEmpty());
     model.addAttribute("submission", UUID.randomUUID().toString());
     return "services/life-event";
   }
 
+  /** As for one item: filed, or kept as a draft when asked, when the account is not linked, or on problems. */
   @PostMapping("/services/life-events/{code}/apply")
-  String applyForLifeEvent(@PathVariable String code, @RequestParam Map<String, String> params, Model model) {
+  String applyForLifeEvent(@PathVariable String code, @RequestParam Map<String, String> params, Model model,
+                           HttpServletResponse response) {
     var combined = catalogue.combinedForm(catalogue.lifeEvent(code));
     var resident = me();
-    if (resident == null) throw new CaseRefusals.NotInRegistry();
+    String owner = callers.current().name();
+    String key = "life-event:" + code;
+    model.addAttribute("combined", combined);
+    model.addAttribute("submission", params.get("submission"));
+    if ("draft".equals(params.get("step")) || resident == null) {
+      drafts.save(owner, key, params);
+      model.addAttribute("saved", true);
+      if (resident == null) {
+        response.setStatus(409);
+        model.addAttribute("problems", List.of(FieldProblem.of("account", "not-in-registry")));
+      }
+      model.addAttribute("fields", ApplicationForm.fields(combined.schema(), resident, params));
+      return "services/life-event";
+    }
     JsonNode form = ApplicationForm.read(combined.schema(), params, json);
     try {
       var filed = applications.applyForLifeEvent(code, new NewApplication(code, resident.id(), Channel.WEB,
           RegionBasis.RESIDENCE, null, form, params.get("submission"), null));
+      drafts.remove(owner, key);
       return "redirect:/my/cases/" + filed.getFirst().id() + "?submitted";
     } catch (CaseRefusals.InvalidApplication e) {
-      model.addAttribute("combined", combined);
+      drafts.save(owner, key, params);
+      response.setStatus(400);
       model.addAttribute("fields", ApplicationForm.fields(combined.schema(), resident, params));
       model.addAttribute("problems", e.problems());
-      model.addAttribute("submission", params.get("submission"));
       return "services/life-event";
     }
   }
