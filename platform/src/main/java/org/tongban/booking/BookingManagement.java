@@ -19,15 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tongban.access.Jurisdiction;
 import org.tongban.access.Purpose;
 import org.tongban.audit.AuditTrail;
-import org.tongban.booking.spi.ResourceOwners;
 import org.tongban.identity.ResidentAccounts;
 import org.tongban.person.PersonId;
 import org.tongban.shared.ReadableCode;
-import org.tongban.shared.Refusal;
-import org.tongban.shared.RegionCode;
 
 /**
- * The booking module's front door. Staff open resources and their slots within their jurisdiction; residents
+ * Bookings of {@link BookableResources}' slots: residents
  * book, see and cancel their own bookings; staff check tickets in. The last place goes to exactly one person:
  * a booking takes it with {@code update … set booked = booked + 1 where booked < capacity} on one of the slot's
  * parts (up to 16), choosing a part no other booking holds at that moment, so a hot slot takes bookings in parallel.
@@ -36,114 +33,26 @@ import org.tongban.shared.RegionCode;
 @Transactional(readOnly = true)
 public class BookingManagement {
 
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-  private static final String RESOURCE_COLUMNS = "id, name, kind, region_code, department, facility_id, slot_capacity,"
-      + " fee_cents, daily_limit, cancel_hours, generated";
+  static final ZoneId CHINA = BookableResources.CHINA;
   private static final String BOOKING_COLUMNS = "id, slot_id, resource_id, person, day, status, ticket, created_at,"
       + " cancelled_at, checked_in_at";
 
-  /** Most part rows a slot's places are split over: bookings of one slot can commit this many at a time. */
-  static final int PARTS = 16;
-  private static final String SLOT_COLUMNS = "s.id, s.resource_id, s.starts_at, s.ends_at, s.capacity,"
-      + " (select coalesce(sum(p.booked), 0) from booking.slot_part p where p.slot_id = s.id), s.extended";
+  private static final int PARTS = BookableResources.PARTS;
+  private static final String SLOT_COLUMNS = BookableResources.SLOT_COLUMNS;
 
   private final JdbcClient jdbc;
   private final Jurisdiction jurisdiction;
   private final ResidentAccounts accounts;
   private final AuditTrail audit;
-  private final List<ResourceOwners> owners;
+  private final BookableResources resources;
 
   BookingManagement(JdbcClient jdbc, Jurisdiction jurisdiction, ResidentAccounts accounts, AuditTrail audit,
-                    List<ResourceOwners> owners) {
-    this.owners = owners;
+                    BookableResources resources) {
+    this.resources = resources;
     this.jdbc = jdbc;
     this.jurisdiction = jurisdiction;
     this.accounts = accounts;
     this.audit = audit;
-  }
-
-  /**
-   * Opens a bookable resource. For a facility it takes the facility's region and department, and the caller must be
-   * allowed to capture there (a resource attached to another county's facility was possible before); otherwise the
-   * given region and department. Refuses an unknown facility as "not found".
-   */
-  @Transactional
-  public BookableResource open(NewResource r) {
-    RegionCode region = r.region();
-    String department = r.department();
-    if (r.facility() != null) {
-      var owner = owners.stream().map(o -> o.owner(r.facility())).flatMap(java.util.Optional::stream).findFirst()
-          .orElseThrow(() -> new NotFound(r.facility().toString()));
-      region = owner.region();
-      department = owner.department();
-    }
-    if (region == null || department == null || department.isBlank()) throw new InvalidResource();
-    jurisdiction.require(region, department, Purpose.CAPTURE, "resource");
-    if (r.name().isBlank() || r.name().length() > 100 || r.slotCapacity() < 1 || r.slotCapacity() > 10_000
-        || r.feeCents() < 0 || r.dailyLimit() < 1 || r.cancelHours() < 0 || !r.kind().matches("[a-z]+\\.[a-z0-9-]+")) {
-      throw new InvalidResource();
-    }
-    var resource = new BookableResource(UUID.randomUUID(), r.name().strip(), r.kind(), region, department, r.facility(),
-        r.slotCapacity(), r.feeCents(), r.dailyLimit(), r.cancelHours(), false);
-    jdbc.sql("insert into booking.resource (id, name, kind, region_code, department, facility_id, slot_capacity,"
-            + " fee_cents, daily_limit, cancel_hours) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(resource.id(), resource.name(), resource.kind(), region.value(), department, r.facility(),
-            r.slotCapacity(), r.feeCents(), r.dailyLimit(), r.cancelHours())
-        .update();
-    audit.record("booking.resource-opened", "resource", resource.id().toString(), region, Map.of("name", resource.name(),
-        "department", department));
-    return resource;
-  }
-
-  /** Creates the slots of {@code days} days from {@code from} by the opening hours; existing slots are kept. */
-  @Transactional
-  public int openSlots(UUID resourceId, LocalDate from, int days, OpeningHours hours) {
-    var resource = resource(resourceId);
-    jurisdiction.require(resource.region(), resource.department(), Purpose.CAPTURE, "resource");
-    var today = LocalDate.now(CHINA);
-    // Slots are opened for the weeks ahead: from yesterday to two years on, for at most 92 days.
-    if (days < 1 || days > 92 || from.isBefore(today.minusDays(1)) || from.isAfter(today.plusYears(2))) {
-      throw new InvalidDates();
-    }
-    int created = 0;
-    for (int d = 0; d < Math.min(days, 92); d++) {
-      var day = from.plusDays(d);
-      if (!hours.days().contains(day.getDayOfWeek())) continue;
-      for (var start : hours.starts()) {
-        var startsAt = day.atTime(start.at()).atZone(CHINA).toInstant();
-        var slotId = UUID.randomUUID();
-        int inserted = jdbc.sql("insert into booking.slot (id, resource_id, starts_at, ends_at, capacity, extended)"
-                + " values (?, ?, ?, ?, ?, ?) on conflict (resource_id, starts_at) do nothing")
-            .params(slotId, resourceId, Timestamp.from(startsAt),
-                Timestamp.from(startsAt.plus(Duration.ofMinutes(hours.slotMinutes()))), resource.slotCapacity(),
-                start.extended())
-            .update();
-        if (inserted == 1) {
-          int capacity = resource.slotCapacity();
-          int parts = Math.min(capacity, PARTS);
-          jdbc.sql("insert into booking.slot_part (slot_id, part, capacity) select ?, g, ? / ? + case when g < ? % ? then 1"
-                  + " else 0 end from generate_series(0, ? - 1) g")
-              .params(slotId, capacity, parts, capacity, parts, parts).update();
-        }
-        created += inserted;
-      }
-    }
-    return created;
-  }
-
-  public BookableResource resource(UUID id) {
-    return jdbc.sql("select " + RESOURCE_COLUMNS + " from booking.resource where id = ?").param(id)
-        .query(BookingManagement::mapResource).optional().orElseThrow(() -> new NotFound(id.toString()));
-  }
-
-  /** The slots of a resource on a day, with their free places (public: anyone may look). */
-  public List<Slot> slots(UUID resourceId, LocalDate day) {
-    if (day.getYear() < 2000 || day.getYear() > 2200) throw new InvalidDates();
-    var start = day.atStartOfDay(CHINA).toInstant();
-    return jdbc.sql("select " + SLOT_COLUMNS + " from booking.slot s"
-            + " where s.resource_id = ? and s.starts_at >= ? and s.starts_at < ? order by s.starts_at")
-        .params(resourceId, Timestamp.from(start), Timestamp.from(start.plus(Duration.ofDays(1))))
-        .query(BookingManagement::mapSlot).list();
   }
 
   /**
@@ -152,11 +61,11 @@ public class BookingManagement {
    */
   @Transactional
   public Booking book(UUID slotId) {
-    PersonId person = accounts.currentPerson().orElseThrow(NotAResident::new);
-    var slot = jdbc.sql("select " + SLOT_COLUMNS + " from booking.slot s where s.id = ?").param(slotId).query(BookingManagement::mapSlot).optional()
-        .orElseThrow(() -> new NotFound(slotId.toString()));
-    if (!slot.startsAt().isAfter(Instant.now())) throw new SlotStarted();
-    var resource = resource(slot.resource());
+    PersonId person = accounts.currentPerson().orElseThrow(BookingRefusals.NotAResident::new);
+    var slot = jdbc.sql("select " + SLOT_COLUMNS + " from booking.slot s where s.id = ?").param(slotId).query(BookableResources::mapSlot).optional()
+        .orElseThrow(() -> new BookingRefusals.NotFound(slotId.toString()));
+    if (!slot.startsAt().isAfter(Instant.now())) throw new BookingRefusals.SlotStarted();
+    var resource = resources.resource(slot.resource());
     var day = LocalDate.ofInstant(slot.startsAt(), CHINA);
     // One person's bookings are counted under a lock on their own rows, so two parallel requests of the
     // same person cannot both pass the daily limit.
@@ -164,9 +73,9 @@ public class BookingManagement {
     long today = jdbc.sql("select count(*) from booking.booking where person = ? and resource_id = ? and day = ?"
             + " and status in ('CONFIRMED', 'CHECKED_IN')")
         .params(person.value(), resource.id(), day).query(Long.class).single();
-    if (today >= resource.dailyLimit()) throw new DailyLimit(resource.dailyLimit());
+    if (today >= resource.dailyLimit()) throw new BookingRefusals.DailyLimit(resource.dailyLimit());
     var suspendedUntil = suspendedUntil(person);
-    if (suspendedUntil != null) throw new Suspended(suspendedUntil);
+    if (suspendedUntil != null) throw new BookingRefusals.Suspended(suspendedUntil);
     int part = takePlace(slotId);
     var booking = new Booking(UUID.randomUUID(), slotId, resource.id(), person, day, Booking.Status.CONFIRMED,
         ReadableCode.random(12), Instant.now(), null, null);
@@ -176,7 +85,7 @@ public class BookingManagement {
           .params(booking.id(), slotId, resource.id(), person.value(), day, booking.status().name(), booking.ticket(), part)
           .update();
     } catch (DuplicateKeyException e) {
-      throw new AlreadyBooked();
+      throw new BookingRefusals.AlreadyBooked();
     }
     audit.record("booking.booked", "booking", booking.id().toString(), resource.region(), Map.of("slot", slotId.toString()));
     return booking;
@@ -199,12 +108,12 @@ public class BookingManagement {
       if (free.isPresent()) return free.get();
       var busy = jdbc.sql("select part from booking.slot_part where slot_id = ? and booked < capacity"
           + " order by random() limit 1").param(slotId).query(Integer.class).optional();
-      if (busy.isEmpty()) throw new SlotFull();
+      if (busy.isEmpty()) throw new BookingRefusals.SlotFull();
       var waited = jdbc.sql("update booking.slot_part set booked = booked + 1 where slot_id = ? and part = ?"
           + " and booked < capacity returning part").params(slotId, busy.get()).query(Integer.class).optional();
       if (waited.isPresent()) return waited.get();
     }
-    throw new SlotFull();
+    throw new BookingRefusals.SlotFull();
   }
 
   /** No-shows within this many days count towards a suspension. */
@@ -235,15 +144,9 @@ public class BookingManagement {
         + " and b.status = 'CONFIRMED' and s.ends_at < now() - interval '30 minutes'").update();
   }
 
-  /** The bookable resources of a facility (public). */
-  public List<BookableResource> resourcesOf(UUID facility) {
-    return jdbc.sql("select " + RESOURCE_COLUMNS + " from booking.resource where facility_id = ? order by name, id")
-        .param(facility).query(BookingManagement::mapResource).list();
-  }
-
   /** The signed-in resident's bookings with their resource and times, newest first. */
   public List<BookingLine> myLines() {
-    PersonId person = accounts.currentPerson().orElseThrow(NotAResident::new);
+    PersonId person = accounts.currentPerson().orElseThrow(BookingRefusals.NotAResident::new);
     return jdbc.sql("select b.id, b.slot_id, b.resource_id, b.person, b.day, b.status, b.ticket, b.created_at,"
             + " b.cancelled_at, b.checked_in_at, r.name, r.facility_id, s.starts_at, s.ends_at, r.fee_cents, s.extended"
             + " from booking.booking b join booking.slot s on s.id = b.slot_id join booking.resource r on r.id = b.resource_id"
@@ -256,15 +159,15 @@ public class BookingManagement {
 
   /** The QR code of the resident's own ticket (PNG); it carries the ticket code the check-in desk reads. */
   public byte[] ticketQr(UUID bookingId) {
-    PersonId person = accounts.currentPerson().orElseThrow(NotAResident::new);
+    PersonId person = accounts.currentPerson().orElseThrow(BookingRefusals.NotAResident::new);
     var booking = find(bookingId).filter(b -> b.person().equals(person))
-        .orElseThrow(() -> new NotFound(bookingId.toString()));
+        .orElseThrow(() -> new BookingRefusals.NotFound(bookingId.toString()));
     return new org.tongban.shared.QrCode(booking.ticket()).png(240);
   }
 
   /** The signed-in resident's bookings, newest first. */
   public List<Booking> mine() {
-    PersonId person = accounts.currentPerson().orElseThrow(NotAResident::new);
+    PersonId person = accounts.currentPerson().orElseThrow(BookingRefusals.NotAResident::new);
     return jdbc.sql("select " + BOOKING_COLUMNS + " from booking.booking where person = ? order by created_at desc limit 100")
         .param(person.value()).query(BookingManagement::mapBooking).list();
   }
@@ -272,17 +175,17 @@ public class BookingManagement {
   /** Cancels the resident's own booking, up to the resource's cancellation hours before the slot starts. */
   @Transactional
   public Booking cancel(UUID bookingId) {
-    PersonId person = accounts.currentPerson().orElseThrow(NotAResident::new);
+    PersonId person = accounts.currentPerson().orElseThrow(BookingRefusals.NotAResident::new);
     var booking = find(bookingId).filter(b -> b.person().equals(person))
-        .orElseThrow(() -> new NotFound(bookingId.toString()));
-    if (booking.status() != Booking.Status.CONFIRMED) throw new NotCancellable();
-    var resource = resource(booking.resource());
+        .orElseThrow(() -> new BookingRefusals.NotFound(bookingId.toString()));
+    if (booking.status() != Booking.Status.CONFIRMED) throw new BookingRefusals.NotCancellable();
+    var resource = resources.resource(booking.resource());
     var startsAt = jdbc.sql("select starts_at from booking.slot where id = ?").param(booking.slot())
         .query(Timestamp.class).single().toInstant();
-    if (Instant.now().plus(Duration.ofHours(resource.cancelHours())).isAfter(startsAt)) throw new NotCancellable();
+    if (Instant.now().plus(Duration.ofHours(resource.cancelHours())).isAfter(startsAt)) throw new BookingRefusals.NotCancellable();
     int changed = jdbc.sql("update booking.booking set status = 'CANCELLED', cancelled_at = now() where id = ?"
         + " and status = 'CONFIRMED'").param(bookingId).update();
-    if (changed == 0) throw new NotCancellable();
+    if (changed == 0) throw new BookingRefusals.NotCancellable();
     audit.record("booking.cancelled", "booking", bookingId.toString(), resource.region(), Map.of());
     jdbc.sql("update booking.slot_part set booked = booked - 1 where slot_id = ? and booked > 0 and part ="
         + " (select part from booking.booking where id = ?)").params(booking.slot(), bookingId).update();
@@ -294,14 +197,14 @@ public class BookingManagement {
   public Booking checkIn(String ticket) {
     var booking = jdbc.sql("select " + BOOKING_COLUMNS + " from booking.booking where ticket = ?")
         .param(ticket.strip().toUpperCase()).query(BookingManagement::mapBooking).optional()
-        .orElseThrow(() -> new NotFound(ticket));
-    var resource = resource(booking.resource());
+        .orElseThrow(() -> new BookingRefusals.NotFound(ticket));
+    var resource = resources.resource(booking.resource());
     jurisdiction.require(resource.region(), resource.department(), Purpose.CAPTURE, "booking");
-    if (booking.status() != Booking.Status.CONFIRMED) throw new NotCheckable(booking.status().name());
+    if (booking.status() != Booking.Status.CONFIRMED) throw new BookingRefusals.NotCheckable(booking.status().name());
     // Guarded: two desks scanning the same ticket at once check it in once; the second is told it already was.
     int checked = jdbc.sql("update booking.booking set status = 'CHECKED_IN', checked_in_at = now() where id = ?"
         + " and status = 'CONFIRMED'").param(booking.id()).update();
-    if (checked == 0) throw new NotCheckable(find(booking.id()).orElseThrow().status().name());
+    if (checked == 0) throw new BookingRefusals.NotCheckable(find(booking.id()).orElseThrow().status().name());
     audit.record("booking.checked-in", "booking", booking.id().toString(), resource.region(), Map.of());
     return find(booking.id()).orElseThrow();
   }
@@ -311,89 +214,11 @@ public class BookingManagement {
         .query(BookingManagement::mapBooking).optional();
   }
 
-  private static BookableResource mapResource(ResultSet rs, int i) throws SQLException {
-    return new BookableResource(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("kind"),
-        new RegionCode(rs.getString("region_code")), rs.getString("department"), rs.getObject("facility_id", UUID.class),
-        rs.getInt("slot_capacity"), rs.getInt("fee_cents"), rs.getInt("daily_limit"), rs.getInt("cancel_hours"),
-        rs.getBoolean("generated"));
-  }
-
-  private static Slot mapSlot(ResultSet rs, int i) throws SQLException {
-    return new Slot(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(),
-        rs.getTimestamp(4).toInstant(), rs.getInt(5), rs.getInt(6), rs.getBoolean(7));
-  }
-
   private static Booking mapBooking(ResultSet rs, int i) throws SQLException {
     return new Booking(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
         new PersonId(rs.getObject(4, UUID.class)), rs.getObject(5, LocalDate.class),
         Booking.Status.valueOf(rs.getString(6)), rs.getString(7), rs.getTimestamp(8).toInstant(),
         rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(),
         rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant());
-  }
-
-  public static final class NotFound extends Refusal {
-    NotFound(String id) {
-      super("booking.not-found", 404, id);
-    }
-  }
-
-  public static final class InvalidDates extends Refusal {
-    InvalidDates() {
-      super("booking.invalid-dates", 400);
-    }
-  }
-
-  public static final class InvalidResource extends Refusal {
-    InvalidResource() {
-      super("booking.invalid-resource", 400);
-    }
-  }
-
-  public static final class NotAResident extends Refusal {
-    NotAResident() {
-      super("booking.not-a-resident", 403);
-    }
-  }
-
-  public static final class SlotFull extends Refusal {
-    SlotFull() {
-      super("booking.slot-full", 409);
-    }
-  }
-
-  public static final class SlotStarted extends Refusal {
-    SlotStarted() {
-      super("booking.slot-started", 409);
-    }
-  }
-
-  public static final class AlreadyBooked extends Refusal {
-    AlreadyBooked() {
-      super("booking.already-booked", 409);
-    }
-  }
-
-  public static final class DailyLimit extends Refusal {
-    DailyLimit(int limit) {
-      super("booking.daily-limit", 409, limit);
-    }
-  }
-
-  public static final class NotCancellable extends Refusal {
-    NotCancellable() {
-      super("booking.not-cancellable", 409);
-    }
-  }
-
-  public static final class Suspended extends Refusal {
-    Suspended(LocalDate until) {
-      super("booking.suspended", 409, NO_SHOW_LIMIT, NO_SHOW_WINDOW_DAYS, until.toString());
-    }
-  }
-
-  public static final class NotCheckable extends Refusal {
-    NotCheckable(String status) {
-      super("booking.not-checkable", 409, status);
-    }
   }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -230,7 +231,9 @@ public class Applications {
         var province = stated.atLevel(RegionLevel.PROVINCE);
         boolean reach = spec.reach() == ItemSpec.Reach.跨省 || province == null
             || applicant.residenceRegion().isWithin(province) || applicant.householdRegion().isWithin(province);
-        if (!offered || !reach) throw new RegionNotAllowed(stated.value());
+        if (!offered || !reach) {
+          throw new RegionNotAllowed(regions.trail(stated).stream().map(r -> r.name()).collect(Collectors.joining()));
+        }
         yield stated;
       }
     };

@@ -137,6 +137,28 @@ public class RegionDirectory {
   }
 
   /**
+   * Units to pick by name in a form: current units of {@code level} (any when null) whose name contains the text (or
+   * whose code starts with it), each with its full name from the province down ("辽宁省沈阳市和平区…"), at most 12.
+   */
+  public List<Picked> pick(String text, @Nullable RegionLevel level) {
+    String q = text.strip();
+    if (q.isEmpty() || q.length() > 40) throw new InvalidSearch();
+    return regions.searchAt(q, level, 12).stream().map(r -> new Picked(r.code(), fullName(r.code()), r.level())).toList();
+  }
+
+  /** A unit's name from the province down, without separators, as addresses are written ("辽宁省沈阳市和平区"). */
+  public String fullName(RegionCode code) {
+    var trail = trail(code);
+    if (trail.isEmpty()) return code.value();
+    var name = new StringBuilder();
+    for (var r : trail) name.append(r.name());
+    return name.toString();
+  }
+
+  /** A unit found by {@link #pick}: its code, full name and level. */
+  public record Picked(RegionCode code, String fullName, RegionLevel level) {}
+
+  /**
    * The unit that carries a code's values today: the code itself while current, else the end of its
    * successor chain (a merged village rolls into the village it was merged into).
    */
@@ -218,7 +240,7 @@ public class RegionDirectory {
   }
 
   public static final class InvalidSearch extends Refusal {
-    InvalidSearch() {
+    public InvalidSearch() {
       super("region.invalid-search", 400);
     }
   }

@@ -152,12 +152,12 @@ class JurisdictionTests {
     as(caseOfficer, () -> casework.act(finished.id(), org.tongban.casework.CaseAction.APPROVE, null));
     resultCode = as(applicant, () -> cases.results(finished.id())).getFirst().code();
     // A court in 江阳区 and the applicant's booking of it tomorrow.
-    court = as(jiangyang, () -> bookings.open(new org.tongban.booking.NewResource("江阳区全民健身中心" + System.nanoTime(),
+    court = as(jiangyang, () -> resources.open(new org.tongban.booking.NewResource("江阳区全民健身中心" + System.nanoTime(),
         "venue.court", RegionCode.of("510502"), "sports", null, 4, 0, 1, 2)));
     var tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1);
-    as(jiangyang, () -> bookings.openSlots(court.id(), tomorrow, 1,
+    as(jiangyang, () -> resources.openSlots(court.id(), tomorrow, 1,
         org.tongban.booking.OpeningHours.daily(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(11, 0), 60)));
-    booked = as(applicant, () -> bookings.book(bookings.slots(court.id(), tomorrow).getFirst().id()));
+    booked = as(applicant, () -> bookings.book(resources.slots(court.id(), tomorrow).getFirst().id()));
     // A kindergarten of 江阳区 and an older person on its visit register.
     String township = village.substring(0, 9) + "000";
     kindergarten = as(jiangyang, () -> facilities.register(new org.tongban.facility.FacilityDraft(
@@ -183,6 +183,7 @@ class JurisdictionTests {
   org.tongban.eldercare.Elder elder;
   @Autowired org.tongban.casework.Ratings ratings;
   @Autowired org.tongban.booking.BookingManagement bookings;
+  @Autowired org.tongban.booking.BookableResources resources;
   org.tongban.booking.BookableResource court;
   org.tongban.booking.Booking booked;
   CaseFile finished;

@@ -79,6 +79,7 @@ class WriteJurisdictionTests {
   @Autowired ResidentSecrets secrets;
   @Autowired FacilityRegistry facilities;
   @Autowired BookingManagement bookings;
+  @Autowired org.tongban.booking.BookableResources resources;
 
   final UserDetails heping = clerkOf("210102");
   final UserDetails jiangyang = clerkOf("510502");
@@ -106,16 +107,16 @@ class WriteJurisdictionTests {
     var id = randomIdNumber("510502");
     var person = as(jiangyang, () -> residents.register(new NewResident("江写", id.value(), null, village, village)));
     var applicant = ResidentFixtures.accountFor(secrets, person.id(), "江写", id);
-    var court = as(jiangyang, () -> bookings.open(new NewResource("江阳区写入测试球场" + System.nanoTime(), "venue.court",
+    var court = as(jiangyang, () -> resources.open(new NewResource("江阳区写入测试球场" + System.nanoTime(), "venue.court",
         RegionCode.of("510502"), "sports", null, 4, 0, 1, 2)));
     var tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
-    as(jiangyang, () -> bookings.openSlots(court.id(), tomorrow, 1,
+    as(jiangyang, () -> resources.openSlots(court.id(), tomorrow, 1,
         OpeningHours.daily(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(10, 0), 60)));
-    ticket = as(applicant, () -> bookings.book(bookings.slots(court.id(), tomorrow).getFirst().id())).ticket();
+    ticket = as(applicant, () -> bookings.book(resources.slots(court.id(), tomorrow).getFirst().id())).ticket();
     var otherId = randomIdNumber("510502");
     var other = as(jiangyang, () -> residents.register(new NewResident("江写二", otherId.value(), null, village, village)));
     secondTicket = as(ResidentFixtures.accountFor(secrets, other.id(), "江写二", otherId),
-        () -> bookings.book(bookings.slots(court.id(), tomorrow).getFirst().id())).ticket();
+        () -> bookings.book(resources.slots(court.id(), tomorrow).getFirst().id())).ticket();
     var old = org.tongban.shared.IdNumber.complete("510502" + "19450303" + String.format("%03d", (int) (Math.random() * 1000)));
     as(jiangyang, () -> residents.register(new NewResident("江奶奶", old.value(), null, village, village)));
     elderId = old.value();

@@ -33,6 +33,7 @@ import org.tongban.shared.RegionCode;
 class BookingTests {
 
   @Autowired BookingManagement bookings;
+  @Autowired org.tongban.booking.BookableResources resources;
   @Autowired Residents residents;
   @Autowired ResidentSecrets secrets;
   @Autowired JdbcClient jdbc;
@@ -46,12 +47,12 @@ class BookingTests {
   }
 
   private Slot tomorrowSlot(int capacity, int dailyLimit) {
-    var court = as(clerkOf("210102"), () -> bookings.open(new NewResource("和平区全民健身中心羽毛球场" + System.nanoTime(),
+    var court = as(clerkOf("210102"), () -> resources.open(new NewResource("和平区全民健身中心羽毛球场" + System.nanoTime(),
         "venue.court", RegionCode.of("210102"), "sports", null, capacity, 0, dailyLimit, 2)));
     var tomorrow = LocalDate.now(BookingManagement.CHINA).plusDays(1);
-    as(clerkOf("210102"), () -> bookings.openSlots(court.id(), tomorrow, 1,
+    as(clerkOf("210102"), () -> resources.openSlots(court.id(), tomorrow, 1,
         new OpeningHours(Set.of(DayOfWeek.values()), LocalTime.of(9, 0), LocalTime.of(11, 0), 60, LocalTime.of(12, 0))));
-    return bookings.slots(court.id(), tomorrow).getFirst();
+    return resources.slots(court.id(), tomorrow).getFirst();
   }
 
   /** {@code n} residents try to book the slot at the same moment; returns how many got a place. */
@@ -67,7 +68,7 @@ class BookingTests {
           try {
             as(p, () -> bookings.book(slot.id()));
             return true;
-          } catch (BookingManagement.SlotFull e) {
+          } catch (org.tongban.booking.BookingRefusals.SlotFull e) {
             return false;
           }
         }));
@@ -95,27 +96,27 @@ class BookingTests {
     var anna = resident("预约安娜");
     var booking = as(anna, () -> bookings.book(slot.id()));
     assertThat(booking.ticket()).hasSize(12);
-    assertThatThrownBy(() -> as(anna, () -> bookings.book(slot.id()))).isInstanceOf(BookingManagement.DailyLimit.class);
-    var second = bookings.slots(slot.resource(), LocalDate.now(BookingManagement.CHINA).plusDays(1)).get(1);
-    assertThatThrownBy(() -> as(anna, () -> bookings.book(second.id()))).isInstanceOf(BookingManagement.DailyLimit.class);
+    assertThatThrownBy(() -> as(anna, () -> bookings.book(slot.id()))).isInstanceOf(org.tongban.booking.BookingRefusals.DailyLimit.class);
+    var second = resources.slots(slot.resource(), LocalDate.now(BookingManagement.CHINA).plusDays(1)).get(1);
+    assertThatThrownBy(() -> as(anna, () -> bookings.book(second.id()))).isInstanceOf(org.tongban.booking.BookingRefusals.DailyLimit.class);
     assertThat(as(anna, () -> bookings.cancel(booking.id())).status()).isEqualTo(Booking.Status.CANCELLED);
-    assertThat(bookings.slots(slot.resource(), LocalDate.now(BookingManagement.CHINA).plusDays(1)).getFirst().booked()).isZero();
+    assertThat(resources.slots(slot.resource(), LocalDate.now(BookingManagement.CHINA).plusDays(1)).getFirst().booked()).isZero();
     var again = as(anna, () -> bookings.book(slot.id()));
     assertThatThrownBy(() -> as(clerkOf("510502"), () -> bookings.checkIn(again.ticket()))).isInstanceOf(OutOfJurisdiction.class);
     assertThat(as(clerkOf("210102"), () -> bookings.checkIn(again.ticket().toLowerCase())).status())
         .isEqualTo(Booking.Status.CHECKED_IN);
-    assertThatThrownBy(() -> as(anna, () -> bookings.cancel(again.id()))).isInstanceOf(BookingManagement.NotCancellable.class);
+    assertThatThrownBy(() -> as(anna, () -> bookings.cancel(again.id()))).isInstanceOf(org.tongban.booking.BookingRefusals.NotCancellable.class);
     var other = resident("预约他人");
-    assertThatThrownBy(() -> as(other, () -> bookings.cancel(again.id()))).isInstanceOf(BookingManagement.NotFound.class);
+    assertThatThrownBy(() -> as(other, () -> bookings.cancel(again.id()))).isInstanceOf(org.tongban.booking.BookingRefusals.NotFound.class);
   }
 
   @Test
   void extendedHoursAddSlotsMarkedExtended() {
     var slot = tomorrowSlot(3, 1);
-    var day = bookings.slots(slot.resource(), LocalDate.now(BookingManagement.CHINA).plusDays(1));
+    var day = resources.slots(slot.resource(), LocalDate.now(BookingManagement.CHINA).plusDays(1));
     assertThat(day).hasSize(3);
     assertThat(day).extracting(Slot::extended).containsExactly(false, false, true);
-    assertThatThrownBy(() -> as(clerkOf("510502"), () -> bookings.openSlots(slot.resource(), LocalDate.now(), 1,
+    assertThatThrownBy(() -> as(clerkOf("510502"), () -> resources.openSlots(slot.resource(), LocalDate.now(), 1,
         OpeningHours.daily(LocalTime.of(9, 0), LocalTime.of(10, 0), 30)))).isInstanceOf(OutOfJurisdiction.class);
   }
 
@@ -127,7 +128,7 @@ class BookingTests {
     byte[] png = as(bo, () -> bookings.ticketQr(first.id()));
     assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
     assertThatThrownBy(() -> as(resident("旁人"), () -> bookings.ticketQr(first.id())))
-        .isInstanceOf(BookingManagement.NotFound.class);
+        .isInstanceOf(org.tongban.booking.BookingRefusals.NotFound.class);
     // Three past slots booked and not attended: the sweep marks them, and the fourth booking is refused.
     var person = jdbc.sql("select person from booking.booking where id = ?").param(first.id())
         .query(java.util.UUID.class).single();
@@ -143,8 +144,8 @@ class BookingTests {
           .update();
     }
     assertThat(bookings.markNoShows()).isGreaterThanOrEqualTo(3);
-    var second = bookings.slots(slot.resource(), LocalDate.now(BookingManagement.CHINA).plusDays(1)).get(1);
-    assertThatThrownBy(() -> as(bo, () -> bookings.book(second.id()))).isInstanceOf(BookingManagement.Suspended.class);
+    var second = resources.slots(slot.resource(), LocalDate.now(BookingManagement.CHINA).plusDays(1)).get(1);
+    assertThatThrownBy(() -> as(bo, () -> bookings.book(second.id()))).isInstanceOf(org.tongban.booking.BookingRefusals.Suspended.class);
     assertThat(bookings.suspendedUntil(new org.tongban.person.PersonId(person)))
         .isBetween(LocalDate.now(BookingManagement.CHINA).minusDays(2).plusDays(BookingManagement.SUSPENSION_DAYS),
             LocalDate.now(BookingManagement.CHINA).minusDays(1).plusDays(BookingManagement.SUSPENSION_DAYS));
@@ -174,7 +175,7 @@ class BookingTests {
     assertThat(jdbc.sql("select count(*), sum(capacity) from booking.slot_part where slot_id = ?").param(slot.id())
         .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single()).containsExactly(16, 40);
     assertThat(race(slot, 60, "大场次")).isEqualTo(40);
-    assertThat(bookings.slots(slot.resource(), LocalDate.now(BookingManagement.CHINA).plusDays(1)).getFirst().free())
+    assertThat(resources.slots(slot.resource(), LocalDate.now(BookingManagement.CHINA).plusDays(1)).getFirst().free())
         .isZero();
     assertThat(jdbc.sql("select count(*) from booking.booking where slot_id = ? and status = 'CONFIRMED'")
         .param(slot.id()).query(Long.class).single()).isEqualTo(40);

@@ -39,6 +39,7 @@ class BadInputTests {
 
   @Autowired MockMvc mvc;
   @Autowired BookingManagement bookings;
+  @Autowired org.tongban.booking.BookableResources resources;
   @Autowired org.tongban.person.Residents residents;
   @Autowired org.tongban.identity.internal.ResidentSecrets secrets;
   @LocalServerPort int port;
@@ -84,7 +85,7 @@ class BadInputTests {
   @Test
   void slotDatesOutOfRangeAndHoursThatCloseBeforeTheyOpenAreRefused() throws Exception {
     var clerk = clerkOf("210102");
-    var court = as(clerk, () -> bookings.open(new NewResource("坏输入测试球场" + System.nanoTime(), "venue.court",
+    var court = as(clerk, () -> resources.open(new NewResource("坏输入测试球场" + System.nanoTime(), "venue.court",
         RegionCode.of("210102"), "sports", null, 2, 0, 1, 2)));
     String slots = "/api/booking/resources/" + court.id() + "/slots";
     String body = "{\"from\":\"%s\",\"days\":%d,\"weekdays\":[\"MONDAY\"],\"opens\":\"%s\",\"closes\":\"%s\",\"slotMinutes\":60}";

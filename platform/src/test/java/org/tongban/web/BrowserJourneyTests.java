@@ -165,8 +165,11 @@ class BrowserJourneyTests {
       page.fill("#r-name", "赵晓梅");
       page.fill("#r-id", id);
       page.fill("#r-phone", "13912345678");
-      page.fill("#r-household", "210102001002");
-      page.fill("#r-residence", "210102001002");
+      // Regions are picked by name, never typed as codes.
+      page.fill("#householdRegion-q", "水源地社区");
+      page.click("#householdRegion-choices label.choice:has-text('辽宁省沈阳市和平区浑河湾街道水源地社区') input");
+      page.fill("#residenceRegion-q", "水源地");
+      page.click("#residenceRegion-choices label.choice:has-text('辽宁省沈阳市和平区浑河湾街道水源地社区') input");
       page.click("button:text-is('登记')");
       assertThat(page.locator("h1").textContent()).contains("赵晓梅");
       String shown = page.locator("main").textContent();
@@ -188,6 +191,23 @@ class BrowserJourneyTests {
       page.click("button:text-is('校验哈希链')");
       assertThat(page.locator(".notice").textContent()).contains("哈希链完整");
       shot(page, "12-audit-log");
+    }
+  }
+
+  @Test
+  void swaggerUiWorksUnderTheContentSecurityPolicy() {
+    try (var context = browser.newContext()) {
+      Page page = context.newPage();
+      var violations = new java.util.ArrayList<String>();
+      page.onConsoleMessage(m -> {
+        if (m.text().contains("Content Security Policy") || m.text().contains("Refused to")) violations.add(m.text());
+      });
+      page.navigate(url("/swagger-ui.html"));
+      page.waitForSelector(".opblock-tag", new Page.WaitForSelectorOptions().setTimeout(30_000));
+      assertThat(page.locator(".opblock-tag").count()).isGreaterThan(3);
+      assertThat(page.locator("button.authorize").count()).isEqualTo(1);
+      shot(page, "13-swagger-ui");
+      assertThat(violations).isEmpty();
     }
   }
 }

@@ -144,7 +144,9 @@ class CaseJourneyTests {
       var page = staffSignsIn(context, "shenhe-window");
       page.navigate(url("/workbench/file?idNumber=" + idNumber.value() + "&item=hrss.unemployment-benefit"));
       page.selectOption("#basis", "INSURED");
-      page.fill("#region", "210102");
+      // The region is picked by name, as a clerk would: type part of it, choose the full name.
+      page.fill("#region-q", "和平区");
+      page.click("label.choice:has-text('辽宁省沈阳市和平区') input");
       page.fill("#f-endDate", "2026-10-31");
       page.selectOption("#f-endReason", "合同期满");
       page.fill("#f-bankAccount", "6222020200112233");

@@ -53,12 +53,12 @@ class SecurityConfiguration {
     http
         .authorizeHttpRequests(a -> a
             .requestMatchers("/", "/login", "/login/sms", "/login/reset", "/register", "/register/next", "/regions", "/regions/**", "/api/regions", "/api/regions/**",
-                "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/prefs/**",
+                "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/favicon.svg", "/error", "/prefs/**",
                 "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers(HttpMethod.GET, "/services", "/services/{code}", "/verify", "/verify/**",
                 "/api/catalogue/**", "/api/booking/resources/*/slots", "/api/facilities", "/api/facilities/types",
                 "/api/facilities/{id:[0-9a-f-]{36}}", "/facilities", "/facilities/{id:[0-9a-f-]{36}}",
-                "/api/facilities/{id:[0-9a-f-]{36}}/resources", "/api/open-data/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                "/api/facilities/{id:[0-9a-f-]{36}}/resources", "/api/open-data/**", "/api/csrf", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .requestMatchers("/services/*/apply", "/services/life-events/*/apply", "/my/**", "/facilities/*/apply",
                 "/api/placements/**").hasRole("RESIDENT")
             // Offices are opened by administrators; targets are allocated by planners.

@@ -73,6 +73,14 @@ public class Regions {
         .params(scope(within), argument(text), offset, limit).query(Regions::map).list();
   }
 
+  /** Current units of one level (any level when null) whose name contains the text, shorter names first. */
+  public List<Region> searchAt(String text, @Nullable RegionLevel level, int limit) {
+    return jdbc.sql("select " + COLUMNS + " from region.region where valid_to is null and (? = 0 or level = ?) and "
+            + matcher(text) + " order by length(name), level, code limit ?")
+        .params(level == null ? 0 : 1, level == null ? 0 : level.number(), argument(text), limit)
+        .query(Regions::map).list();
+  }
+
   public long countSearch(String text, @Nullable RegionCode within) {
     return jdbc.sql("select count(*) from region.region where valid_to is null and code like ? and " + matcher(text))
         .params(scope(within), argument(text)).query(Long.class).single();

@@ -2,6 +2,7 @@ package org.tongban.web.internal;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -15,6 +16,12 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+  private final ApplicationAvailability availability;
+
+  WebConfiguration(ApplicationAvailability availability) {
+    this.availability = availability;
+  }
 
   static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
@@ -41,6 +48,6 @@ class WebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new ShellInterceptor());
+    registry.addInterceptor(new ShellInterceptor(availability));
   }
 }

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tongban.booking.BookableResource;
 import org.tongban.booking.Booking;
+import org.tongban.booking.BookableResources;
 import org.tongban.booking.BookingManagement;
 import org.tongban.booking.NewResource;
 import org.tongban.booking.OpeningHours;
@@ -38,9 +39,11 @@ import org.tongban.shared.RegionCode;
 @Tag(name = "booking", description = "场馆预约 / Bookings")
 class BookingApi {
 
+  private final BookableResources resources;
   private final BookingManagement bookings;
 
-  BookingApi(BookingManagement bookings) {
+  BookingApi(BookableResources resources, BookingManagement bookings) {
+    this.resources = resources;
     this.bookings = bookings;
   }
 
@@ -55,7 +58,7 @@ class BookingApi {
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Open a bookable resource for a facility (or a region and department) in the caller's jurisdiction")
   BookableResource open(@Valid @RequestBody ResourceRequest r) {
-    return bookings.open(new NewResource(r.name(), r.kind(), r.region(), r.department(), r.facility(), r.slotCapacity(),
+    return resources.open(new NewResource(r.name(), r.kind(), r.region(), r.department(), r.facility(), r.slotCapacity(),
         r.feeCents(), r.dailyLimit(), r.cancelHours()));
   }
 
@@ -66,16 +69,16 @@ class BookingApi {
   @PostMapping("/resources/{id}/slots")
   @Operation(summary = "Open slots by opening hours (延时 slots after closing are marked extended)")
   int openSlots(@PathVariable UUID id, @Valid @RequestBody SlotsRequest r) {
-    bookings.resource(id);
-    return bookings.openSlots(id, r.from(), r.days(), new OpeningHours(r.weekdays(), r.opens(), r.closes(),
+    resources.resource(id);
+    return resources.openSlots(id, r.from(), r.days(), new OpeningHours(r.weekdays(), r.opens(), r.closes(),
         r.slotMinutes(), r.extendedUntil() == null ? r.closes() : r.extendedUntil()));
   }
 
   @GetMapping("/resources/{id}/slots")
   @Operation(summary = "Slots of a day with their free places (public)")
   List<Slot> slots(@PathVariable UUID id, @RequestParam LocalDate day) {
-    bookings.resource(id);
-    return bookings.slots(id, day);
+    resources.resource(id);
+    return resources.slots(id, day);
   }
 
   @PostMapping("/slots/{id}/bookings")

@@ -11,16 +11,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tongban.booking.BookableResources;
 import org.tongban.booking.BookingManagement;
+import org.tongban.booking.BookingRefusals;
 import org.tongban.shared.Refusal;
 
 /** Residents' bookings (book, see the QR ticket, cancel) and the staff check-in desk. */
 @Controller
 class BookingPages {
 
+  private final BookableResources resources;
   private final BookingManagement bookings;
 
-  BookingPages(BookingManagement bookings) {
+  BookingPages(BookableResources resources, BookingManagement bookings) {
+    this.resources = resources;
     this.bookings = bookings;
   }
 
@@ -47,7 +51,7 @@ class BookingPages {
     try {
       bookings.cancel(id);
       redirect.addFlashAttribute("cancelled", true);
-    } catch (BookingManagement.NotFound r) {
+    } catch (BookingRefusals.NotFound r) {
       throw r;
     } catch (Refusal r) {
       redirect.addFlashAttribute("problem", r.code());
@@ -74,7 +78,7 @@ class BookingPages {
     try {
       var booking = bookings.checkIn(ticket);
       model.addAttribute("checked", booking);
-      model.addAttribute("resource", bookings.resource(booking.resource()));
+      model.addAttribute("resource", resources.resource(booking.resource()));
     } catch (Refusal r) {
       model.addAttribute("problem", r.code());
       model.addAttribute("problemArgs", r.arguments());

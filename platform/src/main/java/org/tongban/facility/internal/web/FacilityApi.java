@@ -69,10 +69,10 @@ class FacilityApi {
   private final FacilityTransfers transfers;
   private final Placements placements;
   private final ResidentAccounts accounts;
-  private final org.tongban.booking.BookingManagement bookings;
+  private final org.tongban.booking.BookableResources bookings;
 
   FacilityApi(FacilityRegistry registry, FacilityTransfers transfers, Placements placements, ResidentAccounts accounts,
-              org.tongban.booking.BookingManagement bookings) {
+              org.tongban.booking.BookableResources bookings) {
     this.registry = registry;
     this.transfers = transfers;
     this.placements = placements;

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.tongban.booking.BookingManagement;
+import org.tongban.booking.BookableResources;
 import org.tongban.casework.ApplicationForm;
 import org.tongban.casework.CaseRefusals;
 import org.tongban.casework.Channel;
@@ -57,7 +57,7 @@ class FacilityPages {
   private final FacilityRegistry registry;
   private final FacilityTransfers transfers;
   private final Placements placements;
-  private final BookingManagement bookings;
+  private final BookableResources bookings;
   private final ServiceCatalogue catalogue;
   private final ResidentAccounts accounts;
   private final Residents residents;
@@ -65,7 +65,7 @@ class FacilityPages {
   private final JsonMapper json;
 
   FacilityPages(FacilityRegistry registry, FacilityTransfers transfers, Placements placements,
-                BookingManagement bookings, ServiceCatalogue catalogue, ResidentAccounts accounts, Residents residents,
+                BookableResources bookings, ServiceCatalogue catalogue, ResidentAccounts accounts, Residents residents,
                 RegionDirectory regions, JsonMapper json) {
     this.registry = registry;
     this.transfers = transfers;
