@@ -21,7 +21,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.tongban.access.Purpose;
 import org.tongban.access.Scope;
-import org.tongban.booking.BookingManagement;
+import org.tongban.booking.BookableResources;
 import org.tongban.booking.NewResource;
 import org.tongban.booking.OpeningHours;
 import org.tongban.facility.FacilityQuery;
@@ -99,7 +99,7 @@ public final class FacilityLoad {
       }
       Files.write(dir.resolve("users.csv"), users);
       // One hot slot (200 places, the day after tomorrow) and 100 resources × 100 slots = 10,000 spread slots.
-      var bookings = context.getBean(BookingManagement.class);
+      var bookings = context.getBean(BookableResources.class);
       var heping = RegionCode.of("210102");
       var day = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2);
       var all = EnumSet.allOf(DayOfWeek.class);
