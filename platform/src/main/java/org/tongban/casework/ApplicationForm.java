@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.tongban.person.Resident;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,31 +18,88 @@ public final class ApplicationForm {
 
   private ApplicationForm() {}
 
-  /** One field as the page shows it. {@code input} is text, date, number or select. */
+  /**
+   * One field as the page shows it. {@code input} is text, date, number, select or region (picked by name, never typed
+   * as a code); {@code optionLabels} are the options in the page's language (the values stay as the schema has them).
+   */
   public record Field(String name, String title, String input, boolean required, List<String> options,
-               @Nullable Integer maxLength, @Nullable String pattern, @Nullable String value, boolean prefilled) {}
+               List<String> optionLabels, @Nullable Integer maxLength, @Nullable String pattern, @Nullable String value,
+               boolean prefilled) {}
 
-  public static List<Field> fields(JsonNode schema, @Nullable Resident holder, Map<String, String> submitted) {
-    var required = new ArrayList<String>();
-    schema.path("required").forEach(r -> required.add(r.asString()));
-    var fields = new ArrayList<Field>();
+  /** One answer of a submitted form as staff read it: the field's title and the value in words. */
+  public record Row(String label, String value) {}
+
+  private static boolean english() {
+    return "en".equals(LocaleContextHolder.getLocale().getLanguage());
+  }
+
+  private static String title(String name, JsonNode f) {
+    String zh = f.path("title").asString(name);
+    return english() ? f.path("x-title-en").asString(zh) : zh;
+  }
+
+  private static boolean region(String name, JsonNode f) {
+    return name.endsWith("Region") || f.path("x-prefill").asString("").endsWith("Region");
+  }
+
+  private static List<String> names(JsonNode schema) {
     var names = new ArrayList<String>();
     schema.path("x-order").forEach(n -> names.add(n.asString()));
     for (var p : schema.path("properties").properties()) {
       if (!names.contains(p.getKey())) names.add(p.getKey());
     }
-    for (String name : names) {
+    return names;
+  }
+
+  /**
+   * The answers of a submitted form, in the form's order, labelled by the schema's titles: enum values in the page's
+   * language, regions by their names ({@code regionName}), yes/no in words.
+   */
+  public static List<Row> rows(JsonNode schema, JsonNode form, java.util.function.Function<String, String> regionName) {
+    var rows = new ArrayList<Row>();
+    boolean en = english();
+    for (String name : names(schema)) {
+      JsonNode value = form.path(name);
+      if (value.isMissingNode() || value.isNull()) continue;
+      JsonNode f = schema.path("properties").path(name);
+      String text = value.isBoolean() ? (value.asBoolean() ? (en ? "Yes" : "是") : (en ? "No" : "否")) : value.asString();
+      if (region(name, f)) {
+        text = regionName.apply(text);
+      } else if (en && f.has("enum") && f.has("x-enum-en")) {
+        for (int i = 0; i < f.path("enum").size(); i++) {
+          if (f.path("enum").get(i).asString().equals(text)) text = f.path("x-enum-en").path(i).asString(text);
+        }
+      }
+      rows.add(new Row(f.isMissingNode() ? name : title(name, f), text));
+    }
+    // Answers the schema does not name (an older version's field) are still shown, under their key.
+    for (var p : form.properties()) {
+      if (!schema.path("properties").has(p.getKey())) rows.add(new Row(p.getKey(), p.getValue().asString()));
+    }
+    return rows;
+  }
+
+  public static List<Field> fields(JsonNode schema, @Nullable Resident holder, Map<String, String> submitted) {
+    var required = new ArrayList<String>();
+    schema.path("required").forEach(r -> required.add(r.asString()));
+    var fields = new ArrayList<Field>();
+    boolean en = english();
+    for (String name : names(schema)) {
       JsonNode f = schema.path("properties").path(name);
       if (f.isMissingNode()) continue;
       var p = Map.entry(name, f);
-      String input = f.has("enum") ? "select" : "date".equals(f.path("format").asString(""))
+      String input = f.has("enum") ? "select" : region(name, f) ? "region" : "date".equals(f.path("format").asString(""))
           ? "date" : "integer".equals(f.path("type").asString("")) ? "number" : "text";
       var options = new ArrayList<String>();
       f.path("enum").forEach(o -> options.add(o.asString()));
+      var labels = new ArrayList<String>();
+      for (int i = 0; i < options.size(); i++) {
+        labels.add(en ? f.path("x-enum-en").path(i).asString(options.get(i)) : options.get(i));
+      }
       String prefill = holder == null ? null : prefill(f.path("x-prefill").asString(""), holder);
       String value = submitted.containsKey(p.getKey()) ? submitted.get(p.getKey()) : prefill;
-      fields.add(new Field(p.getKey(), f.path("title").asString(p.getKey()), input, required.contains(p.getKey()),
-          options, f.has("maxLength") ? f.path("maxLength").asInt() : null,
+      fields.add(new Field(p.getKey(), title(name, f), input, required.contains(p.getKey()),
+          options, labels, f.has("maxLength") ? f.path("maxLength").asInt() : null,
           f.has("pattern") ? f.path("pattern").asString() : null, value, prefill != null));
     }
     return fields;

@@ -13,6 +13,7 @@ import org.tongban.access.Callers;
 import org.tongban.audit.AuditTrail;
 import org.tongban.casework.CaseRefusals.CaseNotFound;
 import org.tongban.casework.CaseRefusals.ForwardOutOfReach;
+import org.tongban.casework.CaseRefusals.InvalidApplication;
 import org.tongban.casework.CaseRefusals.NotYourApplication;
 import org.tongban.casework.CaseRefusals.ReasonRequired;
 import org.tongban.casework.CaseRefusals.SeatTaken;
@@ -21,8 +22,9 @@ import org.tongban.casework.CaseRefusals.WrongStep;
 import org.tongban.casework.internal.CaseFiles;
 import org.tongban.casework.internal.CaseMaterials;
 import org.tongban.casework.internal.CaseProgress;
-import org.tongban.casework.internal.Certificates;
+import org.tongban.casework.internal.Decisions;
 import org.tongban.casework.internal.Workflows;
+import org.tongban.catalogue.ItemSpec;
 import org.tongban.catalogue.ServiceCatalogue;
 import org.tongban.organisation.Office;
 import org.tongban.organisation.OfficeId;
@@ -53,12 +55,12 @@ public class Casework {
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final Workflows workflows;
-  private final Certificates certificates;
+  private final Decisions decisions;
   private final DeadlineClock clock = DeadlineClock.official();
 
   Casework(CaseFiles files, CaseQueries queries, CaseMaterials materials, CaseProgress progress,
            ServiceCatalogue catalogue, Residents residents, OrganisationDirectory organisations, Callers callers,
-           AuditTrail audit, ApplicationEventPublisher events, Workflows workflows, Certificates certificates) {
+           AuditTrail audit, ApplicationEventPublisher events, Workflows workflows, Decisions decisions) {
     this.files = files;
     this.queries = queries;
     this.materials = materials;
@@ -70,7 +72,7 @@ public class Casework {
     this.audit = audit;
     this.events = events;
     this.workflows = workflows;
-    this.certificates = certificates;
+    this.decisions = decisions;
   }
 
   // ---------------------------------------------------------------- working a case
@@ -78,6 +80,15 @@ public class Casework {
   /** Takes {@code action} on the step the case waits on at the caller's office (the row is locked first). */
   @Transactional
   public CaseFile act(CaseId id, CaseAction action, @Nullable String givenNote) {
+    return act(id, action, givenNote, DecisionTerms.none());
+  }
+
+  /**
+   * As {@link #act(CaseId, CaseAction, String)}; approving an item that pays money needs the {@code terms} granted
+   * (amount, and for monthly payments the period), which the decision document states.
+   */
+  @Transactional
+  public CaseFile act(CaseId id, CaseAction action, @Nullable String givenNote, DecisionTerms terms) {
     String note = blankToNull(givenNote);
     var caller = callers.current();
     var c = lockVisible(id, caller);
@@ -89,6 +100,11 @@ public class Casework {
     if (action.reasonRequired() && note == null) throw new ReasonRequired(action.name());
     var spec = catalogue.version(c.item(), c.itemVersion()).spec();
     if (action == CaseAction.PASS) materials.requirePresent(c, spec);
+    var payment = spec.result().payment();
+    if (action == CaseAction.APPROVE && payment != null) {
+      var problems = terms.problems(payment, LocalDate.now(CHINA));
+      if (!problems.isEmpty()) throw new InvalidApplication(c.itemName(), problems);
+    }
     // 会签: one person takes one seat; two seats need two people.
     if ((action == CaseAction.AGREE || action == CaseAction.OBJECT) && c.workflow().equals("COUNTERSIGN")
         && files.reviewed(id, caller.name(), c.status())) {
@@ -101,8 +117,11 @@ public class Casework {
     switch (action) {
       case SUPPLEMENT -> files.paused(id, today);
       case ACCEPT -> files.accepted(id, now, clock.due(today, c.limitDays(), workingDays));
-      case APPROVE, DENY -> decide(c, action == CaseAction.APPROVE, now, today, note);
-      case REFUSE -> files.finished(id, now);
+      case APPROVE, DENY -> decide(c, spec, action == CaseAction.APPROVE, terms, now, today, note, caller.name());
+      case REFUSE -> {
+        files.finished(id, now);
+        document(c, spec, Decisions.Outcome.NOT_ACCEPTED, terms, note, caller.name(), now);
+      }
       default -> { }
     }
     files.timeline(id, caller.name(), action.name(), c.status(), note, office);
@@ -112,16 +131,20 @@ public class Casework {
     return after;
   }
 
-  private void decide(CaseFile c, boolean approved, Instant now, LocalDate today, @Nullable String reason) {
+  private void decide(CaseFile c, ItemSpec spec, boolean approved, DecisionTerms terms, Instant now, LocalDate today,
+                      @Nullable String reason, String decidedBy) {
     files.decided(c.id(), approved, now);
-    var spec = catalogue.version(c.item(), c.itemVersion()).spec();
-    if (approved) {
-      var holder = residents.find(c.applicant()).orElseThrow();
-      var issuer = organisations.find(c.competentOffice()).map(Office::name).orElse(c.department());
-      certificates.issue(c, spec.result().type(), spec.result().name(), holder.name(), holder.idNumberMasked(), issuer);
-    }
+    document(c, spec, approved ? Decisions.Outcome.APPROVED : Decisions.Outcome.DENIED, terms, reason, decidedBy, now);
     boolean within = c.dueDate() == null || !today.isAfter(c.dueDate());
     events.publishEvent(new CaseDecided(c.id(), c.item(), c.department(), c.competentRegion(), approved, within, now));
+  }
+
+  /** Every decision leaves a document: the result, a 不予 decision or a 不予受理 notice, with appeal rights. */
+  private void document(CaseFile c, ItemSpec spec, Decisions.Outcome outcome, DecisionTerms terms, @Nullable String reason,
+                        String decidedBy, Instant now) {
+    var holder = residents.find(c.applicant()).orElseThrow();
+    var issuer = organisations.find(c.competentOffice()).map(Office::name).orElse(c.department());
+    decisions.decide(c, spec, outcome, terms, reason, holder, issuer, decidedBy, now);
   }
 
   /**

@@ -100,5 +100,13 @@ public record ItemSpec(
   }
 
   /** 审批结果. */
-  public record ResultSpec(String type, String name, String sample) {}
+  /**
+   * What a decided case gives the applicant. {@code payment} is set for items that grant money (待遇、补贴、津贴): the
+   * officer then decides an amount (each month, or once) and, for monthly payments, the period, and the decision
+   * document states them.
+   */
+  public record ResultSpec(String type, String name, String sample, @Nullable Payment payment) {}
+
+  /** How a granted benefit is paid. */
+  public enum Payment { MONTHLY, ONCE }
 }

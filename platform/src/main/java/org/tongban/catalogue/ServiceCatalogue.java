@@ -136,13 +136,22 @@ public class ServiceCatalogue {
     return hits.map(code -> currentOrRefuse(code));
   }
 
+  /** Life events whose name, synonyms or description hold every word of {@code text}, best first. */
+  public List<LifeEvent> searchLifeEvents(String text) {
+    var codes = index.searchLifeEvents(text);
+    var all = lifeEvents();
+    return codes.stream().flatMap(c -> all.stream().filter(e -> e.code().equals(c))).toList();
+  }
+
   public List<LifeEvent> lifeEvents() {
-    return jdbc.sql("select code, name, name_en, description, items from catalogue.life_event order by sort, code")
+    return jdbc.sql("select code, name, name_en, description, items, synonyms from catalogue.life_event"
+        + " order by sort, code")
         .query(ServiceCatalogue::mapEvent).list();
   }
 
   public LifeEvent lifeEvent(String code) {
-    return jdbc.sql("select code, name, name_en, description, items from catalogue.life_event where code = ?")
+    return jdbc.sql("select code, name, name_en, description, items, synonyms from catalogue.life_event"
+        + " where code = ?")
         .param(code).query(ServiceCatalogue::mapEvent).optional().orElseThrow(() -> new ItemNotFound(code));
   }
 
@@ -150,11 +159,13 @@ public class ServiceCatalogue {
   @Transactional
   public LifeEvent defineLifeEvent(LifeEvent event, int sort) {
     event.items().forEach(this::currentOrRefuse);
-    jdbc.sql("insert into catalogue.life_event (code, name, name_en, description, items, sort) values (?, ?, ?, ?, ?, ?)"
-            + " on conflict (code) do update set name = excluded.name, name_en = excluded.name_en,"
-            + " description = excluded.description, items = excluded.items, sort = excluded.sort")
+    jdbc.sql("insert into catalogue.life_event (code, name, name_en, description, items, sort, synonyms)"
+            + " values (?, ?, ?, ?, ?, ?, ?) on conflict (code) do update set name = excluded.name,"
+            + " name_en = excluded.name_en, description = excluded.description, items = excluded.items,"
+            + " sort = excluded.sort, synonyms = excluded.synonyms")
         .params(event.code(), event.name(), event.nameEn(), event.description(),
-            event.items().toArray(String[]::new), sort).update();
+            event.items().toArray(String[]::new), sort, event.synonyms().toArray(String[]::new)).update();
+    index.rebuild();
     return event;
   }
 
@@ -217,7 +228,7 @@ public class ServiceCatalogue {
 
   private static LifeEvent mapEvent(ResultSet rs, int i) throws SQLException {
     return new LifeEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-        List.of((String[]) rs.getArray(5).getArray()));
+        List.of((String[]) rs.getArray(5).getArray()), List.of((String[]) rs.getArray(6).getArray()));
   }
 
   /** A life event's merged form and materials. */

@@ -67,6 +67,42 @@ public record WeeklyHours(List<Period> periods) {
         }).collect(Collectors.joining("; "));
   }
 
+  private static final String[] ZH = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+  private static final String[] EN = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+  /**
+   * The hours as people read them: "周一至周五 08:30–17:00；周二、周四 19:00–21:00（延时）", or in English
+   * "Mon–Fri 08:30–17:00; Tue, Thu 19:00–21:00 (extended)".
+   */
+  public String words(boolean english) {
+    return periods.stream().map(p -> dayWords(p.days(), english) + " " + p.opens() + "–" + p.closes()
+        + switch (p.mark()) {
+          case NORMAL -> "";
+          case EXTENDED -> english ? " (extended)" : "（延时）";
+          case STAGGERED -> english ? " (staggered)" : "（错时）";
+        }).collect(Collectors.joining(english ? "; " : "；"));
+  }
+
+  private static String dayWords(Set<DayOfWeek> days, boolean english) {
+    var names = english ? EN : ZH;
+    var parts = new ArrayList<String>();
+    int d = 1;
+    while (d <= 7) {
+      if (!days.contains(DayOfWeek.of(d))) {
+        d++;
+        continue;
+      }
+      int end = d;
+      while (end < 7 && days.contains(DayOfWeek.of(end + 1))) end++;
+      if (end - d >= 2) {
+        parts.add(names[d - 1] + (english ? "–" : "至") + names[end - 1]);
+      } else {
+        for (int x = d; x <= end; x++) parts.add(names[x - 1]);
+      }
+      d = end + 1;
+    }
+    return String.join(english ? ", " : "、", parts);
+  }
 
   private static String days(Set<DayOfWeek> days) {
     var parts = new ArrayList<String>();

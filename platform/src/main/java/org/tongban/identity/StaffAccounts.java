@@ -78,12 +78,39 @@ public class StaffAccounts {
     return find(staff.username()).orElseThrow();
   }
 
-  /** Creates an account with a random 20-character password and returns that password once. */
+  /**
+   * Creates an account with a random 20-character password and returns that password once. Whoever sees it is not
+   * its owner, so the owner must choose a new one at the first sign-in ({@link #changePassword}).
+   */
   @Transactional
   public String createWithGeneratedPassword(NewStaff staff) {
     String password = generatePassword();
-    create(staff, password);
+    var account = create(staff, password);
+    jdbc.sql("update identity.account set password_change_required = true where id = ?").param(account.id()).update();
     return password;
+  }
+
+  /** Whether the account still signs in with a password someone else has seen. */
+  public boolean passwordChangeRequired(String username) {
+    return jdbc.sql("select password_change_required from identity.account where username = ?").param(username)
+        .query(Boolean.class).optional().orElse(false);
+  }
+
+  /**
+   * The owner replaces their password: the current one must match, the new one must follow the policy and differ
+   * from it. Clears the "must change" mark; audited.
+   */
+  @Transactional
+  public void changePassword(String username, String current, String replacement) {
+    var hash = jdbc.sql("select password_hash from identity.account where username = ? for update").param(username)
+        .query(String.class).optional().orElseThrow(() -> new InvalidAccount("password"));
+    if (!passwords.matches(current, hash)) throw new WrongPassword();
+    if (replacement.equals(current)) throw new InvalidAccount("password-unchanged");
+    checkPasswordPolicy(replacement);
+    int changed = jdbc.sql("update identity.account set password_hash = ?, password_change_required = false"
+        + " where username = ?").params(passwords.encode(replacement), username).update();
+    if (changed != 1) throw new InvalidAccount("password");
+    audit.record("staff.password-changed", "account", username, null, Map.of());
   }
 
   public Optional<StaffAccount> find(String username) {
@@ -149,6 +176,12 @@ public class StaffAccounts {
     if (password.length() < 12 || password.length() > 128
         || password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
       throw new InvalidAccount("password");
+    }
+  }
+
+  public static final class WrongPassword extends Refusal {
+    WrongPassword() {
+      super("identity.wrong-password", 400);
     }
   }
 

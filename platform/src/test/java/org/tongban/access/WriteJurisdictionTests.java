@@ -60,7 +60,7 @@ class WriteJurisdictionTests {
   /** Sign-in and the caller's own data: registration, codes, preferences, a resident's own booking or application. */
   private static final Set<String> SELF_SERVICE = Set.of("POST /register", "POST /login/sms", "POST /login/reset",
       "POST /login/second-factor", "POST /login/second-factor/enrol", "POST /prefs/lang", "POST /prefs/elder",
-      "POST /my/bookings",
+      "POST /my/bookings", "POST /account/password",
       // 全省通办: any window files for any resident of the province (the authorisation and the look-up are on record);
       // residents file for themselves only (CaseworkRulesTests); a clerk opens a resident's own account at the window.
       "POST /api/cases", "POST /workbench/file", "POST /residents/accounts/new");

@@ -108,7 +108,8 @@ class CaseApiTests {
     mvc.perform(post("/api/cases/{id}/actions", c.id()).with(user(officer)).with(csrf())
         .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"PASS\"}")).andExpect(status().isOk());
     mvc.perform(post("/api/cases/{id}/actions", c.id()).with(user(officer)).with(csrf())
-            .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"APPROVE\"}"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"APPROVE\",\"amount\":\"1850.50\",\"from\":\""
+                + java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")) + "\"}"))
         .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DELIVERED"));
     String code = as(a.user(), () -> cases.results(c.id())).getFirst().code();
     page = mvc.perform(get("/verify/{code}", code)).andExpect(status().isOk())

@@ -25,6 +25,9 @@ public record CaseworkFixtures(OrganisationDirectory organisations, Residents re
 
   /** 和平区 and 沈河区 of 沈阳市, Liaoning. */
   public static final String HEPING = "210102";
+  /** What an officer grants when approving a benefit in these tests: 1,850 yuan a month from this month. */
+  public static final DecisionTerms TERMS = DecisionTerms.typed("1850",
+      java.time.YearMonth.now(Casework.CHINA).toString(), null);
   public static final String SHENHE = "210103";
   public static final String DADONG = "210104";
 

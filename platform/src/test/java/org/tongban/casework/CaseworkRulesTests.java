@@ -211,7 +211,7 @@ class CaseworkRulesTests {
       as(officer, () -> casework.act(c.id(), CaseAction.ACCEPT, null));
       as(officer, () -> casework.act(c.id(), CaseAction.AGREE, null));
       var outcomes = race(
-          () -> as(officer, () -> casework.act(c.id(), CaseAction.APPROVE, null)).status().name(),
+          () -> as(officer, () -> casework.act(c.id(), CaseAction.APPROVE, null, CaseworkFixtures.TERMS)).status().name(),
           () -> as(a.user(), () -> casework.withdraw(c.id(), "不办了")).status().name());
       var after = cases.find(c.id()).orElseThrow();
       assertThat(outcomes).containsOnlyOnce("refused");
@@ -269,7 +269,7 @@ class CaseworkRulesTests {
     long before = files();
     var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
     assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
-      as(officer, () -> casework.act(c.id(), CaseAction.APPROVE, null));
+      as(officer, () -> casework.act(c.id(), CaseAction.APPROVE, null, CaseworkFixtures.TERMS));
       throw new IllegalStateException("a later step of the same change failed");
     })).isInstanceOf(IllegalStateException.class);
     assertThat(cases.find(c.id()).orElseThrow().decision()).isNull();

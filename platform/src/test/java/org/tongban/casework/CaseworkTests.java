@@ -79,8 +79,9 @@ class CaseworkTests {
     return c;
   }
 
+  /** Takes the step; an approval grants {@link CaseworkFixtures#TERMS} (ignored by items that pay nothing). */
   private CaseFile act(UserDetails who, CaseFile c, CaseAction action, String note) {
-    return as(who, () -> casework.act(c.id(), action, note));
+    return as(who, () -> casework.act(c.id(), action, note, CaseworkFixtures.TERMS));
   }
 
   @Test

@@ -118,6 +118,20 @@ class CatalogueTests {
   }
 
   @Test
+  void everydayWordsFindTheRightThingAndOnlyThat() {
+    var liaoning = RegionCode.of("210102000000");
+    // Every word must match: "低保" is not the 保 of 参保.
+    assertThat(codes("低保", liaoning)).first().isEqualTo("civil-affairs.minimum-living");
+    assertThat(codes("低保", liaoning)).doesNotContain("hrss.work-injury-enrolment");
+    // Life events are found by the words people use.
+    assertThat(catalogue.searchLifeEvents("生孩子")).extracting(org.tongban.catalogue.LifeEvent::code)
+        .containsExactly("birth");
+    assertThat(catalogue.searchLifeEvents("办退休")).extracting(org.tongban.catalogue.LifeEvent::code)
+        .containsExactly("retirement");
+    assertThat(catalogue.searchLifeEvents("博物馆")).isEmpty();
+  }
+
+  @Test
   void searchKeepsItemsOfferedElsewhereOut() {
     var v = catalogue.currentOrRefuse("culture-tourism.museum-visit");
     var sichuanOnly = withOffered(v.spec(), List.of("5105"));

@@ -69,7 +69,7 @@ class ClaimsReleaseTests {
     var m = Pattern.compile("(\\d{6})").matcher(text);
     assertThat(m.find()).isTrue();
     mvc.perform(post("/register").with(csrf()).param("name", "孙秀英").param("idNumber", id).param("phone", phone)
-        .param("password", "xiuying2026").param("smsCode", m.group(1))).andExpect(redirectedUrl("/login?registered"));
+        .param("password", "xiuying2026").param("smsCode", m.group(1))).andExpect(redirectedUrl("/register/next"));
     return (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", phone)
         .param("password", "xiuying2026")).andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
   }

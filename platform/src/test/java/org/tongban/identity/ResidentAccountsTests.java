@@ -64,7 +64,7 @@ class ResidentAccountsTests {
   void aResidentRegistersAndSignsInWithPhoneAndPassword() throws Exception {
     String phone = newPhone();
     String id = randomIdNumber("210102").value();
-    assertThat(register("刘晓红", id, phone, "hong2026abc")).isEqualTo("/login?registered");
+    assertThat(register("刘晓红", id, phone, "hong2026abc")).isEqualTo("/register/next");
 
     String stored = jdbc.sql("select r::text from identity.resident_account r where phone_masked = ?")
         .param(phone.substring(0, 3) + "****" + phone.substring(7)).query(String.class).single();

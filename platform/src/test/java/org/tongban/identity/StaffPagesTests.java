@@ -55,7 +55,9 @@ class StaffPagesTests {
     String missing = mvc.perform(post("/admin/staff").with(user(admin)).with(csrf()).param("username", username + "x")
             .param("displayName", "无机构").param("region", "210104001").param("department", "hrss"))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    assertThat(missing).contains("区划 210104001 没有“hrss”部门的机构");
+    // In words: the region's name and the department's, not "210104001" and "hrss".
+    assertThat(missing).contains("辽宁省沈阳市大东区").contains("没有“人力资源和社会保障”的机构")
+        .doesNotContain("区划 210104001").doesNotContain("“hrss”");
     assertThat(accounts.find(username + "x")).isEmpty();
 
     mvc.perform(post("/admin/staff").with(user(StaffFixtures.clerkOf("210104"))).with(csrf()).param("username", "nope")

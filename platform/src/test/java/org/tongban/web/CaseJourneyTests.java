@@ -182,8 +182,15 @@ class CaseJourneyTests {
         for (String button : new String[] {"预审通过", "受理", "审查同意", "准予", "送达"}) {
           var b = page.locator("button:text-is('" + button + "')");
           if (b.count() > 0) {
+            // A benefit is granted with its amount and period, which the decision document states.
+            if (page.locator("#terms").count() > 0) {
+              page.fill("#amount", "1850");
+              page.fill("#from", java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+              shot(page, "25b-officer-grants-benefit");
+            }
             b.click();
             page.waitForLoadState();
+            assertThat(page.locator("#done-notice").count()).as("a message after " + button).isEqualTo(1);
           }
         }
       }

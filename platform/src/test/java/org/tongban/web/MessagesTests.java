@@ -30,6 +30,8 @@ class MessagesTests {
       "identity.resident.already-registered", "identity.resident.not-verified", "identity.resident.sms-code",
       "identity.resident.name", "identity.resident.password",
       "identity.invalid-account.username", "identity.invalid-account.display-name", "identity.invalid-account.password",
+      "identity.invalid-account.password-unchanged", "password-change-required", "second-factor-required", "forbidden",
+      "unauthenticated",
       "identity.invalid-client.client-id", "identity.invalid-client.name", "identity.invalid-client.duplicate",
       "identity.invalid-client.redirect-uri", "identity.invalid-client.scope", "identity.invalid-client.grant");
   /** Statuses the web layer answers with besides the refusals' own (filters, framework errors). */

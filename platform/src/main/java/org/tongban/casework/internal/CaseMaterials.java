@@ -77,7 +77,8 @@ public class CaseMaterials {
     // E-certificates: only those this platform issued (cert.<item code> names the item whose result it is).
     String item = source.replaceFirst("^cert\\.", "");
     return jdbc.sql("select c.code from casework.certificate c join casework.case_file f on f.id = c.case_id"
-            + " where f.applicant = ? and f.item_code = ? and c.revoked_at is null order by c.issued_at desc limit 1")
+            + " where f.applicant = ? and f.item_code = ? and c.revoked_at is null and not c.refusal"
+            + " order by c.issued_at desc limit 1")
         .params(applicant.id().value(), item).query(String.class).optional()
         .map(code -> "本平台电子证照 " + code + " Issued by this platform");
   }

@@ -1,24 +1,12 @@
 package org.tongban.casework.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
-import org.openpdf.text.Document;
-import org.openpdf.text.Element;
-import org.openpdf.text.Font;
-import org.openpdf.text.Image;
-import org.openpdf.text.PageSize;
-import org.openpdf.text.Paragraph;
-import org.openpdf.text.pdf.BaseFont;
-import org.openpdf.text.pdf.PdfWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,7 +16,7 @@ import org.tongban.casework.MaterialStore;
 import org.tongban.shared.ReadableCode;
 
 /**
- * Decision documents and e-certificates (电子证照) as PDF: title, holder (masked), issuer, date, a
+ * The register of decision documents and e-certificates (电子证照): each PDF ({@link DecisionPdf}) carries a
  * verification code and a QR code pointing at the public verification page. The file's SHA-256 is kept, so a
  * copy can be checked against the register. Trust level follows GB/T 36901–36905 practice: {@code L1} is a
  * platform-issued document registered with its hash; an electronic seal (GB/T 38540) would make it L2.
@@ -36,7 +24,6 @@ import org.tongban.shared.ReadableCode;
 @Component
 public class Certificates {
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(ZoneId.of("Asia/Shanghai"));
   private final JdbcClient jdbc;
   private final MaterialStore store;
   private final String publicUrl;
@@ -47,23 +34,24 @@ public class Certificates {
     this.publicUrl = publicUrl;
   }
 
-  /** Issues the item's result for a decided case; returns the certificate. */
-  public Certificate issue(CaseFile c, String resultType, String resultName, String holderName, String holderMasked,
-                      String issuer) {
+  /**
+   * Issues the decision document of a decided case (the item's result, or a 不予 / 不予受理 document) and registers it
+   * with its hash; returns the register entry.
+   */
+  public Certificate issue(CaseFile c, DecisionDocument d) {
     String code = ReadableCode.random(16);
     Instant now = Instant.now();
-    byte[] pdf = pdf(code, resultName, holderName, holderMasked, c, issuer, now);
+    byte[] pdf = DecisionPdf.render(d, code, verifyUrl(code), now);
     String key;
     try {
       key = store.put("certificates", pdf);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String sha = sha256(pdf);
     jdbc.sql("insert into casework.certificate (code, case_id, kind, title, holder_masked, issuer, issued_at, trust_level,"
-            + " sha256, storage_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(code, c.id().value(), resultType, resultName, holderMasked, issuer, java.sql.Timestamp.from(now), "L1",
-            sha, key).update();
+            + " sha256, storage_key, refusal) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(code, c.id().value(), d.kind(), d.title(), d.holderMasked(), d.issuer(), java.sql.Timestamp.from(now),
+            "L1", sha256(pdf), key, d.refusal()).update();
     return find(code).orElseThrow();
   }
 
@@ -91,43 +79,6 @@ public class Certificates {
 
   public String verifyUrl(String code) {
     return publicUrl + "/verify/" + code;
-  }
-
-  private byte[] pdf(String code, String title, String holderName, String holderMasked, CaseFile c, String issuer,
-                     Instant at) {
-    var out = new ByteArrayOutputStream();
-    try (var document = new Document(PageSize.A4, 60, 60, 70, 60)) {
-      PdfWriter.getInstance(document, out);
-      document.addTitle(title + " " + code);
-      document.addCreator("Tongban 通办");
-      document.open();
-      // STSong-Light is one of the PDF standard CJK fonts: viewers supply it, so nothing has to be embedded.
-      var song = BaseFont.createFont("STSong-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
-      var heading = new Font(song, 22, Font.BOLD);
-      var body = new Font(song, 13);
-      var small = new Font(song, 10);
-      var h = new Paragraph(title, heading);
-      h.setAlignment(Element.ALIGN_CENTER);
-      h.setSpacingAfter(24);
-      document.add(h);
-      document.add(new Paragraph("持证人 Holder: " + holderName + "（" + holderMasked + "）", body));
-      document.add(new Paragraph("事项 Service: " + c.itemName(), body));
-      document.add(new Paragraph("办件编号 Case: " + c.number(), body));
-      document.add(new Paragraph("签发机关 Issuer: " + issuer, body));
-      document.add(new Paragraph("签发日期 Certificate: " + DATE.format(at), body));
-      var codeLine = new Paragraph("验证码 Verification code: " + code, body);
-      codeLine.setSpacingBefore(18);
-      document.add(codeLine);
-      document.add(new Paragraph("扫描二维码或访问 " + verifyUrl(code) + " 核验真伪。", small));
-      var qr = Image.getInstance(new org.tongban.shared.QrCode(verifyUrl(code)).png(300));
-      qr.scaleAbsolute(130, 130);
-      qr.setAlignment(Element.ALIGN_RIGHT);
-      document.add(qr);
-      document.add(new Paragraph("本文书由「通办」平台签发并登记摘要值（可信级别 L1，未加盖电子印章）。", small));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 
   static String sha256(byte[] bytes) {

@@ -84,9 +84,13 @@ public class CatalogueIndex {
     var specs = jdbc.sql("select v.spec from catalogue.item i join catalogue.item_version v"
             + " on v.code = i.code and v.version = i.current_version")
         .query((rs, i) -> json.readTree(rs.getString(1))).list();
+    var events = jdbc.sql("select code, name, description, synonyms from catalogue.life_event")
+        .query((rs, i) -> event(rs.getString(1), rs.getString(2), rs.getString(3), (String[]) rs.getArray(4).getArray()))
+        .list();
     var directory = new ByteBuffersDirectory();
     try (var writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
       for (JsonNode spec : specs) writer.addDocument(document(spec, departments));
+      for (Document event : events) writer.addDocument(event);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -97,8 +101,19 @@ public class CatalogueIndex {
     }
   }
 
+  private static Document event(String code, String name, String description, String[] synonyms) {
+    var doc = new Document();
+    doc.add(new StringField("kind", "event", Field.Store.NO));
+    doc.add(new StringField("code", code, Field.Store.YES));
+    doc.add(new TextField("name", name, Field.Store.NO));
+    for (String s : synonyms) doc.add(new TextField("synonym", s, Field.Store.NO));
+    doc.add(new TextField("text", description, Field.Store.NO));
+    return doc;
+  }
+
   private static Document document(JsonNode spec, Map<String, String> departments) {
     var doc = new Document();
+    doc.add(new StringField("kind", "item", Field.Store.NO));
     String code = spec.path("code").asString();
     doc.add(new StringField("code", code, Field.Store.YES));
     doc.add(new SortedDocValuesField("sort", new BytesRef(spec.path("department").asString() + "/" + spec.path("name").asString())));
@@ -123,21 +138,52 @@ public class CatalogueIndex {
       rebuild();
       current = searcher;
     }
-    var query = new BooleanQuery.Builder();
     var words = text == null ? List.<String>of() : tokens(text.strip());
-    if (words.isEmpty()) {
-      query.add(new MatchAllDocsQuery(), Occur.MUST);
-    } else {
-      var any = new BooleanQuery.Builder();
-      for (String w : words) {
-        any.add(new BoostQuery(new TermQuery(new Term("name", w)), 4f), Occur.SHOULD);
-        any.add(new BoostQuery(new TermQuery(new Term("synonym", w)), 3f), Occur.SHOULD);
-        any.add(new BoostQuery(new TermQuery(new Term("material", w)), 1.5f), Occur.SHOULD);
-        any.add(new TermQuery(new Term("department", w)), Occur.SHOULD);
-        any.add(new BoostQuery(new TermQuery(new Term("text", w)), 0.5f), Occur.SHOULD);
-      }
-      query.add(any.build(), Occur.MUST);
+    var page0 = items(current, words, true, region, page, size);
+    // Every word must match somewhere ("低保" is not 参保); a longer phrase that matches nothing that way is
+    // searched again for any of its words.
+    return page0.total() == 0 && words.size() > 1 ? items(current, words, false, region, page, size) : page0;
+  }
+
+  /** Codes of the life events whose name, synonyms or description hold every word of {@code text}, best first. */
+  public List<String> searchLifeEvents(String text) {
+    var current = searcher;
+    if (current == null) {
+      rebuild();
+      current = searcher;
     }
+    var words = tokens(text.strip());
+    if (words.isEmpty()) return List.of();
+    var query = new BooleanQuery.Builder().add(new TermQuery(new Term("kind", "event")), Occur.FILTER)
+        .add(matching(words, true), Occur.MUST);
+    try {
+      var codes = new ArrayList<String>();
+      var stored = current.storedFields();
+      for (var hit : current.search(query.build(), 8).scoreDocs) codes.add(stored.document(hit.doc).get("code"));
+      return codes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Query matching(List<String> words, boolean all) {
+    var query = new BooleanQuery.Builder();
+    for (String w : words) {
+      var any = new BooleanQuery.Builder();
+      any.add(new BoostQuery(new TermQuery(new Term("name", w)), 4f), Occur.SHOULD);
+      any.add(new BoostQuery(new TermQuery(new Term("synonym", w)), 3f), Occur.SHOULD);
+      any.add(new BoostQuery(new TermQuery(new Term("material", w)), 1.5f), Occur.SHOULD);
+      any.add(new TermQuery(new Term("department", w)), Occur.SHOULD);
+      any.add(new BoostQuery(new TermQuery(new Term("text", w)), 0.5f), Occur.SHOULD);
+      query.add(any.build(), all ? Occur.MUST : Occur.SHOULD);
+    }
+    return query.build();
+  }
+
+  private ResultPage<String> items(IndexSearcher current, List<String> words, boolean all, @Nullable RegionCode region,
+                                   int page, int size) {
+    var query = new BooleanQuery.Builder().add(new TermQuery(new Term("kind", "item")), Occur.FILTER);
+    query.add(words.isEmpty() ? new MatchAllDocsQuery() : matching(words, all), Occur.MUST);
     if (region != null) {
       var offered = new ArrayList<BytesRef>();
       offered.add(new BytesRef(EVERYWHERE));

@@ -74,6 +74,7 @@ class SecurityConfiguration {
             .requestMatchers("/login/second-factor", "/login/second-factor/**", "/oauth2/consent").authenticated()
             .requestMatchers("/audit/**", "/api/audit/**").access(withSecondFactor("ADMIN", "AUDITOR"))
             .requestMatchers("/admin/**").access(withSecondFactor("ADMIN"))
+            .requestMatchers("/account/**").access(withSecondFactor("STAFF"))
             .requestMatchers("/residents/accounts/**").access(withSecondFactor("CLERK", "AGENT", "ADMIN"))
             .requestMatchers("/residents/**", "/api/residents/**", "/offices/**", "/api/offices/**")
             .access(withSecondFactor("STAFF"))
@@ -91,6 +92,7 @@ class SecurityConfiguration {
             .maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
         .addFilterAfter(new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SecurityContextHolderFilter.class)
         .addFilterBefore(new SignInThrottle(throttle), UsernamePasswordAuthenticationFilter.class)
+        .addFilterAfter(new PasswordChangeGate(messages, json), AbsoluteSessionTimeout.class)
         .headers(h -> h
             .contentSecurityPolicy(c -> c.policyDirectives(
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -154,7 +156,7 @@ class SecurityConfiguration {
     return new HttpSessionEventPublisher();
   }
 
-  private static void problem(HttpServletResponse response, int status, MessageSource messages, JsonMapper json,
+  static void problem(HttpServletResponse response, int status, MessageSource messages, JsonMapper json,
                               HttpServletRequest request, String code) throws IOException {
     var locale = RequestContextUtils.getLocale(request);
     response.setStatus(status);

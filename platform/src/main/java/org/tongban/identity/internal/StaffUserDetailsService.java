@@ -72,14 +72,16 @@ class StaffUserDetailsService implements UserDetailsService, UserDetailsPassword
   private UserDetails staff(String username) {
     var account = accounts.find(username).filter(a -> a.enabled())
         .orElseThrow(() -> new UsernameNotFoundException("unknown"));
-    var row = jdbc.sql("select password_hash, locked_until from identity.account where id = ?").param(account.id())
-        .query((rs, i) -> new Object[] {rs.getString(1), rs.getTimestamp(2)}).single();
+    var row = jdbc.sql("select password_hash, locked_until, password_change_required from identity.account where id = ?")
+        .param(account.id())
+        .query((rs, i) -> new Object[] {rs.getString(1), rs.getTimestamp(2), rs.getBoolean(3)}).single();
     var lockedUntil = (java.sql.Timestamp) row[1];
     boolean notLocked = lockedUntil == null || lockedUntil.toInstant().isBefore(Instant.now());
     var authorities = new ArrayList<SimpleGrantedAuthority>();
     account.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r.name())));
     account.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p.authority())));
     if (!account.roles().isEmpty()) authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
+    if ((boolean) row[2]) authorities.add(new SimpleGrantedAuthority(PasswordChangeGate.AUTHORITY));
     return new StaffUser(account.username(), (String) row[0], notLocked, authorities, account.scopes(),
         account.officeId() == null ? null : account.officeId().toString(), account.displayName());
   }

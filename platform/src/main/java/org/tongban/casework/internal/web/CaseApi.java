@@ -32,6 +32,7 @@ import org.tongban.casework.CaseAction;
 import org.tongban.casework.CaseFile;
 import org.tongban.casework.CaseId;
 import org.tongban.casework.Casework;
+import org.tongban.casework.DecisionTerms;
 import org.tongban.casework.Channel;
 import org.tongban.casework.Deadline;
 import org.tongban.casework.NewApplication;
@@ -164,12 +165,19 @@ class CaseApi {
     return casework.attach(id, code, file.getContentType(), file.getBytes());
   }
 
-  record ActionRequest(@NotNull CaseAction action, @Nullable @Size(max = 500) String note) {}
+  /**
+   * A step on a case. Approving an item that pays money also states what is granted: {@code amount} in yuan (at most
+   * two decimals) each month or once, and for monthly payments the first month {@code from} and, if it ends, the last
+   * month {@code to} ({@code yyyy-MM}).
+   */
+  record ActionRequest(@NotNull CaseAction action, @Nullable @Size(max = 500) String note,
+                       @Nullable @Size(max = 20) String amount, @Nullable @Size(max = 7) String from,
+                       @Nullable @Size(max = 7) String to) {}
 
   @PostMapping("/cases/{id}/actions")
   @Operation(summary = "Take the step the case waits on at the caller's office (预审/受理/审查/决定/送达)")
   CaseResponse act(@PathVariable CaseId id, @Valid @RequestBody ActionRequest r) {
-    return response(casework.act(id, r.action(), r.note()));
+    return response(casework.act(id, r.action(), r.note(), DecisionTerms.typed(r.amount(), r.from(), r.to())));
   }
 
   record ForwardRequest(@NotNull OfficeId office, @NotBlank @Size(max = 500) String reason) {}

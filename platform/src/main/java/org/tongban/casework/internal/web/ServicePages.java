@@ -86,7 +86,7 @@ class ServicePages {
     var results = catalogue.search(q, resident == null ? null : resident.residenceRegion(), page, 20);
     model.addAttribute("q", q);
     model.addAttribute("results", results);
-    model.addAttribute("lifeEvents", catalogue.lifeEvents());
+    model.addAttribute("lifeEvents", q == null || q.isBlank() ? catalogue.lifeEvents() : catalogue.searchLifeEvents(q));
     model.addAttribute("region", resident == null ? null : resident.residenceRegion().value());
     return "services/index";
   }

@@ -19,6 +19,7 @@ import org.tongban.casework.CaseQueries;
 import org.tongban.casework.CaseRefusals;
 import org.tongban.casework.CaseStatus;
 import org.tongban.casework.Casework;
+import org.tongban.casework.DecisionTerms;
 import org.tongban.casework.Channel;
 import org.tongban.casework.NewApplication;
 import org.tongban.casework.Ratings;
@@ -51,9 +52,13 @@ class WorkbenchPages {
   private final org.tongban.access.Callers callers;
   private final org.tongban.casework.internal.CaseMaterials materials;
 
+  private final org.tongban.region.RegionDirectory regions;
+
   WorkbenchPages(org.tongban.audit.AuditTrail audit, Casework casework, Applications applications, CaseQueries cases, Ratings ratings,
                  ServiceCatalogue catalogue, Residents residents, OrganisationDirectory organisations, JsonMapper json,
-                 org.tongban.access.Callers callers, org.tongban.casework.internal.CaseMaterials materials) {
+                 org.tongban.access.Callers callers, org.tongban.casework.internal.CaseMaterials materials,
+                 org.tongban.region.RegionDirectory regions) {
+    this.regions = regions;
     this.audit = audit;
     this.callers = callers;
     this.materials = materials;
@@ -65,6 +70,14 @@ class WorkbenchPages {
     this.residents = residents;
     this.organisations = organisations;
     this.json = json;
+  }
+
+  private String regionName(String code) {
+    try {
+      return regions.fullName(org.tongban.shared.RegionCode.of(code));
+    } catch (RuntimeException e) {
+      return code;
+    }
   }
 
   private static LocalDate today() {
@@ -83,6 +96,10 @@ class WorkbenchPages {
   String one(@PathVariable CaseId id, Model model) {
     var c = cases.view(id);
     model.addAttribute("c", c);
+    var spec = catalogue.version(c.item(), c.itemVersion()).spec();
+    // The form as labelled answers (titles from the schema, regions and options in words), not raw JSON.
+    model.addAttribute("formRows", ApplicationForm.rows(spec.form(), c.form(), this::regionName));
+    model.addAttribute("payment", spec.result().payment());
     model.addAttribute("deadline", c.deadline(today()));
     model.addAttribute("materialBase", "/workbench/cases/" + id + "/materials");
     model.addAttribute("timeline", cases.timeline(id));
@@ -98,6 +115,7 @@ class WorkbenchPages {
     // Only what the step allows, and only when the case waits on this office (CaseStep's table).
     var actions = cases.actions(c);
     model.addAttribute("actions", actions);
+    model.addAttribute("mayApprove", actions.contains(CaseAction.APPROVE));
     // 转办 targets: the same department's offices in the same city, the current one left out; only for the office the
     // case waits on before acceptance.
     var city = c.competentRegion().atLevel(org.tongban.shared.RegionLevel.CITY);
@@ -124,8 +142,12 @@ class WorkbenchPages {
   }
 
   @PostMapping("/workbench/cases/{id}/act")
-  String act(@PathVariable CaseId id, @RequestParam CaseAction action, @RequestParam(required = false) @Nullable String note) {
-    casework.act(id, action, note);
+  String act(@PathVariable CaseId id, @RequestParam CaseAction action, @RequestParam(required = false) @Nullable String note,
+             @RequestParam(required = false) @Nullable String amount, @RequestParam(required = false) @Nullable String from,
+             @RequestParam(required = false) @Nullable String to,
+             org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+    casework.act(id, action, note, DecisionTerms.typed(amount, from, to));
+    flash.addFlashAttribute("done", "case.done." + action.name());
     return "redirect:/workbench/cases/" + id;
   }
 
