@@ -54,7 +54,9 @@ public class PlanMonitor {
 
   private static List<Target> read(JsonNode root) {
     var list = new ArrayList<Target>();
+    var plans = root.path("plans");
     for (JsonNode t : root.path("targets")) {
+      var plan = plans.path(t.path("source").asString());
       var i = t.path("indicator");
       var numerator = new ArrayList<String>();
       i.path("numerator").forEach(n -> numerator.add(n.asString()));
@@ -70,7 +72,9 @@ public class PlanMonitor {
           Target.Comparison.valueOf(t.path("comparison").asString()),
           t.path("value").isNumber() ? t.path("value").asDouble() : null,
           t.path("stretch").isNumber() ? t.path("stretch").asDouble() : null, t.path("sentence").asString(),
-          t.path("source").asString(), t.path("note").isString() ? t.path("note").asString() : null));
+          t.path("source").asString(), new Target.PlanTitle(plan.path("zh").asString(t.path("source").asString()),
+              plan.path("en").asString(t.path("source").asString())),
+          t.path("note").isString() ? t.path("note").asString() : null));
     }
     return List.copyOf(list);
   }

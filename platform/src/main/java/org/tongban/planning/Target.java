@@ -12,7 +12,10 @@ import org.tongban.shared.RegionCode;
  */
 public record Target(String code, RegionCode region, String department, int year, String nameZh, String nameEn, IndicatorSpec indicator,
                      Comparison comparison, @Nullable Double value, @Nullable Double stretch, String sentence,
-                     String source, @Nullable String note) {
+                     String source, PlanTitle plan, @Nullable String note) {
+
+  /** The title of the plan a target comes from, as it is cited ("《辽宁省“十四五”公共服务规划》"). */
+  public record PlanTitle(String zh, String en) {}
 
   public enum Comparison {
     GE("≥"), LE("≤"), EQ("=");

@@ -213,10 +213,14 @@ class PlanningTests {
     mvc.perform(get("/planning/targets/ln.inclusive-kindergarten-share").param("region", "2101").with(user(shenyang)))
         .andExpect(status().isOk())
         .andExpect(content().string(Matchers.containsString("全省普惠性幼儿园在园幼儿占")));
-    mvc.perform(get("/planning").param("region", "5105").with(user(shenyang))).andExpect(status().isNotFound());
+    // Outside the jurisdiction: told so and shown their own region (ClearAnswersTests), never the other's figures.
+    mvc.perform(get("/planning").param("region", "5105").with(user(shenyang)))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/planning?region=210100000000&year=2025"));
     mvc.perform(get("/planning/targets/ln.inclusive-kindergarten-share").param("region", "2101").with(user(shenyang)))
         .andExpect(content().string(Matchers.containsString("trend-chart")))
-        .andExpect(content().string(Matchers.containsString("目标年份 2025")));
+        .andExpect(content().string(Matchers.containsString("目标年份 2025")))
+        .andExpect(content().string(Matchers.containsString("出自《辽宁省“十四五”公共服务规划》")))
+        .andExpect(content().string(Matchers.not(Matchers.containsString("000_d2a8c37280b7ee66"))));
     var xlsx = mvc.perform(get("/planning/export.xlsx").param("region", "2101").param("year", "2025").with(user(shenyang)))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
     try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
@@ -271,6 +275,13 @@ class PlanningTests {
         .andExpect(status().isOk())
         .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
             "$[?(@.target == 'ln.inclusive-kindergarten-share')].period").value("2025Q4"));
+    // A period that has not begun has no figures to publish.
+    mvc.perform(get("/api/open-data/indicators").param("region", county).param("period", "2031"))
+        .andExpect(status().isBadRequest())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.code").value("planning.future-period"));
+    mvc.perform(get("/api/open-data/indicators.csv").param("region", county)
+            .param("period", java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(1).toString()))
+        .andExpect(status().isBadRequest());
     mvc.perform(get("/api/open-data/indicators").param("region", county).param("period", "2025Q9"))
         .andExpect(status().isBadRequest())
         .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.code").value("planning.bad-period"));

@@ -210,4 +210,30 @@ class BrowserJourneyTests {
       assertThat(violations).isEmpty();
     }
   }
+
+  @Test
+  void inTheElderModeControlsGrowWithTheTextAndAPhoneKeepsTheSearchOnOneLine() {
+    try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+        .setViewportSize(390, 844))) {
+      Page page = context.newPage();
+      page.navigate(url("/services"));
+      page.click("button:text-is('长辈版')");
+      page.waitForSelector("body.elder");
+      double label = ((Number) page.evaluate("parseFloat(getComputedStyle(document.querySelector('label[for=q]')).fontSize)")).doubleValue();
+      double input = ((Number) page.evaluate("parseFloat(getComputedStyle(document.querySelector('#q')).fontSize)")).doubleValue();
+      double button = ((Number) page.evaluate("parseFloat(getComputedStyle(document.querySelector('form[role=search] button')).fontSize)")).doubleValue();
+      assertThat(label).isGreaterThanOrEqualTo(22);
+      assertThat(input).isGreaterThanOrEqualTo(label);
+      assertThat(button).isGreaterThanOrEqualTo(label);
+      var box = page.locator("#q").boundingBox();
+      var go = page.locator("form[role=search] button").boundingBox();
+      assertThat(Math.abs(box.y - go.y)).as("search box and button on one line").isLessThan(box.height);
+      assertThat(go.x + go.width).as("nothing runs off a 390 px screen").isLessThanOrEqualTo(390);
+      shot(page, "14-elder-phone-services");
+      page.navigate(url("/register"));
+      double field = ((Number) page.evaluate("parseFloat(getComputedStyle(document.querySelector('main input:not([type=hidden])')).fontSize)")).doubleValue();
+      assertThat(field).isGreaterThanOrEqualTo(22);
+      shot(page, "15-elder-phone-register");
+    }
+  }
 }

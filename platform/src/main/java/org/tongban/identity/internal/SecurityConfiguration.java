@@ -53,7 +53,7 @@ class SecurityConfiguration {
     http
         .authorizeHttpRequests(a -> a
             .requestMatchers("/", "/login", "/login/sms", "/login/reset", "/register", "/register/next", "/regions", "/regions/**", "/api/regions", "/api/regions/**",
-                "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/favicon.svg", "/error", "/prefs/**",
+                "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/favicon.svg", "/error", "/denied", "/prefs/**",
                 "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers(HttpMethod.GET, "/services", "/services/{code}", "/verify", "/verify/**",
                 "/api/catalogue/**", "/api/booking/resources/*/slots", "/api/facilities", "/api/facilities/types",
@@ -128,6 +128,7 @@ class SecurityConfiguration {
   /** A signed-in page request without the second factor is sent to the second step, not refused. */
   static AccessDeniedHandler secondFactorFirst() {
     var refuse = new AccessDeniedHandlerImpl();
+    refuse.setErrorPage("/denied");
     var cache = new HttpSessionRequestCache();
     return (request, response, denied) -> {
       if (lacksSecondFactor()) {

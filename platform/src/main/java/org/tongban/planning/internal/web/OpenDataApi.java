@@ -36,12 +36,21 @@ class OpenDataApi {
   }
 
   private static org.tongban.indicator.Period period(String text) {
+    org.tongban.indicator.Period p;
     try {
-      var p = org.tongban.indicator.Period.parse(text.strip());
+      p = org.tongban.indicator.Period.parse(text.strip());
       check(p.last().getYear());
-      return p;
     } catch (java.time.DateTimeException | IllegalArgumentException e) {
       throw new BadPeriod(text);
+    }
+    // A period that has not begun has no figures: answering today's values for 2031 would publish a guess as data.
+    if (p.first().isAfter(java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")))) throw new FuturePeriod(p.label());
+    return p;
+  }
+
+  static final class FuturePeriod extends org.tongban.shared.Refusal {
+    FuturePeriod(String label) {
+      super("planning.future-period", 400, label);
     }
   }
 

@@ -37,9 +37,16 @@ class PlanningPages {
 
   @GetMapping("/planning")
   String cockpit(@RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable Integer year,
-                 Model model) {
-    var at = region == null || region.isBlank() ? HomeRegion.of(jurisdiction) : regions.get(region).code();
+                 Model model, org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+    var home = HomeRegion.of(jurisdiction);
+    var at = region == null || region.isBlank() ? home : regions.get(region).code();
     int y = year(year);
+    // A region outside the planner's jurisdiction (a city planner opening the province): say so and open their own.
+    if (!jurisdiction.allows(at, null, org.tongban.access.Purpose.VIEW)) {
+      flash.addFlashAttribute("outside", regions.fullName(at));
+      flash.addFlashAttribute("home", regions.fullName(home));
+      return "redirect:/planning?region=" + home.value() + "&year=" + y;
+    }
     model.addAttribute("region", regions.get(at));
     model.addAttribute("trail", regions.trail(at));
     model.addAttribute("year", y);
