@@ -131,6 +131,71 @@ public class BookableResources {
         .query(BookableResources::mapSlot).list();
   }
 
+  /**
+   * Demo data: opens generated resources (marked generated, named with "（生成）") for facilities and their slots from
+   * {@code from} for {@code days} days at {@code starts}, set-based. Called by the demo's start-up, not by people, so
+   * it checks no jurisdiction; does nothing when generated resources exist already. Returns the slots opened.
+   */
+  @Transactional
+  public int openGenerated(List<NewResource> list, LocalDate from, int days, List<java.time.LocalTime> starts,
+                           int slotMinutes) {
+    if (jdbc.sql("select exists(select 1 from booking.resource where generated)").query(Boolean.class).single()) return 0;
+    var ids = new java.util.ArrayList<UUID>();
+    for (var r : list) {
+      if (r.facility() == null) continue;
+      var owner = owners.stream().map(o -> o.owner(r.facility())).flatMap(java.util.Optional::stream).findFirst();
+      if (owner.isEmpty()) continue;
+      var id = UUID.randomUUID();
+      jdbc.sql("insert into booking.resource (id, name, kind, region_code, department, facility_id, slot_capacity,"
+              + " fee_cents, daily_limit, cancel_hours, generated) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)")
+          .params(id, r.name(), r.kind(), owner.get().region().value(), owner.get().department(), r.facility(),
+              r.slotCapacity(), r.feeCents(), r.dailyLimit(), r.cancelHours())
+          .update();
+      ids.add(id);
+    }
+    if (ids.isEmpty()) return 0;
+    int slots = jdbc.sql("insert into booking.slot (id, resource_id, starts_at, ends_at, capacity, extended)"
+            + " select gen_random_uuid(), r.id, (d + t.start) at time zone 'Asia/Shanghai',"
+            + " (d + t.start + make_interval(mins => ?)) at time zone 'Asia/Shanghai', r.slot_capacity, false"
+            + " from booking.resource r, generate_series(?::date, ?::date, interval '1 day') d, unnest(?::time[]) t(start)"
+            + " where r.id = any(?) on conflict (resource_id, starts_at) do nothing")
+        .params(slotMinutes, from, from.plusDays(days - 1L),
+            starts.stream().map(java.sql.Time::valueOf).toArray(java.sql.Time[]::new), ids.toArray(UUID[]::new))
+        .update();
+    jdbc.sql("insert into booking.slot_part (slot_id, part, capacity) select s.id, g,"
+            + " s.capacity / least(s.capacity, ?) + case when g < s.capacity % least(s.capacity, ?) then 1 else 0 end"
+            + " from booking.slot s cross join lateral generate_series(0, least(s.capacity, ?) - 1) g"
+            + " where s.resource_id = any(?)")
+        .params(PARTS, PARTS, PARTS, ids.toArray(UUID[]::new)).update();
+    return slots;
+  }
+
+  /** A fee typed in yuan ("0", "15", "12.50") as fen; refuses what is not a fee. */
+  public static int cents(String yuan) {
+    try {
+      var amount = new java.math.BigDecimal(yuan.strip());
+      if (amount.signum() < 0 || amount.scale() > 2 || amount.compareTo(java.math.BigDecimal.valueOf(10_000)) > 0) {
+        throw new BookingRefusals.InvalidResource();
+      }
+      return amount.movePointRight(2).intValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new BookingRefusals.InvalidResource();
+    }
+  }
+
+  /** A kind of resource the page does not offer. */
+  public static final class UnknownKind extends org.tongban.shared.Refusal {
+    public UnknownKind(String kind) {
+      super("booking.invalid-resource", 400, kind);
+    }
+  }
+
+  /** The name of the facility a resource belongs to, from the module that keeps facilities. */
+  public java.util.Optional<String> facilityName(UUID facility) {
+    return owners.stream().map(o -> o.owner(facility)).flatMap(java.util.Optional::stream).findFirst()
+        .map(ResourceOwners.Owner::name);
+  }
+
   /** The bookable resources of a facility (public). */
   public List<BookableResource> resourcesOf(UUID facility) {
     return jdbc.sql("select " + RESOURCE_COLUMNS + " from booking.resource where facility_id = ? order by name, id")

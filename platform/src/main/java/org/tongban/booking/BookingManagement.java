@@ -152,8 +152,12 @@ public class BookingManagement {
             + " from booking.booking b join booking.slot s on s.id = b.slot_id join booking.resource r on r.id = b.resource_id"
             + " where b.person = ? order by s.starts_at desc limit 100")
         .param(person.value())
-        .query((rs, i) -> new BookingLine(mapBooking(rs, i), rs.getString(11), rs.getObject(12, UUID.class),
-            rs.getTimestamp(13).toInstant(), rs.getTimestamp(14).toInstant(), rs.getInt(15), rs.getBoolean(16)))
+        .query((rs, i) -> {
+          var facility = rs.getObject(12, UUID.class);
+          return new BookingLine(mapBooking(rs, i), rs.getString(11), facility,
+              facility == null ? null : resources.facilityName(facility).orElse(null),
+              rs.getTimestamp(13).toInstant(), rs.getTimestamp(14).toInstant(), rs.getInt(15), rs.getBoolean(16));
+        })
         .list();
   }
 

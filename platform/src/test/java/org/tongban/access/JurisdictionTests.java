@@ -165,6 +165,8 @@ class JurisdictionTests {
         org.tongban.facility.FeeRule.FREE, null, org.tongban.facility.FacilityStatus.OPEN,
         java.time.LocalDate.of(2020, 9, 1), Map.of("ownership", "公办", "inclusive", "是", "seats", "30",
             "enrolled", "10", "townshipCentre", "否"), List.of())));
+    room = as(jiangyang, () -> resources.open(new org.tongban.booking.NewResource("江阳区测试幼儿园活动室", "venue.room",
+        null, null, kindergarten.id().value(), 5, 0, 1, 2)));
     var old = org.tongban.shared.IdNumber.complete("510502" + "19400101" + String.format("%03d", (int) (Math.random() * 1000)));
     as(jiangyang, () -> residents.register(new NewResident("孙奶奶", old.value(), null, village, village)));
     // A data set of the township (one per year: later tests find the one an earlier test entered and submitted).
@@ -185,6 +187,7 @@ class JurisdictionTests {
   @Autowired org.tongban.booking.BookingManagement bookings;
   @Autowired org.tongban.booking.BookableResources resources;
   org.tongban.booking.BookableResource court;
+  org.tongban.booking.BookableResource room;
   org.tongban.booking.Booking booked;
   CaseFile finished;
   String resultCode;
@@ -245,6 +248,13 @@ class JurisdictionTests {
     all.put("POST /workbench/facilities/{id}", List.of(new Case(HttpMethod.POST, facPage + "?version=0&name=x&region="
         + kindergarten.region().value() + "&fee=FREE&status=OPEN&since=2020-09-01", null, jiangyang, false, null)));
     all.put("POST /workbench/facilities/{id}/release", List.of(new Case(HttpMethod.POST, facPage + "/release", null, jiangyang, true, null)));
+    all.put("GET /workbench/facilities/{id}/resources", List.of(new Case(HttpMethod.GET, facPage + "/resources", null,
+        jiangyang, true, null)));
+    all.put("POST /workbench/facilities/{id}/resources", List.of(new Case(HttpMethod.POST, facPage
+        + "/resources?name=走查活动室&kind=venue.room&slotCapacity=5", null, jiangyang, true, null)));
+    all.put("POST /workbench/facilities/{id}/resources/{resource}/slots", List.of(new Case(HttpMethod.POST, facPage
+        + "/resources/" + room.id() + "/slots?from=" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(3)
+        + "&days=1&opens=09:00&closes=10:00&slotMinutes=60", null, jiangyang, true, null)));
     String visit = "/workbench/visits/" + elder.id() + "/record";
     all.put("GET /workbench/visits/{elder}/record", List.of(new Case(HttpMethod.GET, visit, null, jiangyang, true, null)));
     all.put("POST /workbench/visits/{elder}/record", List.of(new Case(HttpMethod.POST, visit + "?visitedOn="
