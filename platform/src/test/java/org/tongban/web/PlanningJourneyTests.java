@@ -32,6 +32,9 @@ class PlanningJourneyTests {
 
   @LocalServerPort int port;
   @Autowired StaffAccounts accounts;
+  @Autowired org.tongban.facility.FacilityRegistry registry;
+  @Autowired org.tongban.indicator.IndicatorManagement indicators;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   Playwright playwright;
   Browser browser;
@@ -45,6 +48,19 @@ class PlanningJourneyTests {
       accounts.create(new NewStaff("shenyang-planner", "沈阳市规划员", null, EnumSet.of(Role.OFFICER),
           Set.of(new Scope(RegionCode.of("2101"), Scope.ANY_DEPARTMENT, Purpose.VIEW)), Set.of()), "Journey-2026-pass");
     }
+    // Care homes in two districts, so that the map of 护理型床位占比 has values and its legend ranges.
+    String[][] homes = {{"210102", "120", "60"}, {"210103", "200", "50"}};
+    for (String[] h : homes) {
+      h[0] = jdbc.sql("select code from region.region where code like ? and level = 4 and valid_to is null order by code"
+          + " limit 1").param(h[0] + "%").query(String.class).single();
+      org.tongban.StaffFixtures.as(org.tongban.StaffFixtures.officerOf("2101", "civil-affairs"), () -> registry.register(
+          new org.tongban.facility.FacilityDraft("eldercare.care-home", "规划旅程测试养老院" + System.nanoTime(), h[0], null,
+              null, null, null, org.tongban.facility.FeeRule.CHARGED, new java.math.BigDecimal("2000"),
+              org.tongban.facility.FacilityStatus.OPEN, java.time.LocalDate.of(2019, 3, 1),
+              java.util.Map.of("beds", h[1], "nursingBeds", h[2], "residents", "40", "ownership", "公办",
+                  "extremePoverty", "否"), java.util.List.of())));
+    }
+    indicators.apply();
   }
 
   @AfterAll
@@ -69,8 +85,16 @@ class PlanningJourneyTests {
       page.click("a:text-is('养老机构护理型床位占比')");
       page.waitForSelector("#trend-chart svg");
       page.waitForLoadState(LoadState.NETWORKIDLE);
-      assertThat(page.textContent("blockquote.source")).contains("护理型床位占比不低");
+      assertThat(page.textContent("blockquote.source")).contains("护理型床位占比不低").contains("出自《辽宁省“十四五”公共服务规划》");
+      // The map's legend names ranges with their unit, not a bare colour bar (25–30 %).
+      page.waitForSelector("#value-map svg");
+      assertThat(page.textContent("#value-map")).containsPattern("\\d+(\\.\\d+)?–\\d+(\\.\\d+)? %");
       shot(page, "41-plan-target-trend");
+      // The province is outside a city planner's jurisdiction: a clear answer and their own city, not a 404.
+      page.navigate(base + "/planning?region=21");
+      assertThat(page.textContent("#outside-notice")).contains("不能查看辽宁省的数据");
+      assertThat(page.textContent("main nav.trail")).contains("沈阳市");
+      shot(page, "42-plan-outside-jurisdiction");
     }
   }
 }
