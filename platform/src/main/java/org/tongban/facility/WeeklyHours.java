@@ -86,26 +86,24 @@ public record WeeklyHours(List<Period> periods) {
   private static String dayWords(Set<DayOfWeek> days, boolean english) {
     var names = english ? EN : ZH;
     var parts = new ArrayList<String>();
-    int d = 1;
-    while (d <= 7) {
-      if (!days.contains(DayOfWeek.of(d))) {
-        d++;
-        continue;
-      }
-      int end = d;
-      while (end < 7 && days.contains(DayOfWeek.of(end + 1))) end++;
-      if (end - d >= 2) {
-        parts.add(names[d - 1] + (english ? "–" : "至") + names[end - 1]);
+    for (int[] run : runs(days)) {
+      if (run[1] - run[0] >= 2) {
+        parts.add(names[run[0] - 1] + (english ? "–" : "至") + names[run[1] - 1]);
       } else {
-        for (int x = d; x <= end; x++) parts.add(names[x - 1]);
+        for (int x = run[0]; x <= run[1]; x++) parts.add(names[x - 1]);
       }
-      d = end + 1;
     }
     return String.join(english ? ", " : "、", parts);
   }
 
   private static String days(Set<DayOfWeek> days) {
-    var parts = new ArrayList<String>();
+    return runs(days).stream().map(r -> r[0] == r[1] ? String.valueOf(r[0]) : r[0] + "-" + r[1])
+        .collect(Collectors.joining(","));
+  }
+
+  /** Consecutive days as runs of day numbers (1 = Monday): {1, 5} for Monday to Friday. */
+  private static List<int[]> runs(Set<DayOfWeek> days) {
+    var runs = new ArrayList<int[]>();
     int d = 1;
     while (d <= 7) {
       if (!days.contains(DayOfWeek.of(d))) {
@@ -114,9 +112,9 @@ public record WeeklyHours(List<Period> periods) {
       }
       int end = d;
       while (end < 7 && days.contains(DayOfWeek.of(end + 1))) end++;
-      parts.add(end == d ? String.valueOf(d) : d + "-" + end);
+      runs.add(new int[] {d, end});
       d = end + 1;
     }
-    return String.join(",", parts);
+    return runs;
   }
 }
