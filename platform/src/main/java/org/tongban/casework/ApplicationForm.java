@@ -80,6 +80,15 @@ public final class ApplicationForm {
   }
 
   public static List<Field> fields(JsonNode schema, @Nullable Resident holder, Map<String, String> submitted) {
+    return fields(schema, holder, submitted, null);
+  }
+
+  /**
+   * As above; {@code phone} is the applicant's own proven phone (their account's), which fills {@code account.phone}
+   * fields such as the contact phone.
+   */
+  public static List<Field> fields(JsonNode schema, @Nullable Resident holder, Map<String, String> submitted,
+                                   @Nullable String phone) {
     var required = new ArrayList<String>();
     schema.path("required").forEach(r -> required.add(r.asString()));
     var fields = new ArrayList<Field>();
@@ -96,7 +105,8 @@ public final class ApplicationForm {
       for (int i = 0; i < options.size(); i++) {
         labels.add(en ? f.path("x-enum-en").path(i).asString(options.get(i)) : options.get(i));
       }
-      String prefill = holder == null ? null : prefill(f.path("x-prefill").asString(""), holder);
+      String key = f.path("x-prefill").asString("");
+      String prefill = key.equals("account.phone") ? phone : holder == null ? null : prefill(key, holder);
       String value = submitted.containsKey(p.getKey()) ? submitted.get(p.getKey()) : prefill;
       fields.add(new Field(p.getKey(), title(name, f), input, required.contains(p.getKey()),
           options, labels, f.has("maxLength") ? f.path("maxLength").asInt() : null,

@@ -123,6 +123,15 @@ public class ResidentAccounts {
         .param(user.account()).query(UUID.class).optional().map(org.tongban.person.PersonId::new);
   }
 
+  /** The signed-in resident's own phone (the one their account proved by SMS), to prefill their forms. */
+  public java.util.Optional<String> currentPhone() {
+    var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+    if (auth == null || !(auth.getPrincipal() instanceof org.tongban.identity.internal.ResidentUser user)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(secrets.release(user.account()).phone());
+  }
+
   /** The account of a registry person, if they have one (for window staff filing on their behalf). */
   public java.util.Optional<UUID> accountOf(org.tongban.person.PersonId person) {
     return jdbc.sql("select id from identity.resident_account where person_id = ?").param(person.value())

@@ -39,9 +39,11 @@ class SignInTests {
   @Autowired JdbcClient jdbc;
   @Autowired AuditTrail audit;
 
+  /** Where this run keeps it: target/test-data, or the external-PostgreSQL run's own data directory. */
+  @org.springframework.beans.factory.annotation.Value("${tongban.identity.first-admin-file}") Path file;
+
   @Test
   void firstAdministratorHasAGeneratedPasswordShownOnceInAPrivateFile() throws Exception {
-    Path file = Path.of("target/test-data/first-admin-password.txt");
     assertThat(file).exists();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     String password = Files.readAllLines(file).get(1).substring("password: ".length());

@@ -102,7 +102,7 @@ class ServicePages {
     var item = catalogue.currentOrRefuse(code);
     var draft = drafts.find(callers.current().name(), code);
     model.addAttribute("item", item);
-    model.addAttribute("fields", ApplicationForm.fields(item.spec().form(), me(), draft));
+    model.addAttribute("fields", ApplicationForm.fields(item.spec().form(), me(), draft, accounts.currentPhone().orElse(null)));
     model.addAttribute("draft", !draft.isEmpty());
     model.addAttribute("submission", UUID.randomUUID().toString());
     return "services/apply";
@@ -144,7 +144,7 @@ class ServicePages {
   private String applyPage(Model model, ItemVersion item, @Nullable Resident resident, Map<String, String> params,
                            @Nullable String submission) {
     model.addAttribute("item", item);
-    model.addAttribute("fields", ApplicationForm.fields(item.spec().form(), resident, params));
+    model.addAttribute("fields", ApplicationForm.fields(item.spec().form(), resident, params, accounts.currentPhone().orElse(null)));
     model.addAttribute("submission", submission == null ? UUID.randomUUID().toString() : submission);
     return "services/apply";
   }
@@ -155,7 +155,7 @@ class ServicePages {
     var combined = catalogue.combinedForm(catalogue.lifeEvent(code));
     var draft = drafts.find(callers.current().name(), "life-event:" + code);
     model.addAttribute("combined", combined);
-    model.addAttribute("fields", ApplicationForm.fields(combined.schema(), me(), draft));
+    model.addAttribute("fields", ApplicationForm.fields(combined.schema(), me(), draft, accounts.currentPhone().orElse(null)));
     model.addAttribute("draft", !draft.isEmpty());
     model.addAttribute("submission", UUID.randomUUID().toString());
     return "services/life-event";
@@ -178,7 +178,7 @@ class ServicePages {
         response.setStatus(409);
         model.addAttribute("problems", List.of(FieldProblem.of("account", "not-in-registry")));
       }
-      model.addAttribute("fields", ApplicationForm.fields(combined.schema(), resident, params));
+      model.addAttribute("fields", ApplicationForm.fields(combined.schema(), resident, params, accounts.currentPhone().orElse(null)));
       return "services/life-event";
     }
     JsonNode form = ApplicationForm.read(combined.schema(), params, json);
@@ -190,7 +190,7 @@ class ServicePages {
     } catch (CaseRefusals.InvalidApplication e) {
       drafts.save(owner, key, params);
       response.setStatus(400);
-      model.addAttribute("fields", ApplicationForm.fields(combined.schema(), resident, params));
+      model.addAttribute("fields", ApplicationForm.fields(combined.schema(), resident, params, accounts.currentPhone().orElse(null)));
       model.addAttribute("problems", e.problems());
       return "services/life-event";
     }

@@ -154,7 +154,7 @@ class FacilityPages {
     var type = registry.type(f.type());
     if (type.placementItem() == null) throw new Placements.NoPlacesHere(f.name());
     var item = catalogue.currentOrRefuse(type.placementItem());
-    fill(model, f, type, item, ApplicationForm.fields(item.spec().form(), me(), Map.of()), UUID.randomUUID().toString(),
+    fill(model, f, type, item, ApplicationForm.fields(item.spec().form(), me(), Map.of(), accounts.currentPhone().orElse(null)), UUID.randomUUID().toString(),
         Set.of());
     return "facilities/apply";
   }
@@ -175,7 +175,7 @@ class FacilityPages {
           null), chosen);
       return "redirect:/my/cases/" + placement.caseId() + "?submitted";
     } catch (CaseRefusals.InvalidApplication e) {
-      fill(model, f, type, item, ApplicationForm.fields(item.spec().form(), resident, params), params.get("submission"),
+      fill(model, f, type, item, ApplicationForm.fields(item.spec().form(), resident, params, accounts.currentPhone().orElse(null)), params.get("submission"),
           chosen);
       model.addAttribute("problems", e.problems());
       return "facilities/apply";
