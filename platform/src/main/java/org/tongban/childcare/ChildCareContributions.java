@@ -23,7 +23,7 @@ class ChildCareContributions implements FacilityTypeSource {
                 count("places", "托位数", "Places"), count("children", "在托婴幼儿", "Children enrolled"),
                 yesNo("inclusive", "普惠性", "Inclusive (普惠)"), yesNo("model", "示范性", "Model centre"))
             .withPlaces("places", "children")
-            .withPlacement("education.childcare-place", false,
+            .withPlacement("health.nursery-place", false,
                 new Priority("multi-child", "多孩家庭", "Second or third child", 30),
                 new Priority("dual-earner", "双职工家庭", "Both parents working", 10),
                 new Priority("hardship", "困难家庭", "Family in hardship", 50)),

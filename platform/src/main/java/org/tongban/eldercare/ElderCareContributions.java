@@ -31,7 +31,10 @@ class ElderCareContributions implements FacilityTypeSource {
                 count("residents", "在住老人", "Residents"), choice("ownership", "性质", "Ownership", "公办", "民办", "公建民营"),
                 yesNo("extremePoverty", "特困人员供养服务设施", "Serves people in extreme poverty"))
             .withPlaces("beds", "residents")
-            .withPlacement("civil-affairs.care-bed", false, PRIORITIES),
+            .withPlacement("civil-affairs.care-bed", false, PRIORITIES)
+            // 民办 and 公建民营 homes take residents by their own contract: not through the 公办 item.
+            .withPlacementBy("ownership", java.util.Map.of("民办", "civil-affairs.private-care-bed",
+                "公建民营", "civil-affairs.private-care-bed")),
         FacilityType.of("eldercare.community-centre", "社区养老服务设施", "Community elderly-care facility",
             "civil-affairs", number("floorArea", "建筑面积（平方米）", "Floor area (m²)", 1, 100_000),
             choice("setting", "城乡", "Urban or rural", "城镇", "农村")),

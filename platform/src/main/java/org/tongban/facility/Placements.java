@@ -73,8 +73,8 @@ public class Placements {
   public Placement apply(FacilityId facilityId, NewApplication application, Set<String> priorities) {
     var facility = registry.view(facilityId);
     FacilityType type = registry.type(facility.type());
-    if (facility.status() != FacilityStatus.OPEN || type.placementItem() == null
-        || !type.placementItem().equals(application.item())) {
+    var item = type.placementItemFor(facility.attributes());
+    if (facility.status() != FacilityStatus.OPEN || item == null || !item.equals(application.item())) {
       throw new NoPlacesHere(facility.name());
     }
     int score = 0;

@@ -113,7 +113,10 @@ class CatalogueTests {
     assertThat(codes("社保卡丢了", liaoning)).contains("hrss.ss-card-loss");
     assertThat(codes("出生医学证明", liaoning)).contains("education.kindergarten-enrolment", "health.birth-certificate");
     assertThat(codes("民政", liaoning)).contains("civil-affairs.high-age-allowance");
-    assertThat(codes("养老院", liaoning)).first().isEqualTo("civil-affairs.care-bed");
+    assertThat(codes("养老院", liaoning)).contains("civil-affairs.care-bed", "civil-affairs.private-care-bed");
+    assertThat(codes("民办养老院", liaoning)).first().isEqualTo("civil-affairs.private-care-bed");
+    assertThat(codes("公办养老院", liaoning)).first().isEqualTo("civil-affairs.care-bed");
+    assertThat(codes("托育机构", liaoning)).first().isEqualTo("health.nursery-place");
     assertThat(catalogue.search("", liaoning, 0, 100).total()).isEqualTo(catalogue.items().size());
   }
 

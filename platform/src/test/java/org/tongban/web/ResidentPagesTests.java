@@ -8,7 +8,6 @@ import static org.tongban.StaffFixtures.as;
 import static org.tongban.StaffFixtures.clerkOf;
 import static org.tongban.StaffFixtures.randomIdNumber;
 
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,17 +15,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tongban.casework.Applications;
 import org.tongban.casework.Channel;
 import org.tongban.casework.NewApplication;
 import org.tongban.casework.RegionBasis;
 import org.tongban.identity.internal.ResidentSecrets;
-import org.tongban.identity.internal.ResidentUser;
 import org.tongban.person.NewResident;
 import org.tongban.person.Residents;
-import org.tongban.shared.PhoneNumber;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,17 +40,17 @@ class ResidentPagesTests {
   @Autowired Applications applications;
   @Autowired JdbcClient jdbc;
   @Autowired JsonMapper json;
+  @Autowired org.tongban.organisation.OrganisationDirectory organisations;
 
   @Test
   void theContactPhoneIsPrefilledAndWithdrawalSitsApart() throws Exception {
+    new org.tongban.casework.CaseworkFixtures(organisations, residents, secrets, jdbc).office("hrss", "210102");
     String village = jdbc.sql("select code from region.region where code like '210102%' and level = 5 order by code limit 1")
         .query(String.class).single();
     var id = randomIdNumber("210102");
     var person = as(clerkOf("210102"), () -> residents.register(new NewResident("何晓燕", id.value(), null, village, village)));
     String phone = "138" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-    var account = secrets.openAccount(new PhoneNumber(phone), "何晓燕", id, person.id().value(), "{noop}unused", null);
-    var resident = new ResidentUser(account, "{noop}unused", true, List.of(new SimpleGrantedAuthority("ROLE_RESIDENT")),
-        "何晓燕");
+    var resident = org.tongban.identity.internal.ResidentFixtures.accountFor(secrets, person.id(), "何晓燕", id, phone);
 
     String form = mvc.perform(get("/services/hrss.unemployment-registration/apply").with(user(resident)))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

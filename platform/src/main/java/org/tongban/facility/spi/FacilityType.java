@@ -16,10 +16,20 @@ import org.jspecify.annotations.Nullable;
  * @param catchment      places are given only to residents living in the facility's catchment (就近入园)
  * @param priorities     reasons that move an application up the waiting list, with their weight
  * @param bookable       residents may book its resources (courts, seats, time slots)
+ * @param placementBy    where a choice attribute decides the item instead (a 民办 care home is not applied for with
+ *                       the 公办 item): the attribute and, per value, the item; null when one item serves all
  */
 public record FacilityType(String code, String nameZh, String nameEn, String department, List<Attribute> attributes,
                            @Nullable String capacityKey, @Nullable String occupiedKey, @Nullable String placementItem,
-                           boolean catchment, List<Priority> priorities, boolean bookable) {
+                           boolean catchment, List<Priority> priorities, boolean bookable,
+                           @Nullable PlacementBy placementBy) {
+
+  /** The item for places at a facility whose {@code attribute} has one of these values. */
+  public record PlacementBy(String attribute, java.util.Map<String, String> items) {
+    public PlacementBy {
+      items = java.util.Map.copyOf(items);
+    }
+  }
 
   public FacilityType {
     if (!code.matches("[a-z]+\\.[a-z0-9-]+")) throw new IllegalArgumentException("facility type code: " + code);
@@ -35,22 +45,46 @@ public record FacilityType(String code, String nameZh, String nameEn, String dep
   /** A type with attributes only (no places, no applications, no bookings). */
   public static FacilityType of(String code, String nameZh, String nameEn, String department, Attribute... attributes) {
     return new FacilityType(code, nameZh, nameEn, department, List.of(attributes), null, null, null, false, List.of(),
-        false);
+        false, null);
+  }
+
+  /** The item residents apply with for a place at a facility with these attributes; null when it takes none. */
+  public @Nullable String placementItemFor(java.util.Map<String, ?> facilityAttributes) {
+    if (placementItem == null) return null;
+    if (placementBy != null) {
+      Object value = facilityAttributes.get(placementBy.attribute());
+      if (value != null && placementBy.items().containsKey(value.toString())) return placementBy.items().get(value.toString());
+    }
+    return placementItem;
+  }
+
+  /** Every item a place here may be applied with (the default and those chosen by an attribute). */
+  public java.util.Set<String> placementItems() {
+    var all = new java.util.LinkedHashSet<String>();
+    if (placementItem != null) all.add(placementItem);
+    if (placementBy != null) all.addAll(placementBy.items().values());
+    return all;
+  }
+
+  /** Places at facilities whose {@code attribute} has a listed value are applied for with that value's item. */
+  public FacilityType withPlacementBy(String attribute, java.util.Map<String, String> items) {
+    return new FacilityType(code, nameZh, nameEn, department, attributes, capacityKey, occupiedKey, placementItem,
+        catchment, priorities, bookable, new PlacementBy(attribute, items));
   }
 
   public FacilityType withPlaces(String capacityKey, @Nullable String occupiedKey) {
     return new FacilityType(code, nameZh, nameEn, department, attributes, capacityKey, occupiedKey, placementItem,
-        catchment, priorities, bookable);
+        catchment, priorities, bookable, placementBy);
   }
 
   public FacilityType withPlacement(String item, boolean catchment, Priority... priorities) {
     return new FacilityType(code, nameZh, nameEn, department, attributes, capacityKey, occupiedKey, item, catchment,
-        List.of(priorities), bookable);
+        List.of(priorities), bookable, placementBy);
   }
 
   public FacilityType withBookings() {
     return new FacilityType(code, nameZh, nameEn, department, attributes, capacityKey, occupiedKey, placementItem,
-        catchment, priorities, true);
+        catchment, priorities, true, placementBy);
   }
 
   /** One attribute; {@code min}/{@code max} bound numbers, {@code options} list a choice's values. */

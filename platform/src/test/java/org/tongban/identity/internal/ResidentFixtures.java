@@ -20,7 +20,12 @@ public final class ResidentFixtures {
   }
 
   public static UserDetails accountFor(ResidentSecrets secrets, PersonId person, String name, IdNumber id) {
-    var phone = new PhoneNumber("13" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)));
+    return accountFor(secrets, person, name, id, "13" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)));
+  }
+
+  /** A signed-in resident whose account proved {@code phone}. */
+  public static UserDetails accountFor(ResidentSecrets secrets, PersonId person, String name, IdNumber id, String number) {
+    var phone = new PhoneNumber(number);
     var account = secrets.openAccount(phone, name, id, person.value(), "{noop}unused", null);
     return new ResidentUser(account, "{noop}unused", true, List.of(new SimpleGrantedAuthority("ROLE_RESIDENT")), name);
   }

@@ -142,7 +142,8 @@ class FacilityPages {
     var resources = bookings.resourcesOf(id).stream()
         .map(r -> Map.of("resource", r, "slots", bookings.slots(r.id(), shown))).toList();
     model.addAttribute("resources", resources);
-    model.addAttribute("item", type.placementItem() == null ? null : catalogue.currentOrRefuse(type.placementItem()));
+    var placementItem = type.placementItemFor(f.attributes());
+    model.addAttribute("item", placementItem == null ? null : catalogue.currentOrRefuse(placementItem));
     model.addAttribute("markers", json.writeValueAsString(markers(List.of(f))));
     model.addAttribute("boundaryRegion", f.region().atLevel(RegionLevel.COUNTY).value());
     return "facilities/facility";
@@ -152,8 +153,9 @@ class FacilityPages {
   String applyForm(@PathVariable UUID id, Model model) {
     var f = registry.view(new FacilityId(id));
     var type = registry.type(f.type());
-    if (type.placementItem() == null) throw new Placements.NoPlacesHere(f.name());
-    var item = catalogue.currentOrRefuse(type.placementItem());
+    var placementItem = type.placementItemFor(f.attributes());
+    if (placementItem == null) throw new Placements.NoPlacesHere(f.name());
+    var item = catalogue.currentOrRefuse(placementItem);
     fill(model, f, type, item, ApplicationForm.fields(item.spec().form(), me(), Map.of(), accounts.currentPhone().orElse(null)), UUID.randomUUID().toString(),
         Set.of());
     return "facilities/apply";
@@ -164,8 +166,9 @@ class FacilityPages {
                @RequestParam(name = "priority", required = false) @Nullable List<String> priorities, Model model) {
     var f = registry.view(new FacilityId(id));
     var type = registry.type(f.type());
-    if (type.placementItem() == null) throw new Placements.NoPlacesHere(f.name());
-    var item = catalogue.currentOrRefuse(type.placementItem());
+    var placementItem = type.placementItemFor(f.attributes());
+    if (placementItem == null) throw new Placements.NoPlacesHere(f.name());
+    var item = catalogue.currentOrRefuse(placementItem);
     var resident = me();
     if (resident == null) throw new Placements.NotAResident();
     var chosen = priorities == null ? Set.<String>of() : Set.copyOf(priorities);
