@@ -131,6 +131,11 @@ public class BookableResources {
         .query(BookableResources::mapSlot).list();
   }
 
+  /** Whether generated (demo) resources were opened already. */
+  public boolean anyGenerated() {
+    return jdbc.sql("select exists(select 1 from booking.resource where generated)").query(Boolean.class).single();
+  }
+
   /**
    * Demo data: opens generated resources (marked generated, named with "（生成）") for facilities and their slots from
    * {@code from} for {@code days} days at {@code starts}, set-based. Called by the demo's start-up, not by people, so
@@ -139,7 +144,7 @@ public class BookableResources {
   @Transactional
   public int openGenerated(List<NewResource> list, LocalDate from, int days, List<java.time.LocalTime> starts,
                            int slotMinutes) {
-    if (jdbc.sql("select exists(select 1 from booking.resource where generated)").query(Boolean.class).single()) return 0;
+    if (anyGenerated()) return 0;
     var ids = new java.util.ArrayList<UUID>();
     for (var r : list) {
       if (r.facility() == null) continue;
@@ -172,15 +177,7 @@ public class BookableResources {
 
   /** A fee typed in yuan ("0", "15", "12.50") as fen; refuses what is not a fee. */
   public static int cents(String yuan) {
-    try {
-      var amount = new java.math.BigDecimal(yuan.strip());
-      if (amount.signum() < 0 || amount.scale() > 2 || amount.compareTo(java.math.BigDecimal.valueOf(10_000)) > 0) {
-        throw new BookingRefusals.InvalidResource();
-      }
-      return amount.movePointRight(2).intValueExact();
-    } catch (NumberFormatException | ArithmeticException e) {
-      throw new BookingRefusals.InvalidResource();
-    }
+    return (int) org.tongban.shared.Yuan.cents(yuan, 10_000).orElseThrow(BookingRefusals.InvalidResource::new);
   }
 
   /** A kind of resource the page does not offer. */

@@ -147,6 +147,7 @@ public class BookingManagement {
   /** The signed-in resident's bookings with their resource and times, newest first. */
   public List<BookingLine> myLines() {
     PersonId person = accounts.currentPerson().orElseThrow(BookingRefusals.NotAResident::new);
+    var facilityNames = new java.util.HashMap<UUID, @org.jspecify.annotations.Nullable String>();
     return jdbc.sql("select b.id, b.slot_id, b.resource_id, b.person, b.day, b.status, b.ticket, b.created_at,"
             + " b.cancelled_at, b.checked_in_at, r.name, r.facility_id, s.starts_at, s.ends_at, r.fee_cents, s.extended"
             + " from booking.booking b join booking.slot s on s.id = b.slot_id join booking.resource r on r.id = b.resource_id"
@@ -155,7 +156,7 @@ public class BookingManagement {
         .query((rs, i) -> {
           var facility = rs.getObject(12, UUID.class);
           return new BookingLine(mapBooking(rs, i), rs.getString(11), facility,
-              facility == null ? null : resources.facilityName(facility).orElse(null),
+              facility == null ? null : facilityNames.computeIfAbsent(facility, f -> resources.facilityName(f).orElse(null)),
               rs.getTimestamp(13).toInstant(), rs.getTimestamp(14).toInstant(), rs.getInt(15), rs.getBoolean(16));
         })
         .list();

@@ -29,16 +29,8 @@ public record DecisionTerms(@Nullable Long amountCents, @Nullable YearMonth from
   }
 
   private static @Nullable Long cents(@Nullable String yuan) {
-    if (yuan == null || yuan.isBlank() || yuan.length() > 20) return null;
-    try {
-      var amount = new java.math.BigDecimal(yuan.strip().replace(",", "").replace("，", ""));
-      if (amount.scale() > 2 || amount.signum() <= 0 || amount.compareTo(java.math.BigDecimal.valueOf(MAX_CENTS / 100)) > 0) {
-        return -1L;
-      }
-      return amount.movePointRight(2).longValueExact();
-    } catch (NumberFormatException | ArithmeticException e) {
-      return -1L;
-    }
+    if (yuan == null || yuan.isBlank()) return null;
+    return org.tongban.shared.Yuan.cents(yuan, MAX_CENTS / 100).orElse(-1L);
   }
 
   private static @Nullable YearMonth month(@Nullable String text) {

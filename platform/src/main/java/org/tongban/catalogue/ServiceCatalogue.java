@@ -165,7 +165,7 @@ public class ServiceCatalogue {
             + " sort = excluded.sort, synonyms = excluded.synonyms")
         .params(event.code(), event.name(), event.nameEn(), event.description(),
             event.items().toArray(String[]::new), sort, event.synonyms().toArray(String[]::new)).update();
-    index.rebuild();
+    events.publishEvent(new org.tongban.catalogue.internal.LifeEventDefined(event.code()));
     return event;
   }
 

@@ -1,5 +1,6 @@
 /**
- * Value types every module speaks: region codes, identity numbers, refusals. No beans, no state.
+ * Value types every module speaks: region codes, identity numbers, refusals; and the platform-wide settings
+ * ({@link org.tongban.shared.PlatformSettings}). No services, no state.
  */
 @NullMarked
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)

@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
+import org.tongban.shared.PlatformSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tongban.casework.CaseFile;
@@ -28,10 +28,10 @@ public class Certificates {
   private final MaterialStore store;
   private final String publicUrl;
 
-  Certificates(JdbcClient jdbc, MaterialStore store, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl) {
+  Certificates(JdbcClient jdbc, MaterialStore store, PlatformSettings settings) {
     this.jdbc = jdbc;
     this.store = store;
-    this.publicUrl = publicUrl;
+    this.publicUrl = settings.base();
   }
 
   /**

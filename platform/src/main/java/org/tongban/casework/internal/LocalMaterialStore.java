@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.tongban.shared.PlatformSettings;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -25,8 +25,8 @@ class LocalMaterialStore implements MaterialStore {
   private static final Pattern KEY = Pattern.compile("[a-z]{1,20}/\\d{4}-\\d{2}/[0-9a-f-]{36}");
   private final Path root;
 
-  LocalMaterialStore(@Value("${tongban.data-dir}") String dataDir) {
-    this.root = Path.of(dataDir, "materials").toAbsolutePath().normalize();
+  LocalMaterialStore(PlatformSettings settings) {
+    this.root = settings.dataDir().resolve("materials").toAbsolutePath().normalize();
   }
 
   /**

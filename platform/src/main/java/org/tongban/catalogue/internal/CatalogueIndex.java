@@ -77,6 +77,11 @@ public class CatalogueIndex {
     rebuild();
   }
 
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void on(LifeEventDefined defined) {
+    rebuild();
+  }
+
   /** Reads the current versions and swaps in a fresh index. */
   public synchronized void rebuild() {
     Map<String, String> departments = organisations.departments().stream()

@@ -47,7 +47,7 @@ class DemoBookings implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    if (!settings.generate()) return;
+    if (!settings.generate() || resources.anyGenerated()) return;
     var list = new ArrayList<NewResource>();
     for (var offer : OFFERS) {
       jdbc.sql("select id from facility.facility where generated and type = ? and status = 'OPEN'").param(offer.type())

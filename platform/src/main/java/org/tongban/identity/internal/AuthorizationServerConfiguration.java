@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -40,6 +39,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.tongban.audit.AuditTrail;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.tongban.shared.PlatformSettings;
 
 /**
  * Tongban as the OpenID Connect provider (一次登录): discovery, JWK set, authorization code with PKCE,
@@ -119,8 +119,8 @@ class AuthorizationServerConfiguration {
    * changed the issuer in discovery and in ID tokens before.
    */
   @Bean
-  AuthorizationServerSettings authorizationServerSettings(@Value("${tongban.public-url}") String publicUrl) {
-    return AuthorizationServerSettings.builder().issuer(publicUrl.replaceAll("/+$", "")).build();
+  AuthorizationServerSettings authorizationServerSettings(PlatformSettings settings) {
+    return AuthorizationServerSettings.builder().issuer(settings.base()).build();
   }
 
   /**

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.tongban.person.Residents;
 import org.tongban.shared.PhoneNumber;
 import org.tongban.shared.RegionCode;
+import org.tongban.shared.PlatformSettings;
 
 /**
  * Demo only: sign-ins for a few generated residents (one in 沈阳市和平区, one in 泸州市江阳区, one more in 和平区), so that
@@ -45,12 +45,12 @@ class DemoResidentAccounts implements ApplicationRunner {
   private final Path file;
 
   DemoResidentAccounts(Residents registry, ResidentSecrets secrets, PasswordEncoder passwords, JdbcClient jdbc,
-                       @Value("${tongban.data-dir}") String dataDir) {
+                       PlatformSettings settings) {
     this.registry = registry;
     this.secrets = secrets;
     this.passwords = passwords;
     this.jdbc = jdbc;
-    this.file = Path.of(dataDir, "demo-residents.txt");
+    this.file = settings.dataDir().resolve("demo-residents.txt");
   }
 
   @Override

@@ -54,10 +54,13 @@ class StaffPages {
   String list(@RequestParam(defaultValue = "0") int page, Model model) {
     var staff = accounts.list(page, 50);
     boolean english = LocaleContextHolder.getLocale().getLanguage().equals("en");
+    var departmentNames = organisations.departments().stream().collect(java.util.stream.Collectors.toMap(
+        d -> d.code(), d -> english ? d.nameEn() : d.nameZh()));
     model.addAttribute("staff", staff);
     model.addAttribute("rows", staff.items().stream().map(a -> {
       var office = a.officeId() == null ? null : organisations.find(new OfficeId(a.officeId())).orElse(null);
-      return new Row(a, office == null ? "—" : office.name(), office == null ? "—" : departmentName(office.department(), english));
+      return new Row(a, office == null ? "—" : office.name(),
+          office == null ? "—" : departmentNames.getOrDefault(office.department(), office.department()));
     }).toList());
     model.addAttribute("departments", organisations.departments());
     model.addAttribute("roles", List.of(Role.CLERK, Role.AGENT, Role.OFFICER, Role.SUPERVISOR, Role.PLANNER,

@@ -3,11 +3,11 @@ package org.tongban.web.internal;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.tongban.shared.PlatformSettings;
 
 /**
  * Says "ready" once everything is loaded, not when the web server first answers: Spring's own "Started" line comes
@@ -22,9 +22,9 @@ class ReadyAnnouncement {
   private final MessageSource messages;
   private final String publicUrl;
 
-  ReadyAnnouncement(MessageSource messages, @Value("${tongban.public-url}") String publicUrl) {
+  ReadyAnnouncement(MessageSource messages, PlatformSettings settings) {
     this.messages = messages;
-    this.publicUrl = publicUrl;
+    this.publicUrl = settings.base();
   }
 
   @EventListener

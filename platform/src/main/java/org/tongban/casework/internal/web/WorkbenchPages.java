@@ -111,7 +111,7 @@ class WorkbenchPages {
     // The receiving office scans paper materials in while the case is open.
     boolean receiving = c.status().open() && c.receivedBy().toString().equals(callers.current().office());
     model.addAttribute("uploadable", receiving
-        ? materials.uploadable(c, catalogue.version(c.item(), c.itemVersion()).spec()) : java.util.List.of());
+        ? materials.uploadable(c, spec) : java.util.List.of());
     // Only what the step allows, and only when the case waits on this office (CaseStep's table).
     var actions = cases.actions(c);
     model.addAttribute("actions", actions);
