@@ -89,6 +89,15 @@ public final class ApplicationForm {
    */
   public static List<Field> fields(JsonNode schema, @Nullable Resident holder, Map<String, String> submitted,
                                    @Nullable String phone) {
+    return fields(schema, holder, submitted, phone, null);
+  }
+
+  /**
+   * As above, for an application for a relative ({@code subject}): {@code subject.*} fields (the child's name and date
+   * of birth) come from the registry and are filled in.
+   */
+  public static List<Field> fields(JsonNode schema, @Nullable Resident holder, Map<String, String> submitted,
+                                   @Nullable String phone, @Nullable Resident subject) {
     var required = new ArrayList<String>();
     schema.path("required").forEach(r -> required.add(r.asString()));
     var fields = new ArrayList<Field>();
@@ -106,7 +115,9 @@ public final class ApplicationForm {
         labels.add(en ? f.path("x-enum-en").path(i).asString(options.get(i)) : options.get(i));
       }
       String key = f.path("x-prefill").asString("");
-      String prefill = key.equals("account.phone") ? phone : holder == null ? null : prefill(key, holder);
+      String prefill = key.equals("account.phone") ? phone
+          : key.startsWith("subject.") ? (subject == null ? null : prefill("person." + key.substring(8), subject))
+          : holder == null ? null : prefill(key, holder);
       String value = submitted.containsKey(p.getKey()) ? submitted.get(p.getKey()) : prefill;
       fields.add(new Field(p.getKey(), title(name, f), input, required.contains(p.getKey()),
           options, labels, f.has("maxLength") ? f.path("maxLength").asInt() : null,
@@ -124,6 +135,18 @@ public final class ApplicationForm {
       case "person.residenceRegion" -> r.residenceRegion().value();
       default -> null;
     };
+  }
+
+  /** The form with every {@code subject.*} field set from the registry's record of the relative applied for. */
+  public static JsonNode withSubject(JsonNode schema, JsonNode form, Resident subject, JsonMapper json) {
+    ObjectNode filled = form.isObject() ? ((ObjectNode) form).deepCopy() : json.createObjectNode();
+    for (var p : schema.path("properties").properties()) {
+      String key = p.getValue().path("x-prefill").asString("");
+      if (!key.startsWith("subject.")) continue;
+      String held = prefill("person." + key.substring(8), subject);
+      if (held != null) filled.put(p.getKey(), held);
+    }
+    return filled;
   }
 
   /** The submitted page as JSON: blank fields left out, integers parsed where the schema says so. */

@@ -19,6 +19,8 @@ import org.tongban.casework.CaseRefusals.CaseNotFound;
 import org.tongban.casework.CaseRefusals.ChannelNotAllowed;
 import org.tongban.casework.CaseRefusals.InvalidApplication;
 import org.tongban.casework.CaseRefusals.NoCompetentOffice;
+import org.tongban.casework.CaseRefusals.NotARelative;
+import org.tongban.casework.CaseRefusals.NotForRelatives;
 import org.tongban.casework.CaseRefusals.NotInRegistry;
 import org.tongban.casework.CaseRefusals.NotYourApplication;
 import org.tongban.casework.CaseRefusals.RegionNotAllowed;
@@ -34,11 +36,13 @@ import org.tongban.organisation.OfficeId;
 import org.tongban.organisation.OfficeKind;
 import org.tongban.organisation.OrganisationDirectory;
 import org.tongban.person.Resident;
+import org.tongban.person.Relatives;
 import org.tongban.person.Residents;
 import org.tongban.region.RegionDirectory;
 import org.tongban.shared.FieldProblem;
 import org.tongban.shared.RegionCode;
 import org.tongban.shared.RegionLevel;
+import org.tongban.shared.Relation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -56,6 +60,9 @@ public class Applications {
   private static final List<String> REVIEW_SEATS = List.of("业务科室", "法规科室");
   /** The channels an applicant filing for themselves arrives by. */
   private static final Set<Channel> ONLINE = Set.of(Channel.WEB, Channel.MOBILE);
+  /** The relation as the timeline's note says it (the timeline is kept in Chinese, like the paper file). */
+  private static final Map<Relation, String> RELATION_WORDS = Map.of(Relation.CHILD, "子女", Relation.PARENT, "父母",
+      Relation.SPOUSE, "配偶");
 
   private final CaseFiles files;
   private final CaseQueries queries;
@@ -64,6 +71,7 @@ public class Applications {
   private final JsonMapper json;
   private final ServiceCatalogue catalogue;
   private final Residents residents;
+  private final Relatives relatives;
   private final OrganisationDirectory organisations;
   private final RegionDirectory regions;
   private final Callers callers;
@@ -72,8 +80,9 @@ public class Applications {
   private final DeadlineClock clock = DeadlineClock.official();
 
   Applications(CaseFiles files, CaseQueries queries, CaseMaterials materials, CaseProgress progress, JsonMapper json,
-               ServiceCatalogue catalogue, Residents residents, OrganisationDirectory organisations,
+               ServiceCatalogue catalogue, Residents residents, Relatives relatives, OrganisationDirectory organisations,
                RegionDirectory regions, Callers callers, AuditTrail audit, Workflows workflows) {
+    this.relatives = relatives;
     this.files = files;
     this.queries = queries;
     this.materials = materials;
@@ -101,10 +110,14 @@ public class Applications {
       if (earlier.isPresent()) return earlier.get();
     }
     var item = catalogue.currentOrRefuse(a.item());
-    var problems = catalogue.check(item, a.form());
-    if (!problems.isEmpty()) throw new InvalidApplication(item.name(), problems);
     var applicant = residents.find(a.applicant()).orElseThrow(() -> new CaseNotFound("applicant"));
-    var filed = file(a, filer, item, applicant, a.form(), null, null);
+    var subject = subject(a, item.spec(), applicant);
+    // What the registry holds about the relative is taken from it, not as typed.
+    var form = subject.relation() == null ? a.form() : ApplicationForm.withSubject(item.spec().form(), a.form(),
+        subject.person(), json);
+    var problems = catalogue.check(item, form);
+    if (!problems.isEmpty()) throw new InvalidApplication(item.name(), problems);
+    var filed = file(a, filer, item, applicant, subject, form, null, null);
     // Null: a submit with the same key committed first (the insert waited for it); answer with its case.
     return filed != null ? filed : files.byIdempotencyKey(filer.name(), String.valueOf(a.idempotencyKey())).orElseThrow();
   }
@@ -122,9 +135,12 @@ public class Applications {
       var earlier = files.byIdempotencyKey(filer.name(), a.idempotencyKey() + "#0");
       if (earlier.isPresent()) return queries.bundle(earlier.get().bundle());
     }
+    // A life event is one's own (出生一件事 is filed by the parent for a child the registry does not hold yet).
+    if (a.subject() != null && !a.subject().equals(a.applicant())) throw new NotForRelatives(life.name());
     var problems = catalogue.check("life-event:" + event + ":" + combined.items().hashCode(), combined.schema(), a.form());
     if (!problems.isEmpty()) throw new InvalidApplication(life.name(), problems);
     var applicant = residents.find(a.applicant()).orElseThrow(() -> new CaseNotFound("applicant"));
+    var self = new Subject(applicant, null);
     UUID bundle = UUID.randomUUID();
     var cases = new ArrayList<CaseFile>();
     int n = 0;
@@ -135,7 +151,7 @@ public class Applications {
       });
       var single = new NewApplication(item.code(), a.applicant(), a.channel(), a.basis(), a.region(), own,
           a.idempotencyKey() == null ? null : a.idempotencyKey() + "#" + n++, a.authorisation());
-      var filed = file(single, filer, item, applicant, own, bundle, event);
+      var filed = file(single, filer, item, applicant, self, own, bundle, event);
       if (filed == null) {
         // The same submit won the race: the whole bundle is its.
         return queries.bundle(files.byIdempotencyKey(filer.name(), a.idempotencyKey() + "#0").orElseThrow().bundle());
@@ -165,10 +181,26 @@ public class Applications {
     return new Filer(caller.name(), office.id(), channel);
   }
 
-  private @Nullable CaseFile file(NewApplication a, Filer filer, ItemVersion item, Resident applicant, JsonNode form,
-                                  @Nullable UUID bundle, @Nullable String lifeEvent) {
+  /** Whom a case is for: the applicant (relation null) or a relative the registry records, and how. */
+  private record Subject(Resident person, @Nullable Relation relation) {}
+
+  /**
+   * 为家人申请: the relative must be one the item allows (a child for a 托位, a parent or spouse for a care bed) and the
+   * household registry must record the relation; staff filing at a window are held to the same rule.
+   */
+  private Subject subject(NewApplication a, ItemSpec spec, Resident applicant) {
+    if (a.subject() == null || a.subject().equals(applicant.id())) return new Subject(applicant, null);
+    if (spec.forRelatives().isEmpty()) throw new NotForRelatives(spec.name());
+    var relation = relatives.relation(applicant.id(), a.subject()).orElseThrow(NotARelative::new);
+    if (!spec.forRelatives().contains(relation)) throw new NotForRelatives(spec.name());
+    return new Subject(residents.find(a.subject()).orElseThrow(NotARelative::new), relation);
+  }
+
+  private @Nullable CaseFile file(NewApplication a, Filer filer, ItemVersion item, Resident applicant, Subject subject,
+                                  JsonNode form, @Nullable UUID bundle, @Nullable String lifeEvent) {
     var spec = item.spec();
-    RegionCode region = region(a, spec, applicant);
+    // Where the case belongs and what the registry holds follow the person it is for (the child's village …).
+    RegionCode region = region(a, spec, subject.person());
     Office competent = competentOffice(spec, region);
     Office township = null;
     if (spec.workflow() == ItemSpec.Workflow.MULTI_LEVEL) {
@@ -196,9 +228,11 @@ public class Applications {
         item.version(), spec.name(), spec.department(), spec.workflow().name(), applicant.id(), applicant.name(),
         filer.channel(), received.id(), received.region(), competent.id(), competent.region(),
         township == null ? null : township.id(), json.writeValueAsString(form), bundle, lifeEvent, filer.name(),
-        blankToNull(a.authorisation()), a.idempotencyKey(), limit.amount(), limit.unit().name(), due));
+        blankToNull(a.authorisation()), a.idempotencyKey(), limit.amount(), limit.unit().name(), due,
+        subject.relation() == null ? null
+            : new CaseFile.Subject(subject.person().id(), subject.person().name(), subject.relation())));
     if (!inserted) return null;
-    materials.collectHeld(id, spec, applicant);
+    materials.collectHeld(id, spec, subject.person());
     var variables = new HashMap<String, Object>();
     variables.put("receivedOffice", received.id().toString());
     variables.put("competentOffice", competent.id().toString());
@@ -207,10 +241,17 @@ public class Applications {
     variables.put("reviewSeats", REVIEW_SEATS);
     files.startedProcess(id, workflows.start(template(spec.workflow()), id.toString(), variables));
     String note = filer.office() == null ? null : "帮办代办，授权：" + a.authorisation();
+    if (subject.relation() != null) {
+      note = (note == null ? "" : note + "；") + "为" + RELATION_WORDS.get(subject.relation()) + subject.person().name() + "申请";
+    }
     files.timeline(id, filer.name(), "submitted", CaseStatus.PRE_REVIEW, note, filer.office());
-    audit.record("case.submitted", "case", id.toString(), competent.region(),
-        Map.of("item", item.code() + "@" + item.version(), "channel", filer.channel().name(),
-            "receivedBy", received.id().toString(), "competent", competent.id().toString()));
+    var detail = new HashMap<String, String>(Map.of("item", item.code() + "@" + item.version(),
+        "channel", filer.channel().name(), "receivedBy", received.id().toString(), "competent", competent.id().toString()));
+    if (subject.relation() != null) {
+      detail.put("subject", subject.person().idNumberMasked());
+      detail.put("relation", subject.relation().name());
+    }
+    audit.record("case.submitted", "case", id.toString(), competent.region(), detail);
     return progress.sync(id);
   }
 

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.tongban.organisation.OfficeId;
 import org.tongban.person.PersonId;
 import org.tongban.shared.RegionCode;
+import org.tongban.shared.Relation;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,7 +23,10 @@ public record CaseFile(CaseId id, String number, String item, int itemVersion, S
                        JsonNode form, @Nullable UUID bundle, @Nullable String lifeEvent, String filedBy,
                        @Nullable String authorisation, Instant submittedAt, @Nullable Instant decidedAt,
                        @Nullable Instant finishedAt, int limitDays, String limitUnit, @Nullable LocalDate dueDate,
-                       @Nullable LocalDate pausedSince, boolean generated, int version) {
+                       @Nullable LocalDate pausedSince, boolean generated, int version, @Nullable Subject subject) {
+
+  /** 为家人申请: the relative the case is for, and how they stand to the applicant (the applicant's child …). */
+  public record Subject(PersonId id, String name, Relation relation) {}
 
   /** green, yellow (near the limit) or red (past it), for open cases on {@code today}. */
   public Deadline deadline(LocalDate today) {

@@ -40,6 +40,20 @@ public final class CaseRefusals {
     }
   }
 
+  /** 为家人申请 where the item is only for oneself, or not for this kind of relative. */
+  public static final class NotForRelatives extends Refusal {
+    public NotForRelatives(String item) {
+      super("casework.not-for-relatives", 400, item);
+    }
+  }
+
+  /** The household registry does not record the person as the applicant's child, parent or spouse. */
+  public static final class NotARelative extends Refusal {
+    public NotARelative() {
+      super("casework.not-a-relative", 403);
+    }
+  }
+
   public static final class NotInRegistry extends Refusal {
     public NotInRegistry() {
       super("casework.not-in-registry", 409);

@@ -12,7 +12,16 @@ import tools.jackson.databind.JsonNode;
  * @param region           the stated region for {@link RegionBasis#INSURED}, {@code WORK} and {@code CHOSEN}
  * @param idempotencyKey   the client's key for this submission: a repeated submit returns the same case
  * @param authorisation    帮办代办: how the resident authorised staff to file for them (required for staff)
+ * @param subject          为家人申请: the relative the case is for (a child, a parent), when the item allows it and the
+ *                         household registry records the relation; null for the applicant themselves
  */
 public record NewApplication(String item, PersonId applicant, Channel channel, RegionBasis basis,
                              @Nullable RegionCode region, JsonNode form, @Nullable String idempotencyKey,
-                             @Nullable String authorisation) {}
+                             @Nullable String authorisation, @Nullable PersonId subject) {
+
+  /** An application for the applicant themselves. */
+  public NewApplication(String item, PersonId applicant, Channel channel, RegionBasis basis, @Nullable RegionCode region,
+                        JsonNode form, @Nullable String idempotencyKey, @Nullable String authorisation) {
+    this(item, applicant, channel, basis, region, form, idempotencyKey, authorisation, null);
+  }
+}

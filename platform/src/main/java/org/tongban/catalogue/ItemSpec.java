@@ -2,6 +2,7 @@ package org.tongban.catalogue;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.tongban.shared.Relation;
 import org.tongban.shared.RegionLevel;
 import tools.jackson.databind.JsonNode;
 
@@ -15,6 +16,8 @@ import tools.jackson.databind.JsonNode;
  * @param level        行使层级: the level whose office decides
  * @param department   实施主体's department code; the office is found by routing at {@code level}
  * @param offeredIn    region prefixes where the item is offered; empty: everywhere the platform runs
+ * @param forRelatives the relatives a resident may apply for besides themselves (a child's 托位, a parent's care bed);
+ *                     empty: only for oneself. Absent in older versions, read as empty
  * @param form         JSON Schema (2020-12) of the application form; {@code x-prefill} names held data
  */
 public record ItemSpec(
@@ -24,9 +27,11 @@ public record ItemSpec(
     List<String> channels, int trips, @Nullable String tripReason, boolean fee, @Nullable String feeBasis,
     List<Step> steps, String place, String hours, String consultation, String complaint, OnlineDepth depth,
     Reach reach, List<Material> materials, ResultSpec result, Workflow workflow, List<String> synonyms,
-    List<String> offeredIn, JsonNode form) {
+    List<String> offeredIn, JsonNode form, List<Relation> forRelatives) {
 
   public ItemSpec {
+    //noinspection ConstantValue: absent from versions published before it existed
+    forRelatives = forRelatives == null ? List.of() : List.copyOf(forRelatives);
     basis = List.copyOf(basis);
     audience = List.copyOf(audience);
     channels = List.copyOf(channels);

@@ -16,6 +16,7 @@ import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.audit.AuditTrail;
@@ -111,6 +112,44 @@ public class GeneratedResidents {
         "seed", String.valueOf(seed)));
     log.info("Generated {} residents (marked generated) in {} ms", written[0], (System.nanoTime() - started) / 1_000_000);
     return written[0];
+  }
+
+  /**
+   * Gives generated people under 60 a generated parent from their county, 20–40 years older, recorded both ways in the
+   * household registry, and moves the child's household and residence to the parent's village (a family shares a
+   * household). For the demo's few thousand people; returns how many children were linked. Does nothing once done.
+   */
+  @Transactional
+  public int linkFamilies() {
+    var jdbc = JdbcClient.create(dataSource);
+    if (jdbc.sql("select exists(select 1 from person.relative where generated)").query(Boolean.class).single()) return 0;
+    int children = jdbc.sql("""
+            insert into person.relative (person_id, relative_id, relation, generated, recorded_by)
+            select p.id, c.id, 'CHILD', true, 'generated' from person.person c
+            cross join lateral (
+              select q.id from person.person q
+              where q.generated and q.household_region like substr(c.household_region, 1, 6) || '%'
+                and q.birth_date between c.birth_date - interval '40 years' and c.birth_date - interval '20 years'
+              order by md5(q.id::text || c.id::text) limit 1) p
+            where c.generated and c.birth_date > current_date - interval '60 years'
+            on conflict do nothing""").update();
+    jdbc.sql("""
+        insert into person.relative (person_id, relative_id, relation, generated, recorded_by)
+        select relative_id, person_id, 'PARENT', true, 'generated' from person.relative
+        where generated and relation = 'CHILD' on conflict do nothing""").update();
+    // Oldest first, so that a grandchild follows a parent who has already moved to the grandparent's village.
+    for (int generation = 0; generation < 4; generation++) {
+      int moved = jdbc.sql("""
+          update person.person c set household_region = p.household_region, residence_region = p.residence_region,
+            updated_at = now()
+          from person.relative r join person.person p on p.id = r.person_id
+          where r.relative_id = c.id and r.relation = 'CHILD' and r.generated
+            and (c.household_region <> p.household_region or c.residence_region <> p.residence_region)""").update();
+      if (moved == 0) break;
+    }
+    audit.record("person.families-generated", "person", null, null, Map.of("children", String.valueOf(children)));
+    log.info("Linked {} generated residents to a generated parent (household registry, marked generated)", children);
+    return children;
   }
 
   /** The same people {@link #generate} would write, without writing them: same seed, same people. */

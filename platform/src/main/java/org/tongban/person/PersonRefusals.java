@@ -42,4 +42,25 @@ public final class PersonRefusals {
       super("person.empty-query", 400);
     }
   }
+
+  /** No resident with that ID number within the clerk's reach (the same answer either way: no oracle). */
+  public static final class RelativeNotFound extends Refusal {
+    public RelativeNotFound() {
+      super("person.relative-not-found", 404);
+    }
+  }
+
+  /** The relation does not fit the two people: a parent at least 14 years older than the child, not oneself. */
+  public static final class ImplausibleRelation extends Refusal {
+    public ImplausibleRelation() {
+      super("person.relation-implausible", 400);
+    }
+  }
+
+  /** The registry already records another relation between the two. */
+  public static final class RelationConflict extends Refusal {
+    public RelationConflict() {
+      super("person.relation-conflict", 409);
+    }
+  }
 }

@@ -186,12 +186,15 @@ public class Residents {
   public record GeneratedIdentity(Resident resident, IdNumber idNumber) {}
 
   /**
-   * Up to {@code n} generated residents living in {@code within}, with their ID numbers, for demo sign-ins. Only rows
-   * marked generated are ever returned.
+   * Up to {@code n} generated residents living in {@code within}, with their ID numbers, for demo sign-ins; parents of
+   * the youngest children first. Only rows marked generated are ever returned.
    */
   public java.util.List<GeneratedIdentity> generatedIdentities(RegionCode within, int n) {
     return jdbc.sql("select " + COLUMNS + ", id_number_cipher from person.person where generated"
-            + " and residence_region like ? and birth_date < current_date - interval '25 years' order by id limit ?")
+            + " and residence_region like ? and birth_date < current_date - interval '25 years'"
+            // Parents of young children first, so that the demo can apply for a child (托位, 入园).
+            + " order by (select max(c.birth_date) from person.relative r join person.person c on c.id = r.relative_id"
+            + " where r.person_id = person.id and r.relation = 'CHILD') desc nulls last, id limit ?")
         .params(within.prefix() + "%", n)
         .query((rs, i) -> new GeneratedIdentity(map(rs, i),
             new IdNumber(crypto.decrypt("id_number", rs.getBytes("id_number_cipher")))))
@@ -208,7 +211,7 @@ public class Residents {
         .query(Residents::map).optional();
   }
 
-  private void requireCovered(Resident r, Purpose purpose) {
+  void requireCovered(Resident r, Purpose purpose) {
     if (!jurisdiction.allows(r.residenceRegion(), null, purpose)
         && !jurisdiction.allows(r.householdRegion(), null, purpose)) {
       jurisdiction.require(r.residenceRegion(), null, purpose, "resident");

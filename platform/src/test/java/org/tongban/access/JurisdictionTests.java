@@ -121,6 +121,7 @@ class JurisdictionTests {
   StaffUser caseOfficer;
 
   String otherDepartmentOffice;
+  String strangerIdNumber;
 
   /** A resident of 江阳区 applies online; the case waits on 江阳区's 人社 office. */
   private void aCaseInLuzhou() {
@@ -136,6 +137,7 @@ class JurisdictionTests {
     var otherId = randomIdNumber("510502");
     var other = as(jiangyang, () -> residents.register(new NewResident("钱七", otherId.value(), null, village, village)));
     stranger = ResidentFixtures.accountFor(secrets, other.id(), "钱七", otherId);
+    strangerIdNumber = otherId.value();
     luzhouCase = as(applicant, () -> applications.apply(new NewApplication("hrss.unemployment-benefit", person.id(),
         Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
             {"applicantName":"赵六","endDate":"2026-10-31","endReason":"合同期满","bankAccount":"6222020200112233","contactPhone":"13800001111"}"""),
@@ -280,6 +282,11 @@ class JurisdictionTests {
             "{\"reason\":\"核对身份信息\"}")),
         "GET /residents/{id}", List.of(new Case(HttpMethod.GET, "/residents/" + person, null)),
         "POST /residents/{id}/id-number", List.of(new Case(HttpMethod.POST, "/residents/" + person + "/id-number?reason=核对身份", null)),
+        "GET /api/residents/{id}/relatives", List.of(new Case(HttpMethod.GET, "/api/residents/" + person + "/relatives", null)),
+        "POST /api/residents/{id}/relatives", List.of(new Case(HttpMethod.POST, "/api/residents/" + person + "/relatives",
+            "{\"idNumber\":\"" + strangerIdNumber + "\",\"relation\":\"SPOUSE\"}")),
+        "POST /residents/{id}/relatives", List.of(new Case(HttpMethod.POST, "/residents/" + person
+            + "/relatives?relation=SPOUSE&idNumber=" + strangerIdNumber, null)),
         "GET /api/offices/{id}", List.of(new Case(HttpMethod.GET, "/api/offices/" + office, null)),
         "PUT /api/offices/{id}", List.of(new Case(HttpMethod.PUT, "/api/offices/" + office,
             "{\"version\":0,\"name\":\"江阳区人社局（改）" + System.nanoTime() + "\"}")));

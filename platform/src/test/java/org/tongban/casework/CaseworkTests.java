@@ -325,7 +325,7 @@ class CaseworkTests {
         s.type(), s.level(), s.department(), s.basis(), s.conditions() + "（修订）", s.statutoryLimit(), s.promisedLimit(),
         s.caseKind(), s.audience(), s.channels(), s.trips(), s.tripReason(), s.fee(), s.feeBasis(), s.steps(), s.place(),
         s.hours(), s.consultation(), s.complaint(), s.depth(), s.reach(), s.materials(), s.result(), s.workflow(),
-        s.synonyms(), s.offeredIn(), s.form());
+        s.synonyms(), s.offeredIn(), s.form(), s.forRelatives());
     try {
       var next = catalogue.publishAsPlatform(changed);
       assertThat(next.version()).isGreaterThan(c.itemVersion());

@@ -79,7 +79,7 @@ class CatalogueTests {
         new TimeLimit(0, DayUnit.WORKING_DAYS), CaseKind.承诺件, good.audience(), good.channels(), 2, " ", false, null,
         List.of(new Step(StepKind.APPLY, "申请"), new Step(StepKind.PAY, "缴费")), good.place(), good.hours(),
         good.consultation(), good.complaint(), OnlineDepth.Ⅳ, good.reach(), good.materials(), good.result(),
-        Workflow.PROMISED, good.synonyms(), good.offeredIn(), good.form());
+        Workflow.PROMISED, good.synonyms(), good.offeredIn(), good.form(), good.forRelatives());
     assertThatThrownBy(() -> catalogue.publishAsPlatform(bad)).isInstanceOfSatisfying(InvalidItem.class, e ->
         assertThat(e.problems()).extracting(FieldProblem::code)
             .contains("immediate-kind", "depth-four-trips", "trip-reason", "payment-without-fee"));
@@ -170,7 +170,7 @@ class CatalogueTests {
         s.department(), s.basis(), conditions, s.statutoryLimit(), s.promisedLimit(), s.caseKind(), s.audience(),
         s.channels(), s.trips(), s.tripReason(), s.fee(), s.feeBasis(), s.steps(), s.place(), s.hours(),
         s.consultation(), s.complaint(), s.depth(), s.reach(), s.materials(), s.result(), s.workflow(), s.synonyms(),
-        s.offeredIn(), s.form());
+        s.offeredIn(), s.form(), s.forRelatives());
   }
 
   private static ItemSpec withOffered(ItemSpec s, List<String> offered) {
@@ -178,6 +178,6 @@ class CatalogueTests {
         s.department(), s.basis(), s.conditions(), s.statutoryLimit(), s.promisedLimit(), s.caseKind(), s.audience(),
         s.channels(), s.trips(), s.tripReason(), s.fee(), s.feeBasis(), s.steps(), s.place(), s.hours(),
         s.consultation(), s.complaint(), s.depth(), s.reach(), s.materials(), s.result(), s.workflow(), s.synonyms(),
-        offered, s.form());
+        offered, s.form(), s.forRelatives());
   }
 }

@@ -25,7 +25,9 @@ class DemoResidents implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     if (settings.demoResidents() <= 0) return;
-    if (jdbc.sql("select exists(select 1 from person.person where generated)").query(Boolean.class).single()) return;
-    generator.generate(settings.demoResidents(), settings.demoSeed());
+    if (!jdbc.sql("select exists(select 1 from person.person where generated)").query(Boolean.class).single()) {
+      generator.generate(settings.demoResidents(), settings.demoSeed());
+    }
+    generator.linkFamilies();
   }
 }

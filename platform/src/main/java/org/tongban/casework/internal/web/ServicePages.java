@@ -35,6 +35,8 @@ import org.tongban.catalogue.ItemVersion;
 import org.tongban.catalogue.ServiceCatalogue;
 import org.tongban.identity.ResidentAccounts;
 import org.tongban.person.Resident;
+import org.tongban.person.Relative;
+import org.tongban.person.Relatives;
 import org.tongban.person.Residents;
 import org.tongban.shared.FieldProblem;
 import tools.jackson.databind.JsonNode;
@@ -54,14 +56,16 @@ class ServicePages {
   private final Ratings ratings;
   private final ResidentAccounts accounts;
   private final Residents residents;
+  private final Relatives relatives;
   private final JsonMapper json;
   private final CaseMaterials materials;
   private final Drafts drafts;
   private final Callers callers;
 
   ServicePages(ServiceCatalogue catalogue, Casework casework, Applications applications, CaseQueries cases, Ratings ratings,
-               ResidentAccounts accounts, Residents residents, JsonMapper json, CaseMaterials materials,
-               Drafts drafts, Callers callers) {
+               ResidentAccounts accounts, Residents residents, Relatives relatives, JsonMapper json,
+               CaseMaterials materials, Drafts drafts, Callers callers) {
+    this.relatives = relatives;
     this.materials = materials;
     this.drafts = drafts;
     this.callers = callers;
@@ -98,14 +102,27 @@ class ServicePages {
   }
 
   @GetMapping("/services/{code}/apply")
-  String applyForm(@PathVariable String code, Model model) {
+  String applyForm(@PathVariable String code, @RequestParam(name = "for", required = false) @Nullable String forWhom,
+                   Model model) {
     var item = catalogue.currentOrRefuse(code);
     var draft = drafts.find(callers.current().name(), code);
-    model.addAttribute("item", item);
-    model.addAttribute("fields", ApplicationForm.fields(item.spec().form(), me(), draft, accounts.currentPhone().orElse(null)));
     model.addAttribute("draft", !draft.isEmpty());
-    model.addAttribute("submission", UUID.randomUUID().toString());
-    return "services/apply";
+    return applyPage(model, item, me(), draft, null, forWhom != null ? forWhom : draft.get("for"));
+  }
+
+  /**
+   * 为家人申请: the relatives the item may be applied for (as the registry records them), and the one chosen by
+   * {@code for} — only ever one of those; anything else is the resident themselves.
+   */
+  private @Nullable Resident family(Model model, ItemVersion item, @Nullable Resident resident, @Nullable String forWhom) {
+    var allowed = item.spec().forRelatives();
+    var family = resident == null || allowed.isEmpty() ? List.<Relative>of()
+        : relatives.of(resident.id()).stream().filter(r -> allowed.contains(r.relation())).toList();
+    var subject = family.stream().map(Relative::person).filter(p -> p.id().toString().equals(forWhom)).findFirst()
+        .orElse(null);
+    model.addAttribute("family", family);
+    model.addAttribute("subject", subject);
+    return subject;
   }
 
   /**
@@ -125,26 +142,29 @@ class ServicePages {
         response.setStatus(409);
         model.addAttribute("problems", List.of(FieldProblem.of("account", "not-in-registry")));
       }
-      return applyPage(model, item, resident, params, params.get("submission"));
+      return applyPage(model, item, resident, params, params.get("submission"), params.get("for"));
     }
     JsonNode form = ApplicationForm.read(item.spec().form(), params, json);
+    var subject = family(model, item, resident, params.get("for"));
     try {
       var c = applications.apply(new NewApplication(code, resident.id(), Channel.WEB, RegionBasis.RESIDENCE, null, form,
-          params.get("submission"), null));
+          params.get("submission"), null, subject == null ? null : subject.id()));
       drafts.remove(owner, code);
       return "redirect:/my/cases/" + c.id() + "?submitted";
     } catch (CaseRefusals.InvalidApplication e) {
       drafts.save(owner, code, params);
       response.setStatus(400);
       model.addAttribute("problems", e.problems());
-      return applyPage(model, item, resident, params, params.get("submission"));
+      return applyPage(model, item, resident, params, params.get("submission"), params.get("for"));
     }
   }
 
   private String applyPage(Model model, ItemVersion item, @Nullable Resident resident, Map<String, String> params,
-                           @Nullable String submission) {
+                           @Nullable String submission, @Nullable String forWhom) {
+    var subject = family(model, item, resident, forWhom);
     model.addAttribute("item", item);
-    model.addAttribute("fields", ApplicationForm.fields(item.spec().form(), resident, params, accounts.currentPhone().orElse(null)));
+    model.addAttribute("fields", ApplicationForm.fields(item.spec().form(), resident, params,
+        accounts.currentPhone().orElse(null), subject));
     model.addAttribute("submission", submission == null ? UUID.randomUUID().toString() : submission);
     return "services/apply";
   }

@@ -20,6 +20,9 @@ import org.tongban.person.Resident;
 import org.tongban.person.ResidentChange;
 import org.tongban.person.ResidentQuery;
 import org.tongban.person.Residents;
+import org.tongban.person.Relative;
+import org.tongban.person.Relatives;
+import org.tongban.shared.Relation;
 import org.tongban.shared.ResultPage;
 
 /** The resident registry for staff. Every answer carries ID numbers and phones masked. */
@@ -28,9 +31,11 @@ import org.tongban.shared.ResultPage;
 class ResidentController {
 
   private final Residents residents;
+  private final Relatives relatives;
 
-  ResidentController(Residents residents) {
+  ResidentController(Residents residents, Relatives relatives) {
     this.residents = residents;
+    this.relatives = relatives;
   }
 
   @PostMapping
@@ -62,6 +67,28 @@ class ResidentController {
   @PostMapping("/{id}/id-number")
   RevealResponse reveal(@PathVariable PersonId id, @Valid @RequestBody RevealRequest request) {
     return new RevealResponse(residents.revealIdNumber(id, request.reason()));
+  }
+
+  /** The resident's children, parents and spouse as the registry records them (masked). */
+  @GetMapping("/{id}/relatives")
+  java.util.List<RelativeResponse> relatives(@PathVariable PersonId id) {
+    return relatives.view(id).stream().map(RelativeResponse::of).toList();
+  }
+
+  /** Records a relation from the household registry (户口簿), both ways; audited. */
+  @PostMapping("/{id}/relatives")
+  @ResponseStatus(HttpStatus.CREATED)
+  RelativeResponse recordRelative(@PathVariable PersonId id, @Valid @RequestBody RelativeRequest request) {
+    return RelativeResponse.of(relatives.record(id, request.idNumber(), request.relation()));
+  }
+
+  record RelativeRequest(@NotBlank @Size(max = 18) String idNumber, @jakarta.validation.constraints.NotNull Relation relation) {}
+
+  record RelativeResponse(String id, String name, String idNumber, String birthDate, String relation, boolean generated) {
+    static RelativeResponse of(Relative r) {
+      return new RelativeResponse(r.person().id().toString(), r.person().name(), r.person().idNumberMasked(),
+          r.person().birthDate().toString(), r.relation().name(), r.person().generated());
+    }
   }
 
   record RevealRequest(@NotBlank @Size(min = 4, max = 200) String reason) {}

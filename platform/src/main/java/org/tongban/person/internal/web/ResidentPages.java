@@ -18,6 +18,8 @@ import org.tongban.person.NewResident;
 import org.tongban.person.PersonId;
 import org.tongban.person.ResidentQuery;
 import org.tongban.person.Residents;
+import org.tongban.person.Relatives;
+import org.tongban.shared.Relation;
 import org.tongban.region.RegionDirectory;
 import org.tongban.shared.Refusal;
 import org.tongban.shared.RegionCode;
@@ -28,10 +30,12 @@ import org.tongban.shared.ResultPage;
 class ResidentPages {
 
   private final Residents residents;
+  private final Relatives relatives;
   private final RegionDirectory regions;
   private final AuditTrail audit;
 
-  ResidentPages(Residents residents, RegionDirectory regions, AuditTrail audit) {
+  ResidentPages(Residents residents, Relatives relatives, RegionDirectory regions, AuditTrail audit) {
+    this.relatives = relatives;
     this.audit = audit;
     this.residents = residents;
     this.regions = regions;
@@ -76,7 +80,25 @@ class ResidentPages {
     model.addAttribute("resident", resident);
     model.addAttribute("household", regions.trail(resident.householdRegion()));
     model.addAttribute("residence", regions.trail(resident.residenceRegion()));
+    model.addAttribute("relatives", relatives.of(id));
+    model.addAttribute("relations", Relation.values());
     return "residents/view";
+  }
+
+  /** Records a relation shown in the household register (户口簿), both ways. */
+  @PostMapping("/residents/{id}/relatives")
+  String recordRelative(@PathVariable PersonId id, @RequestParam String idNumber, @RequestParam Relation relation,
+                        Model model, RedirectAttributes redirect) {
+    try {
+      var recorded = relatives.record(id, idNumber, relation);
+      redirect.addFlashAttribute("done", "resident.relative.recorded");
+      redirect.addFlashAttribute("doneArgs", new Object[] {recorded.person().name()});
+      return "redirect:/residents/" + id;
+    } catch (Refusal refusal) {
+      model.addAttribute("relativeProblem", "problem." + refusal.code());
+      model.addAttribute("relativeIdNumber", idNumber);
+      return view(id, model);
+    }
   }
 
   @PostMapping("/residents/{id}/id-number")
