@@ -35,7 +35,13 @@ import org.tongban.shared.RegionLevel;
 public class GeneratedFacilities {
 
   private static final Logger log = LoggerFactory.getLogger(GeneratedFacilities.class);
-  private static final LocalDate SINCE = LocalDate.of(2020, 9, 1);
+  /**
+   * Opening dates: three in five facilities opened before the 14th Five-Year plan (the census autumn of 2020), the
+   * rest one by one until the data's date, so that the plan period's trends rise the way building does (a flat history
+   * made every projection meaningless). Fixed dates, so that a seed gives the same facilities on any day.
+   */
+  private static final LocalDate PLAN_START = LocalDate.of(2020, 9, 1);
+  private static final LocalDate DATA_DATE = LocalDate.of(2026, 11, 1);
   /** The provinces and cities the platform carries: Liaoning, and Luzhou in Sichuan. */
   private static final List<RegionCode> AREAS = List.of(RegionCode.of("21"), RegionCode.of("5105"));
 
@@ -233,12 +239,17 @@ public class GeneratedFacilities {
       var point = place();
       var draft = new FacilityDraft(type, name, where.code().value(), point == null ? null : point.lon(),
           point == null ? null : point.lat(), "WGS84", hours, fee, price, FacilityStatus.OPEN,
-          SINCE.minusDays(random.nextInt(3_000)), text, List.of());
+          opened(), text, List.of());
       var checked = registry.check(draft, false);
       if (!checked.valid()) throw new IllegalStateException("generator made an invalid facility: " + checked.problems());
       rows.add(registry.insertRow(new FacilityId(new UUID(random.nextLong(), random.nextLong())), draft, checked, true)
           .toArray());
       facts.addAll(registry.factsOf(draft, checked));
+    }
+
+    private LocalDate opened() {
+      if (random.nextInt(5) < 3) return PLAN_START.minusDays(random.nextInt(3_000));
+      return PLAN_START.plusDays(1 + random.nextInt((int) (DATA_DATE.toEpochDay() - PLAN_START.toEpochDay())));
     }
 
     private @Nullable GeoPoint place() {

@@ -26,7 +26,7 @@ class GeneratedFacilitiesTests {
   @Autowired TransactionTemplate tx;
 
   record Sample(long count, String digest, long unlabelled, long seats, long outside, long stationsOffVillages,
-                long stationsInVillages) {}
+                long stationsInVillages, java.util.Map<Integer, Long> openedByYear, long seats2021, long seats2025) {}
 
   private Sample generateAndRollBack(long seed) {
     return tx.execute(status -> {
@@ -52,7 +52,14 @@ class GeneratedFacilitiesTests {
           + " and right(region_code, 3) = '000'").query(Long.class).single();
       long in = jdbc.sql("select count(*) from facility.facility where generated and type = 'eldercare.community-centre'"
           + " and right(region_code, 3) <> '000'").query(Long.class).single();
-      return new Sample(count, digest, unlabelled, seats, outside, off, in);
+      var byYear = new java.util.TreeMap<Integer, Long>();
+      jdbc.sql("select extract(year from opened_on)::int, count(*) from facility.facility where generated group by 1")
+          .query((rs, i) -> byYear.put(rs.getInt(1), rs.getLong(2))).list();
+      String seatsBy = "select coalesce(sum(capacity), 0) from facility.facility where generated and type = 'childcare.kindergarten'"
+          + " and opened_on <= ?";
+      long seats2021 = jdbc.sql(seatsBy).param(java.time.LocalDate.of(2021, 12, 31)).query(Long.class).single();
+      long seats2025 = jdbc.sql(seatsBy).param(java.time.LocalDate.of(2025, 12, 31)).query(Long.class).single();
+      return new Sample(count, digest, unlabelled, seats, outside, off, in, byYear, seats2021, seats2025);
     });
   }
 
@@ -72,6 +79,13 @@ class GeneratedFacilitiesTests {
     assertThat(first.outside()).isZero();
     assertThat(first.stationsOffVillages()).isZero();
     assertThat(first.stationsInVillages()).isPositive();
+    // History that follows opening dates (#12.9): facilities open in every year of the plan period, none after the
+    // data's date, so the stock grows from 2021 to 2025 instead of standing still.
+    for (int year = 2021; year <= 2026; year++) assertThat(first.openedByYear()).containsKey(year);
+    assertThat(first.openedByYear().keySet()).allSatisfy(y -> assertThat(y).isLessThanOrEqualTo(2026));
+    long before = first.openedByYear().entrySet().stream().filter(e -> e.getKey() <= 2020).mapToLong(e -> e.getValue()).sum();
+    assertThat((double) before / first.count()).isBetween(0.5, 0.8);
+    assertThat(first.seats2025()).isGreaterThan(first.seats2021() * 11 / 10);
   }
 
   @Test
