@@ -92,7 +92,15 @@ public record ItemSpec(
    * @param heldAs for {@link MaterialSource#GOVERNMENT} and {@link MaterialSource#E_CERTIFICATE}: what the
    *               platform fetches ({@code person.identity}, {@code person.household} …), never asked for
    */
-  public record Material(String code, String name, MaterialSource source, boolean required, @Nullable String heldAs) {}
+  /** A material, with its English name for the English interface (absent in versions published before it existed). */
+  public record Material(String code, String name, @Nullable String nameEn, MaterialSource source, boolean required,
+                         @Nullable String heldAs) {
+
+    /** The name in the page's language. */
+    public String nameIn(String language) {
+      return "en".equals(language) && nameEn != null ? nameEn : name;
+    }
+  }
 
   /** Who provides a material. */
   public enum MaterialSource {

@@ -17,11 +17,16 @@ import org.tongban.shared.RegionLevel;
  */
 public record IndicatorSpec(String code, String nameZh, String nameEn, Kind kind, List<String> numerator,
                             List<String> denominator, double factor, @Nullable RegionLevel level, Units units,
-                            String unit) {
+                            String unit, String unitEn) {
 
   public IndicatorSpec {
     numerator = List.copyOf(numerator);
     denominator = List.copyOf(denominator);
+  }
+
+  /** The unit in the page's language: {@code unitEn} where the interface is English ("per 1,000 people"). */
+  public String unitIn(String language) {
+    return "en".equals(language) ? unitEn : unit;
   }
 
   public enum Kind {

@@ -65,7 +65,8 @@ public class PlanMonitor {
       var spec = new IndicatorSpec(t.path("code").asString(), t.path("nameZh").asString(), t.path("nameEn").asString(),
           IndicatorSpec.Kind.valueOf(i.path("kind").asString()), numerator, denominator, i.path("factor").asDouble(1),
           i.path("level").isNull() || i.path("level").isMissingNode() ? null : RegionLevel.valueOf(i.path("level").asString()),
-          IndicatorSpec.Units.valueOf(i.path("units").asString("ALL")), i.path("unit").asString(""));
+          IndicatorSpec.Units.valueOf(i.path("units").asString("ALL")), i.path("unit").asString(""),
+          root.path("unitsEn").path(i.path("unit").asString("")).asString(i.path("unit").asString("")));
       list.add(new Target(t.path("code").asString(), RegionCode.of(t.path("region").asString()),
           t.path("department").asString(), t.path("year").asInt(),
           t.path("nameZh").asString(), t.path("nameEn").asString(), spec,

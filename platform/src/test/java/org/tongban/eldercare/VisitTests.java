@@ -109,7 +109,7 @@ class VisitTests {
     }
     var spec = new org.tongban.indicator.IndicatorSpec("eldercare.visit-rate", "特殊困难老年人月探访率", "Visit rate",
         org.tongban.indicator.IndicatorSpec.Kind.MONTHLY_RATE, java.util.List.of(VisitManagement.VISITED),
-        java.util.List.of(VisitManagement.REGISTERED), 100, null, org.tongban.indicator.IndicatorSpec.Units.ALL, "%");
+        java.util.List.of(VisitManagement.REGISTERED), 100, null, org.tongban.indicator.IndicatorSpec.Units.ALL, "%", "%");
     var value = indicators.evaluate(spec, RegionCode.of(v1), month.getYear());
     assertThat(value.numerator()).isEqualTo(1);
     assertThat(value.denominator()).isEqualTo(2);

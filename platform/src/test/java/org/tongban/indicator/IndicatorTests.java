@@ -130,7 +130,7 @@ class IndicatorTests {
     // Counted from the month it opened: not before September 2020, so not in 2020's second quarter, but in its third.
     assertThat(indicators.value(fact, RegionCode.of(region), YearMonth.of(2020, 8))).isZero();
     var occupied = new IndicatorSpec("probe", "在园幼儿", "Enrolled", IndicatorSpec.Kind.COUNT, List.of(fact), List.of(), 1,
-        null, IndicatorSpec.Units.ALL, "人");
+        null, IndicatorSpec.Units.ALL, "人", "people");
     assertThat(indicators.evaluate(occupied, RegionCode.of(region), Period.parse("2020Q2")).value()).isZero();
     assertThat(indicators.evaluate(occupied, RegionCode.of(region), Period.parse("2020Q3")).value()).isPositive();
     assertThat(indicators.evaluate(occupied, RegionCode.of(region), Period.parse("2020-09")).value())
