@@ -120,6 +120,21 @@ class CaseJourneyTests {
     return page;
   }
 
+  private static String pdfText(java.nio.file.Path file) {
+    try {
+      var reader = new org.openpdf.text.pdf.PdfReader(Files.readAllBytes(file));
+      var text = new StringBuilder();
+      for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+        text.append(new org.openpdf.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(p));
+      }
+      return text.toString().replaceAll("\\s+", "");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  int openedMaterials;
+
   @Test
   void aPaperApplicationTakenInAnotherCountyIsDecidedVerifiedAndRated() {
     // 1. The resident finds a service by a word she would use and applies online; her name is filled in.
@@ -180,6 +195,15 @@ class CaseJourneyTests {
         // Her cases, nearest due date first (other tests may leave cases of their own in this office's queue).
         page.click("table tbody tr:has-text('张桂英') >> nth=0 >> a");
         page.waitForSelector("#case-status");
+        // The officer opens the papers the window scanned in (within jurisdiction, audited).
+        var scanned = page.locator("a:has-text('打开（PDF')");
+        if (scanned.count() > 0) {
+          var material = context.request().get(url(scanned.first().getAttribute("href")));
+          assertThat(material.status()).isEqualTo(200);
+          assertThat(material.headers().get("content-type")).startsWith("application/pdf");
+          assertThat(new String(material.body(), java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF");
+          openedMaterials++;
+        }
         for (String button : new String[] {"预审通过", "受理", "审查同意", "准予", "送达"}) {
           var b = page.locator("button:text-is('" + button + "')");
           if (b.count() > 0) {
@@ -198,6 +222,7 @@ class CaseJourneyTests {
       }
       page.navigate(url("/workbench"));
       assertThat(page.textContent("main")).doesNotContain("张桂英");
+      assertThat(openedMaterials).as("the officer opened the scanned papers").isPositive();
     }
     // 4. She downloads the result, verifies its code on the public page and rates the service.
     try (var context = browser.newContext(zh().setAcceptDownloads(true))) {
@@ -208,6 +233,10 @@ class CaseJourneyTests {
       assertThat(page.textContent("#case-status")).isEqualTo("已办结");
       var download = page.waitForDownload(() -> page.click("a:has-text('(PDF)')"));
       assertThat(download.suggestedFilename()).endsWith(".pdf");
+      // What was decided, on what basis, and how to appeal: in the document she keeps.
+      String decision = pdfText(download.path());
+      assertThat(decision).contains("失业保险待遇核定通知").contains("每月1,850.00元").contains("《失业保险条例》")
+          .contains("六十日内").contains("行政复议").contains("六个月内").contains("/verify/");
       String code = page.textContent("li code");
       page.click("a:text-is('核验')");
       page.waitForSelector("#verify-result");

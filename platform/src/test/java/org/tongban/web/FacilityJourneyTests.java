@@ -142,6 +142,7 @@ class FacilityJourneyTests {
 
   @Test
   void aResidentGetsAKindergartenPlaceAndAWorkerRecordsAVisitOnAPhone() {
+    var tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1);
     // 1. She looks for kindergartens with free places; the finder starts in her own county and shows a map.
     try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
       var page = residentSignsIn(context);
@@ -194,6 +195,18 @@ class FacilityJourneyTests {
       page.navigate(url("/workbench/facilities/" + kindergarten.id()));
       assertThat(page.textContent("#occupancy")).isEqualTo("已用 60 / 共 60，空余 0");
       shot(page, "35-occupancy-after-admission");
+      // The bureau opens the kindergarten's activity room for booking on a page (tomorrow, one day).
+      page.navigate(url("/workbench/facilities/" + kindergarten.id() + "/resources"));
+      page.fill("#name", "亲子活动室");
+      page.selectOption("#kind", "venue.room");
+      page.fill("#slotCapacity", "6");
+      page.click("button:text-is('新增')");
+      page.waitForSelector("#done-notice");
+      page.fill("section.visit-card:has-text('亲子活动室') input[name=from]", tomorrow.toString());
+      page.fill("section.visit-card:has-text('亲子活动室') input[name=days]", "1");
+      page.click("section.visit-card:has-text('亲子活动室') button:text-is('开放时段')");
+      page.waitForSelector("#slots-opened");
+      shot(page, "36b-staff-open-a-room-for-booking");
     }
     assertThat(registry.view(kindergarten.id()).occupied()).isEqualTo(60);
     // 3. She sees the place given; the public page shows no free place left.
@@ -205,7 +218,18 @@ class FacilityJourneyTests {
       assertThat(page.textContent("#free-places")).isEqualTo("空余 0 / 共 60");
       shot(page, "36-admitted");
     }
-    // 4. A community worker records this month's visit on a phone-sized screen.
+    // 4. She books the activity room the bureau opened for tomorrow; her booking names the kindergarten.
+    try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+      var page = residentSignsIn(context);
+      page.navigate(url("/facilities/" + kindergarten.id() + "?day=" + tomorrow));
+      page.click("li:has-text('09:00') button:text-is('预约') >> nth=0");
+      page.waitForURL(u -> u.contains("/my/bookings"));
+      assertThat(page.textContent(".visit-card h2")).isEqualTo("和平区晨光幼儿园");
+      assertThat(page.textContent(".visit-card .resource")).isEqualTo("亲子活动室");
+      assertThat(page.textContent(".visit-card code.ticket")).isNotBlank();
+      shot(page, "36c-my-booking-names-the-facility");
+    }
+    // 5. A community worker records this month's visit on a phone-sized screen.
     try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
         .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
       var page = context.newPage();
