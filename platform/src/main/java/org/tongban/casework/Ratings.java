@@ -11,6 +11,9 @@ import org.tongban.access.Jurisdiction;
 import org.tongban.access.Purpose;
 import org.tongban.audit.AuditTrail;
 import org.tongban.access.Callers;
+import org.tongban.organisation.Office;
+import org.tongban.organisation.OfficeId;
+import org.tongban.organisation.OrganisationDirectory;
 import org.tongban.shared.Refusal;
 import org.tongban.shared.ResultPage;
 import org.tongban.shared.WorkingDayCalendar;
@@ -26,13 +29,16 @@ public class Ratings {
 
   public static final List<String> LEVELS = List.of("非常不满意", "不满意", "基本满意", "满意", "非常满意");
   private final JdbcClient jdbc;
+  private final OrganisationDirectory organisations;
   private final CaseQueries cases;
   private final Callers callers;
   private final Jurisdiction jurisdiction;
   private final AuditTrail audit;
   private final WorkingDayCalendar calendar = WorkingDayCalendar.official();
 
-  Ratings(JdbcClient jdbc, CaseQueries cases, Callers callers, Jurisdiction jurisdiction, AuditTrail audit) {
+  Ratings(JdbcClient jdbc, CaseQueries cases, Callers callers, Jurisdiction jurisdiction, AuditTrail audit,
+          OrganisationDirectory organisations) {
+    this.organisations = organisations;
     this.jdbc = jdbc;
     this.cases = cases;
     this.callers = callers;
@@ -128,7 +134,8 @@ public class Ratings {
     int s = ResultPage.size(size);
     if (scope.isEmpty()) return new ResultPage<>(List.of(), p, s, 0);
     String key = byItem ? "c.item_code" : "r.office::text";
-    String label = byItem ? "max(c.item_name)" : "max(c.competent_office::text)";
+    // By office: the office rated, named in words below (a supervisor reads names, not ids).
+    String label = byItem ? "max(c.item_name)" : key;
     String from = " from casework.rating r join casework.case_file c on c.id = r.case_id where " + scope.sql();
     long total = jdbc.sql("select count(distinct " + key + ")" + from).params(scope.parameters()).query(Long.class).single();
     var args = new java.util.ArrayList<Object>(scope.parameters());
@@ -142,6 +149,11 @@ public class Ratings {
         .query((rs, i) -> new Summary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5),
             rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getLong(9), rs.getLong(10)))
         .list();
+    if (!byItem) {
+      rows = rows.stream().map(r -> new Summary(r.key(), organisations.find(OfficeId.of(r.key())).map(Office::name)
+          .orElse(r.label()), r.count(), r.overall(), r.efficiency(), r.guide(), r.convenience(), r.operability(), r.bad(),
+          r.openFollowUps())).toList();
+    }
     return new ResultPage<>(rows, p, s, total);
   }
 
