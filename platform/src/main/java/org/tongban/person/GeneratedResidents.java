@@ -117,7 +117,7 @@ public class GeneratedResidents {
   /**
    * Gives generated people under 60 a generated parent from their county, 20–40 years older, recorded both ways in the
    * household registry, and moves the child's household and residence to the parent's village (a family shares a
-   * household). For the demo's few thousand people; returns how many children were linked. Does nothing once done.
+   * household) and gives the child the parent's surname. For the demo's few thousand people; returns how many children were linked. Does nothing once done.
    */
   @Transactional
   public int linkFamilies() {
@@ -141,10 +141,11 @@ public class GeneratedResidents {
     for (int generation = 0; generation < 4; generation++) {
       int moved = jdbc.sql("""
           update person.person c set household_region = p.household_region, residence_region = p.residence_region,
-            updated_at = now()
+            name = left(p.name, 1) || substr(c.name, 2), updated_at = now()
           from person.relative r join person.person p on p.id = r.person_id
           where r.relative_id = c.id and r.relation = 'CHILD' and r.generated
-            and (c.household_region <> p.household_region or c.residence_region <> p.residence_region)""").update();
+            and (c.household_region <> p.household_region or c.residence_region <> p.residence_region
+              or left(c.name, 1) <> left(p.name, 1))""").update();
       if (moved == 0) break;
     }
     audit.record("person.families-generated", "person", null, null, Map.of("children", String.valueOf(children)));

@@ -183,15 +183,16 @@ class ResidentsTests {
     assertThat(generator.linkFamilies()).as("once only").isZero();
     var families = jdbc.sql("select p.birth_date, c.birth_date, p.household_region, c.household_region, r.generated,"
             + " exists(select 1 from person.relative b where b.person_id = c.id and b.relative_id = p.id"
-            + " and b.relation = 'PARENT') from person.relative r join person.person p on p.id = r.person_id"
+            + " and b.relation = 'PARENT'), p.name, c.name from person.relative r join person.person p on p.id = r.person_id"
             + " join person.person c on c.id = r.relative_id where r.relation = 'CHILD' and r.recorded_by = 'generated'")
         .query((rs, i) -> List.<Object>of(rs.getObject(1, java.time.LocalDate.class), rs.getObject(2, java.time.LocalDate.class), rs.getString(3), rs.getString(4), rs.getBoolean(5),
-            rs.getBoolean(6))).list();
+            rs.getBoolean(6), rs.getString(7).substring(0, 1), rs.getString(8).substring(0, 1))).list();
     assertThat(families).hasSize(linked).allSatisfy(f -> {
       var parent = (java.time.LocalDate) f.get(0);
       var child = (java.time.LocalDate) f.get(1);
       assertThat(child).isBetween(parent.plusYears(20), parent.plusYears(40));
       assertThat(f.get(2)).isEqualTo(f.get(3));
+      assertThat(f.get(6)).isEqualTo(f.get(7));
       assertThat(f.subList(4, 6)).containsOnly(true);
     });
   }
