@@ -3,17 +3,19 @@ package org.tongban.access;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.tongban.shared.ActingUnit;
 
 /**
  * Who is asking, resolved once per request: their principal name, the registry person of a resident, the office
- * and its department of a staff member, their roles (without the {@code ROLE_} prefix) and jurisdiction scopes.
+ * and its department of a staff member, their roles (without the {@code ROLE_} prefix) and jurisdiction scopes, and
+ * the unit (法人) a person acts for in this request, when they chose one and are authorised for it.
  * Services take it from {@link Callers} instead of reading the security context themselves.
  */
 public record Caller(String name, @Nullable UUID person, @Nullable String office, @Nullable String officeDepartment,
-                     Set<String> roles, Set<Scope> scopes) {
+                     Set<String> roles, Set<Scope> scopes, @Nullable ActingUnit actingUnit) {
 
   /** Work the platform does on its own (start-up, schedules, listeners). */
-  public static final Caller PLATFORM = new Caller("platform", null, null, null, Set.of(), Set.of());
+  public static final Caller PLATFORM = new Caller("platform", null, null, null, Set.of(), Set.of(), null);
 
   public Caller {
     roles = Set.copyOf(roles);

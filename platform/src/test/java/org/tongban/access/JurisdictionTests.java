@@ -58,7 +58,9 @@ import org.tongban.person.Residents;
 class JurisdictionTests {
 
   /** Public reference data (statistical codes and census figures): open to everybody by design. */
-  private static final Set<String> PUBLIC = Set.of("/api/regions/{code}", "/api/regions/{code}/history",
+  private static final Set<String> PUBLIC = Set.of("/api/regions/{code}",
+      // A credit code is checked by its own digits and the public division list: nothing about a unit is looked up.
+      "/api/credit-codes/{code}", "/api/regions/{code}/history",
       "/api/regions/{code}/population", "/regions/{code}",
       // The service catalogue and its guides are published for everybody; life-event codes name catalogue entries.
       "/api/catalogue/items/{code}", "/api/catalogue/items/{code}/versions", "/api/catalogue/items/{code}/versions/{version}",
@@ -174,11 +176,20 @@ class JurisdictionTests {
     // A data set of the township (one per year: later tests find the one an earlier test entered and submitted).
     entry = as(jiangyang, () -> dataEntries.list(RegionCode.of(township), 2025).stream().findFirst()
         .orElseGet(() -> dataEntries.enter("lz.quality-high-school", RegionCode.of(township), 2025, 1, 1L)));
+    unit = as(jiangyang, () -> units.register(new org.tongban.unit.NewUnit(org.tongban.shared.CreditCode.complete(
+        "91510502" + String.format("%08d", (long) (Math.random() * 100_000_000))).value(), "江阳区走查公司" + System.nanoTime(),
+        org.tongban.unit.UnitKind.ENTERPRISE, "C13", org.tongban.unit.UnitSize.SMALL, village, id.value())));
+    unitAgent = as(applicant, () -> unitAgents.grant(unit.id(), old.value(), java.util.EnumSet.of(org.tongban.unit.AgentScope.APPLY),
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(6))).id();
     elder = as(jiangyang, () -> visits.register(old.value(), RegionCode.of(village),
         java.util.EnumSet.of(org.tongban.eldercare.ElderCategory.LIVING_ALONE)));
     as(applicant, () -> ratings.rate(finished.id(), new org.tongban.casework.Ratings.Scores(1, 1, 1, 1, 1, "太慢")));
   }
 
+  @Autowired org.tongban.unit.Units units;
+  @Autowired org.tongban.unit.UnitAgents unitAgents;
+  org.tongban.unit.Unit unit;
+  java.util.UUID unitAgent;
   @Autowired org.tongban.facility.FacilityRegistry facilities;
   @Autowired org.tongban.planning.DataEntries dataEntries;
   org.tongban.planning.DataEntry entry;
@@ -268,6 +279,24 @@ class JurisdictionTests {
         planner("210102"))));
     all.put("GET /planning/targets/{code}", List.of(new Case(HttpMethod.GET, "/planning/targets/lz.children-homes?region=510502",
         null, jiangyang, true, null)));
+    String u = "/api/units/" + unit.id();
+    all.put("GET /api/units/{id}", List.of(new Case(HttpMethod.GET, u, null, jiangyang, true, null)));
+    all.put("GET /api/units/{id}/agents", List.of(new Case(HttpMethod.GET, u + "/agents", null, jiangyang, true, null),
+        new Case(HttpMethod.GET, u + "/agents", null, applicant, true, stranger)));
+    all.put("GET /workbench/units/{id}", List.of(new Case(HttpMethod.GET, "/workbench/units/" + unit.id(), null, jiangyang,
+        true, null)));
+    String grant = "{\"idNumber\":\"" + strangerIdNumber + "\",\"scopes\":[\"VIEW\"],\"validUntil\":\""
+        + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30) + "\"}";
+    // Only the legal representative grants and revokes: another resident, and staff of another county, are told
+    // the unit does not exist.
+    all.put("POST /api/units/{id}/agents", List.of(new Case(HttpMethod.POST, u + "/agents", grant, applicant, false, stranger)));
+    all.put("POST /api/units/{id}/agents/{agent}/revoke", List.of(new Case(HttpMethod.POST, u + "/agents/" + unitAgent
+        + "/revoke", null, applicant, false, stranger)));
+    all.put("POST /my/units/{id}/agents", List.of(new Case(HttpMethod.POST, "/my/units/" + unit.id()
+        + "/agents?scope=VIEW&validUntil=" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30)
+        + "&idNumber=" + strangerIdNumber, null, applicant, false, stranger)));
+    all.put("POST /my/units/{id}/agents/{agent}/revoke", List.of(new Case(HttpMethod.POST, "/my/units/" + unit.id()
+        + "/agents/" + unitAgent + "/revoke", null, applicant, false, stranger)));
     all.put("GET /my/bookings/{id}/qr.png", List.of(new Case(HttpMethod.GET, "/my/bookings/" + booked.id() + "/qr.png", null, applicant, true, stranger)));
     all.put("POST /my/bookings/{id}/cancel", List.of(new Case(HttpMethod.POST, "/my/bookings/" + booked.id() + "/cancel", null, applicant, false, stranger)));
     return all;

@@ -60,7 +60,7 @@ class WriteJurisdictionTests {
   /** Sign-in and the caller's own data: registration, codes, preferences, a resident's own booking or application. */
   private static final Set<String> SELF_SERVICE = Set.of("POST /register", "POST /login/sms", "POST /login/reset",
       "POST /login/second-factor", "POST /login/second-factor/enrol", "POST /prefs/lang", "POST /prefs/elder",
-      "POST /my/bookings", "POST /account/password",
+      "POST /my/bookings", "POST /account/password", "POST /my/units/act",
       // 全省通办: any window files for any resident of the province (the authorisation and the look-up are on record);
       // residents file for themselves only (CaseworkRulesTests); a clerk opens a resident's own account at the window.
       "POST /api/cases", "POST /workbench/file", "POST /residents/accounts/new");
@@ -180,6 +180,19 @@ class WriteJurisdictionTests {
           .param("idNumber", elderId).param("village", village).param("category", "LIVING_ALONE"),
           () -> count("select count(*) from eldercare.elder e join person.person p on p.id = e.person"
               + " where p.name = '江奶奶' and e.region_code = ?", village)));
+    }
+    // A unit in 江阳区 is registered by 江阳区's window, not by another county's.
+    for (String path : List.of("/api/units", "/workbench/units")) {
+      String code = org.tongban.shared.CreditCode.complete("91510502" + String.format("%08d",
+          (long) (Math.random() * 100_000_000))).value();
+      String unitName = "江阳区写入测试公司" + System.nanoTime();
+      all.add(new Write("POST " + path, heping, jiangyang, () -> path.startsWith("/api") ? post(path).contentType(json)
+          .content("{\"creditCode\":\"" + code + "\",\"name\":\"" + unitName + "\",\"kind\":\"ENTERPRISE\","
+              + "\"industry\":\"F\",\"size\":\"MICRO\",\"region\":\"" + village + "\",\"legalRepresentativeIdNumber\":\""
+              + elderId + "\"}")
+          : post(path).param("creditCode", code).param("name", unitName).param("kind", "ENTERPRISE").param("industry", "F")
+              .param("size", "MICRO").param("region", village).param("legalRepresentativeIdNumber", elderId),
+          () -> count("select count(*) from unit.unit where name = ?", unitName)));
     }
     all.add(new Write("POST /workbench/check-in", heping, jiangyang, () -> post("/workbench/check-in")
         .param("ticket", secondTicket),

@@ -69,7 +69,8 @@ class JdbcAuditTrail implements AuditTrail {
   @Transactional
   public void record(String action, @Nullable String targetType, @Nullable String targetId,
                      @Nullable RegionCode region, Map<String, String> detail) {
-    stage(currentActor(), action, targetType, targetId, region == null ? null : region.value(), currentIp(), detail);
+    stage(currentActor(), action, targetType, targetId, region == null ? null : region.value(), currentIp(),
+        withActingUnit(detail));
   }
 
   @Override
@@ -214,6 +215,18 @@ class JdbcAuditTrail implements AuditTrail {
     var auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth == null) return "system";
     return auth.isAuthenticated() ? auth.getName() : "anonymous";
+  }
+
+  /** A person acting for a unit (法人) acts in its name: the unit's credit code goes with what they do. */
+  private static Map<String, String> withActingUnit(Map<String, String> detail) {
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs
+        && attrs.getRequest().getAttribute(org.tongban.shared.ActingUnit.REQUEST_KEY) instanceof
+        org.tongban.shared.ActingUnit unit) {
+      var with = new java.util.TreeMap<>(detail);
+      with.put("actingUnit", unit.creditCode());
+      return with;
+    }
+    return detail;
   }
 
   private static @Nullable String currentIp() {

@@ -14,6 +14,7 @@ import org.tongban.access.Callers;
 import org.tongban.access.ScopedPrincipal;
 import org.tongban.organisation.OfficeId;
 import org.tongban.organisation.OrganisationDirectory;
+import org.tongban.shared.ActingUnit;
 
 /**
  * Resolves the caller from the security context once per request (kept as a request attribute, tied to the
@@ -68,6 +69,9 @@ class RequestCallers implements Callers {
         department = organisations.find(OfficeId.of(office)).map(o -> o.department()).orElse(null);
       }
     }
-    return new Caller(auth.getName(), person, office, department, roles, scopes);
+    var request = RequestContextHolder.getRequestAttributes();
+    var unit = request == null ? null
+        : request.getAttribute(ActingUnit.REQUEST_KEY, RequestAttributes.SCOPE_REQUEST) instanceof ActingUnit u ? u : null;
+    return new Caller(auth.getName(), person, office, department, roles, scopes, unit);
   }
 }
