@@ -98,6 +98,13 @@ public final class ApplicationForm {
    */
   public static List<Field> fields(JsonNode schema, @Nullable Resident holder, Map<String, String> submitted,
                                    @Nullable String phone, @Nullable Resident subject) {
+    return fields(schema, holder, submitted, phone, subject, null);
+  }
+
+  /** As above, for a person acting for a unit: {@code unit.*} fields (its name and credit code) are filled in. */
+  public static List<Field> fields(JsonNode schema, @Nullable Resident holder, Map<String, String> submitted,
+                                   @Nullable String phone, @Nullable Resident subject,
+                                   org.tongban.shared.@Nullable ActingUnit unit) {
     var required = new ArrayList<String>();
     schema.path("required").forEach(r -> required.add(r.asString()));
     var fields = new ArrayList<Field>();
@@ -116,6 +123,8 @@ public final class ApplicationForm {
       }
       String key = f.path("x-prefill").asString("");
       String prefill = key.equals("account.phone") ? phone
+          : key.equals("unit.name") ? (unit == null ? null : unit.name())
+          : key.equals("unit.creditCode") ? (unit == null ? null : unit.creditCode())
           : key.startsWith("subject.") ? (subject == null ? null : prefill("person." + key.substring(8), subject))
           : holder == null ? null : prefill(key, holder);
       String value = submitted.containsKey(p.getKey()) ? submitted.get(p.getKey()) : prefill;

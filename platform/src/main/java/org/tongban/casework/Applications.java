@@ -19,7 +19,6 @@ import org.tongban.casework.CaseRefusals.CaseNotFound;
 import org.tongban.casework.CaseRefusals.ChannelNotAllowed;
 import org.tongban.casework.CaseRefusals.InvalidApplication;
 import org.tongban.casework.CaseRefusals.NoCompetentOffice;
-import org.tongban.casework.CaseRefusals.NotARelative;
 import org.tongban.casework.CaseRefusals.NotForRelatives;
 import org.tongban.casework.CaseRefusals.NotInRegistry;
 import org.tongban.casework.CaseRefusals.NotYourApplication;
@@ -27,6 +26,7 @@ import org.tongban.casework.CaseRefusals.RegionNotAllowed;
 import org.tongban.casework.internal.CaseFiles;
 import org.tongban.casework.internal.CaseMaterials;
 import org.tongban.casework.internal.CaseProgress;
+import org.tongban.casework.internal.FilingFor;
 import org.tongban.casework.internal.Workflows;
 import org.tongban.catalogue.ItemSpec;
 import org.tongban.catalogue.ItemVersion;
@@ -36,7 +36,6 @@ import org.tongban.organisation.OfficeId;
 import org.tongban.organisation.OfficeKind;
 import org.tongban.organisation.OrganisationDirectory;
 import org.tongban.person.Resident;
-import org.tongban.person.Relatives;
 import org.tongban.person.Residents;
 import org.tongban.region.RegionDirectory;
 import org.tongban.shared.FieldProblem;
@@ -71,7 +70,7 @@ public class Applications {
   private final JsonMapper json;
   private final ServiceCatalogue catalogue;
   private final Residents residents;
-  private final Relatives relatives;
+  private final FilingFor filingFor;
   private final OrganisationDirectory organisations;
   private final RegionDirectory regions;
   private final Callers callers;
@@ -80,9 +79,9 @@ public class Applications {
   private final DeadlineClock clock = DeadlineClock.official();
 
   Applications(CaseFiles files, CaseQueries queries, CaseMaterials materials, CaseProgress progress, JsonMapper json,
-               ServiceCatalogue catalogue, Residents residents, Relatives relatives, OrganisationDirectory organisations,
+               ServiceCatalogue catalogue, Residents residents, FilingFor filingFor, OrganisationDirectory organisations,
                RegionDirectory regions, Callers callers, AuditTrail audit, Workflows workflows) {
-    this.relatives = relatives;
+    this.filingFor = filingFor;
     this.files = files;
     this.queries = queries;
     this.materials = materials;
@@ -111,10 +110,9 @@ public class Applications {
     }
     var item = catalogue.currentOrRefuse(a.item());
     var applicant = residents.find(a.applicant()).orElseThrow(() -> new CaseNotFound("applicant"));
-    var subject = subject(a, item.spec(), applicant);
-    // What the registry holds about the relative is taken from it, not as typed.
-    var form = subject.relation() == null ? a.form() : ApplicationForm.withSubject(item.spec().form(), a.form(),
-        subject.person(), json);
+    var subject = filingFor.resolve(item.spec(), applicant, a.subject());
+    // What the registry holds about the relative or the unit is taken from it, not as typed.
+    var form = filingFor.held(item.spec(), a.form(), subject);
     var problems = catalogue.check(item, form);
     if (!problems.isEmpty()) throw new InvalidApplication(item.name(), problems);
     var filed = file(a, filer, item, applicant, subject, form, null, null);
@@ -137,10 +135,13 @@ public class Applications {
     }
     // A life event is one's own (出生一件事 is filed by the parent for a child the registry does not hold yet).
     if (a.subject() != null && !a.subject().equals(a.applicant())) throw new NotForRelatives(life.name());
+    if (callers.current().resident() && callers.current().actingUnit() != null) {
+      throw new CaseRefusals.NotForUnits(life.name());
+    }
     var problems = catalogue.check("life-event:" + event + ":" + combined.items().hashCode(), combined.schema(), a.form());
     if (!problems.isEmpty()) throw new InvalidApplication(life.name(), problems);
     var applicant = residents.find(a.applicant()).orElseThrow(() -> new CaseNotFound("applicant"));
-    var self = new Subject(applicant, null);
+    var self = new FilingFor.For(applicant, null, null, null);
     UUID bundle = UUID.randomUUID();
     var cases = new ArrayList<CaseFile>();
     int n = 0;
@@ -181,26 +182,12 @@ public class Applications {
     return new Filer(caller.name(), office.id(), channel);
   }
 
-  /** Whom a case is for: the applicant (relation null) or a relative the registry records, and how. */
-  private record Subject(Resident person, @Nullable Relation relation) {}
-
-  /**
-   * 为家人申请: the relative must be one the item allows (a child for a 托位, a parent or spouse for a care bed) and the
-   * household registry must record the relation; staff filing at a window are held to the same rule.
-   */
-  private Subject subject(NewApplication a, ItemSpec spec, Resident applicant) {
-    if (a.subject() == null || a.subject().equals(applicant.id())) return new Subject(applicant, null);
-    if (spec.forRelatives().isEmpty()) throw new NotForRelatives(spec.name());
-    var relation = relatives.relation(applicant.id(), a.subject()).orElseThrow(NotARelative::new);
-    if (!spec.forRelatives().contains(relation)) throw new NotForRelatives(spec.name());
-    return new Subject(residents.find(a.subject()).orElseThrow(NotARelative::new), relation);
-  }
-
-  private @Nullable CaseFile file(NewApplication a, Filer filer, ItemVersion item, Resident applicant, Subject subject,
-                                  JsonNode form, @Nullable UUID bundle, @Nullable String lifeEvent) {
+  private @Nullable CaseFile file(NewApplication a, Filer filer, ItemVersion item, Resident applicant,
+                                  FilingFor.For subject, JsonNode form, @Nullable UUID bundle, @Nullable String lifeEvent) {
     var spec = item.spec();
-    // Where the case belongs and what the registry holds follow the person it is for (the child's village …).
-    RegionCode region = region(a, spec, subject.person());
+    // Where the case belongs and what the registry holds follow whom it is for (the child's village, the unit's).
+    RegionCode region = subject.unitRegion() != null && a.basis() == RegionBasis.RESIDENCE ? subject.unitRegion()
+        : region(a, spec, subject.person());
     Office competent = competentOffice(spec, region);
     Office township = null;
     if (spec.workflow() == ItemSpec.Workflow.MULTI_LEVEL) {
@@ -230,7 +217,8 @@ public class Applications {
         township == null ? null : township.id(), json.writeValueAsString(form), bundle, lifeEvent, filer.name(),
         blankToNull(a.authorisation()), a.idempotencyKey(), limit.amount(), limit.unit().name(), due,
         subject.relation() == null ? null
-            : new CaseFile.Subject(subject.person().id(), subject.person().name(), subject.relation())));
+            : new CaseFile.Subject(subject.person().id(), subject.person().name(), subject.relation()),
+        subject.unit()));
     if (!inserted) return null;
     materials.collectHeld(id, spec, subject.person());
     var variables = new HashMap<String, Object>();
@@ -243,6 +231,9 @@ public class Applications {
     String note = filer.office() == null ? null : "帮办代办，授权：" + a.authorisation();
     if (subject.relation() != null) {
       note = (note == null ? "" : note + "；") + "为" + RELATION_WORDS.get(subject.relation()) + subject.person().name() + "申请";
+    }
+    if (subject.unit() != null) {
+      note = (note == null ? "" : note + "；") + "以" + subject.unit().name() + "（" + subject.unit().creditCode() + "）名义申请";
     }
     files.timeline(id, filer.name(), "submitted", CaseStatus.PRE_REVIEW, note, filer.office());
     var detail = new HashMap<String, String>(Map.of("item", item.code() + "@" + item.version(),

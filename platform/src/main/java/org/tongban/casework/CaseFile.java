@@ -23,7 +23,11 @@ public record CaseFile(CaseId id, String number, String item, int itemVersion, S
                        JsonNode form, @Nullable UUID bundle, @Nullable String lifeEvent, String filedBy,
                        @Nullable String authorisation, Instant submittedAt, @Nullable Instant decidedAt,
                        @Nullable Instant finishedAt, int limitDays, String limitUnit, @Nullable LocalDate dueDate,
-                       @Nullable LocalDate pausedSince, boolean generated, int version, @Nullable Subject subject) {
+                       @Nullable LocalDate pausedSince, boolean generated, int version, @Nullable Subject subject,
+                       @Nullable ForUnit unit) {
+
+  /** A case filed in a unit's name (法人办事): the unit as it was when filed. */
+  public record ForUnit(UUID id, String creditCode, String name) {}
 
   /** 为家人申请: the relative the case is for, and how they stand to the applicant (the applicant's child …). */
   public record Subject(PersonId id, String name, Relation relation) {}

@@ -80,7 +80,12 @@ public class CaseQueries {
   }
 
   boolean mayView(CaseFile c, Caller caller) {
-    if (caller.resident()) return caller.person() != null && caller.person().equals(c.applicant().value());
+    if (caller.resident()) {
+      // A unit's case is seen by whoever acts for the unit now (its legal representative, its agents); a person's
+      // own case by the applicant while acting for themselves.
+      if (c.unit() != null) return caller.actingUnit() != null && caller.actingUnit().id().equals(c.unit().id());
+      return caller.actingUnit() == null && caller.person() != null && caller.person().equals(c.applicant().value());
+    }
     if (involved(c, caller.office())) return true;
     return caller.has("SUPERVISOR") && jurisdiction.allows(c.competentRegion(), c.department(), Purpose.VIEW);
   }
@@ -141,11 +146,18 @@ public class CaseQueries {
     int p = ResultPage.page(page);
     int s = ResultPage.size(size);
     if (!caller.resident()) throw new CaseRefusals.NotYourApplication();
+    if (caller.actingUnit() != null) {
+      // Acting for a unit: the unit's cases, whoever of its people filed them.
+      var unit = caller.actingUnit().id();
+      long total = files.count("where unit_id = ?", List.of(unit));
+      return new ResultPage<>(files.list("where unit_id = ? order by submitted_at desc, id offset ? limit ?",
+          List.of(unit, p * s, s)), p, s, total);
+    }
     if (caller.person() == null) return new ResultPage<>(List.of(), p, s, 0);
     var args = List.<Object>of(caller.person());
-    long total = files.count("where applicant = ?", args);
-    return new ResultPage<>(files.list("where applicant = ? order by submitted_at desc, id offset ? limit ?",
-        List.of(caller.person(), p * s, s)), p, s, total);
+    long total = files.count("where applicant = ? and unit_id is null", args);
+    return new ResultPage<>(files.list("where applicant = ? and unit_id is null order by submitted_at desc, id"
+        + " offset ? limit ?", List.of(caller.person(), p * s, s)), p, s, total);
   }
 
   /** The caller's office's queue: cases waiting on it, nearest due date first. */

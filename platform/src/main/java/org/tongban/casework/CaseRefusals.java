@@ -54,6 +54,20 @@ public final class CaseRefusals {
     }
   }
 
+  /** 法人办事 for an item only persons apply for (a unit does not claim unemployment benefit). */
+  public static final class NotForUnits extends Refusal {
+    public NotForUnits(String item) {
+      super("casework.not-for-units", 400, item);
+    }
+  }
+
+  /** An item only units apply for, asked for as a person. */
+  public static final class UnitsOnly extends Refusal {
+    public UnitsOnly(String item) {
+      super("casework.units-only", 400, item);
+    }
+  }
+
   public static final class NotInRegistry extends Refusal {
     public NotInRegistry() {
       super("casework.not-in-registry", 409);

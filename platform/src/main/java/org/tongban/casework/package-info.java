@@ -3,7 +3,8 @@
  * one, run by a BPMN process in Flowable, with working-day deadlines, results, ratings (好差评) and notices.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "region", "organisation", "access", "audit", "person", "identity", "catalogue"})
+@ApplicationModule(allowedDependencies = {"shared", "region", "organisation", "access", "audit", "person", "identity", "catalogue",
+    "unit"})
 package org.tongban.casework;
 
 import org.jspecify.annotations.NullMarked;

@@ -22,7 +22,7 @@ final class ItemRules {
   private static final Pattern CODE = Pattern.compile("[a-z][a-z-]*\\.[a-z0-9][a-z0-9-]{1,60}");
   /** Keys the platform knows how to fill in from data it holds. */
   static final Set<String> PREFILL_KEYS = Set.of("person.name", "person.birthDate", "person.sex",
-      "person.householdRegion", "person.residenceRegion", "account.phone", "subject.name", "subject.birthDate");
+      "person.householdRegion", "person.residenceRegion", "account.phone", "subject.name", "subject.birthDate", "unit.name", "unit.creditCode");
 
   private ItemRules() {}
 

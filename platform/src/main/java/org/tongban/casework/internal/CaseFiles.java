@@ -32,7 +32,7 @@ public class CaseFiles {
       + " applicant, applicant_name, channel, received_by, received_region, competent_office, competent_region,"
       + " township_office, status, waiting_on, waiting_step, decision, form, bundle, life_event, filed_by,"
       + " agent_authorisation, submitted_at, decided_at, finished_at, limit_days, limit_unit, due_date, paused_since,"
-      + " generated, version, subject, subject_name, subject_relation";
+      + " generated, version, subject, subject_name, subject_relation, unit_id, unit_code, unit_name";
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -48,7 +48,8 @@ public class CaseFiles {
                        RegionCode receivedRegion, OfficeId competent, RegionCode competentRegion,
                        @Nullable OfficeId township, String form, @Nullable UUID bundle, @Nullable String lifeEvent,
                        String filedBy, @Nullable String authorisation, @Nullable String idempotencyKey, int limitDays,
-                       String limitUnit, @Nullable LocalDate dueDate, CaseFile.@Nullable Subject subject) {}
+                       String limitUnit, @Nullable LocalDate dueDate, CaseFile.@Nullable Subject subject,
+                       CaseFile.@Nullable ForUnit unit) {}
 
   /**
    * Inserts a case; false when the filer already filed one with the same idempotency key. A submit racing another
@@ -58,8 +59,8 @@ public class CaseFiles {
     return jdbc.sql("insert into casework.case_file (id, number, item_code, item_version, item_name, department, workflow,"
             + " applicant, applicant_name, channel, received_by, received_region, competent_office, competent_region,"
             + " township_office, status, form, bundle, life_event, filed_by, agent_authorisation, idempotency_key,"
-            + " limit_days, limit_unit, due_date, subject, subject_name, subject_relation)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " limit_days, limit_unit, due_date, subject, subject_name, subject_relation, unit_id, unit_code, unit_name)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " on conflict (filed_by, idempotency_key) where idempotency_key is not null do nothing")
         .params(r.id().value(), r.number(), r.item(), r.itemVersion(), r.itemName(), r.department(), r.workflow(),
             r.applicant().value(), r.applicantName(), r.channel().name(), r.receivedBy().value(),
@@ -67,7 +68,8 @@ public class CaseFiles {
             r.township() == null ? null : r.township().value(), CaseStatus.PRE_REVIEW.name(), r.form(), r.bundle(),
             r.lifeEvent(), r.filedBy(), r.authorisation(), r.idempotencyKey(), r.limitDays(), r.limitUnit(), r.dueDate(),
             r.subject() == null ? null : r.subject().id().value(), r.subject() == null ? null : r.subject().name(),
-            r.subject() == null ? null : r.subject().relation().name())
+            r.subject() == null ? null : r.subject().relation().name(), r.unit() == null ? null : r.unit().id(),
+            r.unit() == null ? null : r.unit().creditCode(), r.unit() == null ? null : r.unit().name())
         .update() == 1;
   }
 
@@ -192,7 +194,9 @@ public class CaseFiles {
         rs.getInt("limit_days"), rs.getString("limit_unit"), rs.getObject("due_date", LocalDate.class),
         rs.getObject("paused_since", LocalDate.class), rs.getBoolean("generated"), rs.getInt("version"),
         rs.getObject("subject") == null ? null : new CaseFile.Subject(new PersonId(rs.getObject("subject", UUID.class)),
-            rs.getString("subject_name"), Relation.valueOf(rs.getString("subject_relation"))));
+            rs.getString("subject_name"), Relation.valueOf(rs.getString("subject_relation"))),
+        rs.getObject("unit_id") == null ? null : new CaseFile.ForUnit(rs.getObject("unit_id", UUID.class),
+            rs.getString("unit_code"), rs.getString("unit_name")));
   }
 
   private static @Nullable OfficeId office(ResultSet rs, String column) throws SQLException {

@@ -2,6 +2,7 @@ package org.tongban.identity.internal;
 
 import java.util.HashSet;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -33,19 +34,22 @@ class RequestCallers implements Callers {
     this.organisations = organisations;
   }
 
-  private record Resolved(Authentication from, Caller caller) {}
+  /** A resolved caller, valid while the authentication and the checked acting unit are the ones it was made from. */
+  private record Resolved(Authentication from, @Nullable Object unit, Caller caller) {}
 
   @Override
   public Caller current() {
     var auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth == null || !auth.isAuthenticated()) return Caller.PLATFORM;
     var request = RequestContextHolder.getRequestAttributes();
+    // Filters ask before the acting unit is checked (an interceptor): a caller resolved then is resolved again after.
+    var unit = request == null ? null : request.getAttribute(ActingUnit.REQUEST_KEY, RequestAttributes.SCOPE_REQUEST);
     if (request != null && request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Resolved r
-        && r.from() == auth) {
+        && r.from() == auth && r.unit() == unit) {
       return r.caller();
     }
     var caller = resolve(auth);
-    if (request != null) request.setAttribute(ATTRIBUTE, new Resolved(auth, caller), RequestAttributes.SCOPE_REQUEST);
+    if (request != null) request.setAttribute(ATTRIBUTE, new Resolved(auth, unit, caller), RequestAttributes.SCOPE_REQUEST);
     return caller;
   }
 

@@ -164,7 +164,7 @@ class ServicePages {
     var subject = family(model, item, resident, forWhom);
     model.addAttribute("item", item);
     model.addAttribute("fields", ApplicationForm.fields(item.spec().form(), resident, params,
-        accounts.currentPhone().orElse(null), subject));
+        accounts.currentPhone().orElse(null), subject, callers.current().actingUnit()));
     model.addAttribute("submission", submission == null ? UUID.randomUUID().toString() : submission);
     return "services/apply";
   }
