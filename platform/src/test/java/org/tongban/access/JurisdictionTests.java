@@ -60,7 +60,9 @@ class JurisdictionTests {
   /** Public reference data (statistical codes and census figures): open to everybody by design. */
   private static final Set<String> PUBLIC = Set.of("/api/regions/{code}",
       // A credit code is checked by its own digits and the public division list: nothing about a unit is looked up.
-      "/api/credit-codes/{code}", "/api/regions/{code}/history",
+      "/api/credit-codes/{code}",
+      // Open vacancies are public (the job board); suspended and closed ones answer "not found" to everybody.
+      "/jobs/{id}", "/api/vacancies/{id}", "/api/regions/{code}/history",
       "/api/regions/{code}/population", "/regions/{code}",
       // The service catalogue and its guides are published for everybody; life-event codes name catalogue entries.
       "/api/catalogue/items/{code}", "/api/catalogue/items/{code}/versions", "/api/catalogue/items/{code}/versions/{version}",
@@ -181,12 +183,17 @@ class JurisdictionTests {
         org.tongban.unit.UnitKind.ENTERPRISE, "C13", org.tongban.unit.UnitSize.SMALL, village, id.value())));
     unitAgent = as(applicant, () -> unitAgents.grant(unit.id(), old.value(), java.util.EnumSet.of(org.tongban.unit.AgentScope.APPLY),
         java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(6))).id();
+    vacancy = org.tongban.unit.UnitFixtures.actingFor(unitAgents, applicant, unit.id(), () -> vacancies.post(
+        new org.tongban.employment.NewVacancy("走查叉车司机", "叉车司机", 2, "4500", "6000", village, null, "持叉车证",
+            java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30))));
     elder = as(jiangyang, () -> visits.register(old.value(), RegionCode.of(village),
         java.util.EnumSet.of(org.tongban.eldercare.ElderCategory.LIVING_ALONE)));
     as(applicant, () -> ratings.rate(finished.id(), new org.tongban.casework.Ratings.Scores(1, 1, 1, 1, 1, "太慢")));
   }
 
   @Autowired org.tongban.unit.Units units;
+  @Autowired org.tongban.employment.Vacancies vacancies;
+  org.tongban.employment.Vacancy vacancy;
   @Autowired org.tongban.unit.UnitAgents unitAgents;
   org.tongban.unit.Unit unit;
   java.util.UUID unitAgent;
@@ -297,6 +304,16 @@ class JurisdictionTests {
         + "&idNumber=" + strangerIdNumber, null, applicant, false, stranger)));
     all.put("POST /my/units/{id}/agents/{agent}/revoke", List.of(new Case(HttpMethod.POST, "/my/units/" + unit.id()
         + "/agents/" + unitAgent + "/revoke", null, applicant, false, stranger)));
+    // A vacancy is suspended by the labour bureau of its place, closed by the people acting for its unit.
+    String vac = "/api/vacancies/" + vacancy.id();
+    all.put("POST /api/vacancies/{id}/suspend", List.of(new Case(HttpMethod.POST, vac + "/suspend",
+        "{\"reason\":\"走查：核实岗位信息\"}", jiangyang, false, null)));
+    all.put("POST /workbench/vacancies/{id}/suspend", List.of(new Case(HttpMethod.POST, "/workbench/vacancies/"
+        + vacancy.id() + "/suspend?reason=走查核实岗位信息", null, jiangyang, false, null)));
+    all.put("POST /api/vacancies/{id}/close", List.of(new Case(HttpMethod.POST, vac + "/close", null, applicant, false,
+        stranger)));
+    all.put("POST /my/units/vacancies/{id}/close", List.of(new Case(HttpMethod.POST, "/my/units/vacancies/" + vacancy.id()
+        + "/close", null, applicant, false, stranger)));
     all.put("GET /my/bookings/{id}/qr.png", List.of(new Case(HttpMethod.GET, "/my/bookings/" + booked.id() + "/qr.png", null, applicant, true, stranger)));
     all.put("POST /my/bookings/{id}/cancel", List.of(new Case(HttpMethod.POST, "/my/bookings/" + booked.id() + "/cancel", null, applicant, false, stranger)));
     return all;

@@ -61,6 +61,8 @@ class WriteJurisdictionTests {
   private static final Set<String> SELF_SERVICE = Set.of("POST /register", "POST /login/sms", "POST /login/reset",
       "POST /login/second-factor", "POST /login/second-factor/enrol", "POST /prefs/lang", "POST /prefs/elder",
       "POST /my/bookings", "POST /account/password", "POST /my/units/act",
+      // A unit's vacancy is posted by the people acting for the unit with the recruit scope (VacancyTests).
+      "POST /api/vacancies", "POST /my/units/vacancies",
       // 全省通办: any window files for any resident of the province (the authorisation and the look-up are on record);
       // residents file for themselves only (CaseworkRulesTests); a clerk opens a resident's own account at the window.
       "POST /api/cases", "POST /workbench/file", "POST /residents/accounts/new");
@@ -194,6 +196,15 @@ class WriteJurisdictionTests {
               .param("size", "MICRO").param("region", village).param("legalRepresentativeIdNumber", elderId),
           () -> count("select count(*) from unit.unit where name = ?", unitName)));
     }
+    // A county's minimum wage is entered by that county's (or province's) labour bureau.
+    String notice = "走查最低工资通知" + System.nanoTime();
+    var noticeDay = LocalDate.of(2001, 1, 1).plusDays(System.nanoTime() % 7000);
+    all.add(new Write("POST /api/minimum-wages", heping, jiangyang, () -> post("/api/minimum-wages").contentType(json)
+        .content("{\"region\":\"510502\",\"monthly\":\"2100\",\"notice\":\"" + notice + "\",\"effectiveFrom\":\"" + noticeDay + "\"}"),
+        () -> count("select count(*) from employment.minimum_wage where notice = ?", notice)));
+    all.add(new Write("POST /workbench/minimum-wages", heping, jiangyang, () -> post("/workbench/minimum-wages")
+        .param("region", "510502").param("monthly", "2100").param("notice", notice + "页").param("effectiveFrom", noticeDay.plusDays(1).toString()),
+        () -> count("select count(*) from employment.minimum_wage where notice = ?", notice + "页")));
     all.add(new Write("POST /workbench/check-in", heping, jiangyang, () -> post("/workbench/check-in")
         .param("ticket", secondTicket),
         () -> count("select count(*) from booking.booking where ticket = ? and status = 'CHECKED_IN'", secondTicket)));

@@ -58,7 +58,8 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/services", "/services/{code}", "/verify", "/verify/**",
                 "/api/catalogue/**", "/api/booking/resources/*/slots", "/api/facilities", "/api/facilities/types",
                 "/api/facilities/{id:[0-9a-f-]{36}}", "/facilities", "/facilities/{id:[0-9a-f-]{36}}",
-                "/api/facilities/{id:[0-9a-f-]{36}}/resources", "/api/open-data/**", "/api/credit-codes/*", "/api/csrf", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                "/api/facilities/{id:[0-9a-f-]{36}}/resources", "/api/open-data/**", "/api/credit-codes/*", "/api/vacancies", "/api/vacancies/{id:[0-9a-f-]{36}}",
+                "/jobs", "/jobs/{id:[0-9a-f-]{36}}", "/api/csrf", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .requestMatchers("/services/*/apply", "/services/life-events/*/apply", "/my/**", "/facilities/*/apply",
                 "/api/placements/**").hasRole("RESIDENT")
             // Offices are opened by administrators; targets are allocated by planners.
@@ -69,6 +70,9 @@ class SecurityConfiguration {
             .requestMatchers("/api/facilities/*/placements").hasRole("RESIDENT")
             .requestMatchers("/api/facilities/**", "/api/visits/**").access(withSecondFactor("STAFF"))
             .requestMatchers("/api/cases/**", "/api/life-events/**", "/api/booking/**").access(AuthorizationManagers.anyOf(
+                AuthorityAuthorizationManager.hasRole("RESIDENT"), withSecondFactor("STAFF")))
+            .requestMatchers("/api/minimum-wages/**", "/api/minimum-wages").access(withSecondFactor("STAFF"))
+            .requestMatchers("/api/vacancies/**", "/api/vacancies").access(AuthorizationManagers.anyOf(
                 AuthorityAuthorizationManager.hasRole("RESIDENT"), withSecondFactor("STAFF")))
             .requestMatchers("/api/units/**").access(AuthorizationManagers.anyOf(
                 AuthorityAuthorizationManager.hasRole("RESIDENT"), withSecondFactor("STAFF")))
