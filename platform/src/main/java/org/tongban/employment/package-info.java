@@ -4,7 +4,8 @@
  * bureau's suspension of a vacancy, and the minimum wages the provinces publish.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "unit"})
+@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "unit", "person", "indicator",
+    "indicator::spi"})
 package org.tongban.employment;
 
 import org.jspecify.annotations.NullMarked;

@@ -62,7 +62,9 @@ class JurisdictionTests {
       // A credit code is checked by its own digits and the public division list: nothing about a unit is looked up.
       "/api/credit-codes/{code}",
       // Open vacancies are public (the job board); suspended and closed ones answer "not found" to everybody.
-      "/jobs/{id}", "/api/vacancies/{id}", "/api/regions/{code}/history",
+      "/jobs/{id}", "/api/vacancies/{id}",
+      // Any resident may apply for an open vacancy (one application each: JobApplicationTests).
+      "/jobs/{id}/apply", "/api/vacancies/{id}/apply", "/api/regions/{code}/history",
       "/api/regions/{code}/population", "/regions/{code}",
       // The service catalogue and its guides are published for everybody; life-event codes name catalogue entries.
       "/api/catalogue/items/{code}", "/api/catalogue/items/{code}/versions", "/api/catalogue/items/{code}/versions/{version}",
@@ -186,6 +188,10 @@ class JurisdictionTests {
     vacancy = org.tongban.unit.UnitFixtures.actingFor(unitAgents, applicant, unit.id(), () -> vacancies.post(
         new org.tongban.employment.NewVacancy("走查叉车司机", "叉车司机", 2, "4500", "6000", village, null, "持叉车证",
             java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30))));
+    var seekerId = randomIdNumber("510502");
+    var seekerPerson = as(jiangyang, () -> residents.register(new NewResident("周八", seekerId.value(), null, village, village)));
+    seeker = ResidentFixtures.accountFor(secrets, seekerPerson.id(), "周八", seekerId);
+    jobApplication = as(seeker, () -> jobApplications.apply(vacancy.id(), "会开叉车")).id();
     elder = as(jiangyang, () -> visits.register(old.value(), RegionCode.of(village),
         java.util.EnumSet.of(org.tongban.eldercare.ElderCategory.LIVING_ALONE)));
     as(applicant, () -> ratings.rate(finished.id(), new org.tongban.casework.Ratings.Scores(1, 1, 1, 1, 1, "太慢")));
@@ -193,6 +199,9 @@ class JurisdictionTests {
 
   @Autowired org.tongban.unit.Units units;
   @Autowired org.tongban.employment.Vacancies vacancies;
+  @Autowired org.tongban.employment.JobApplications jobApplications;
+  UserDetails seeker;
+  java.util.UUID jobApplication;
   org.tongban.employment.Vacancy vacancy;
   @Autowired org.tongban.unit.UnitAgents unitAgents;
   org.tongban.unit.Unit unit;
@@ -314,6 +323,18 @@ class JurisdictionTests {
         stranger)));
     all.put("POST /my/units/vacancies/{id}/close", List.of(new Case(HttpMethod.POST, "/my/units/vacancies/" + vacancy.id()
         + "/close", null, applicant, false, stranger)));
+    // A job application: withdrawn by its seeker; seen and answered by the people of the vacancy's unit.
+    all.put("POST /my/jobs/{id}/withdraw", List.of(new Case(HttpMethod.POST, "/my/jobs/" + jobApplication + "/withdraw",
+        null, seeker, false, stranger)));
+    all.put("GET /my/units/vacancies/{id}", List.of(new Case(HttpMethod.GET, "/my/units/vacancies/" + vacancy.id(), null,
+        applicant, true, stranger)));
+    all.put("POST /my/units/vacancies/{id}/applications/{application}", List.of(new Case(HttpMethod.POST,
+        "/my/units/vacancies/" + vacancy.id() + "/applications/" + jobApplication + "?action=reject", null, applicant,
+        false, stranger)));
+    all.put("GET /api/vacancies/{id}/applications", List.of(new Case(HttpMethod.GET, vac + "/applications", null,
+        applicant, true, stranger)));
+    all.put("POST /api/job-applications/{id}", List.of(new Case(HttpMethod.POST, "/api/job-applications/"
+        + jobApplication, "{\"action\":\"reject\"}", applicant, false, stranger)));
     all.put("GET /my/bookings/{id}/qr.png", List.of(new Case(HttpMethod.GET, "/my/bookings/" + booked.id() + "/qr.png", null, applicant, true, stranger)));
     all.put("POST /my/bookings/{id}/cancel", List.of(new Case(HttpMethod.POST, "/my/bookings/" + booked.id() + "/cancel", null, applicant, false, stranger)));
     return all;

@@ -60,7 +60,7 @@ class SecurityConfiguration {
                 "/api/facilities/{id:[0-9a-f-]{36}}", "/facilities", "/facilities/{id:[0-9a-f-]{36}}",
                 "/api/facilities/{id:[0-9a-f-]{36}}/resources", "/api/open-data/**", "/api/credit-codes/*", "/api/vacancies", "/api/vacancies/{id:[0-9a-f-]{36}}",
                 "/jobs", "/jobs/{id:[0-9a-f-]{36}}", "/api/csrf", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-            .requestMatchers("/services/*/apply", "/services/life-events/*/apply", "/my/**", "/facilities/*/apply",
+            .requestMatchers("/services/*/apply", "/services/life-events/*/apply", "/my/**", "/facilities/*/apply", "/jobs/*/apply",
                 "/api/placements/**").hasRole("RESIDENT")
             // Offices are opened by administrators; targets are allocated by planners.
             .requestMatchers(HttpMethod.POST, "/api/offices").access(withSecondFactor("ADMIN"))
@@ -72,7 +72,7 @@ class SecurityConfiguration {
             .requestMatchers("/api/cases/**", "/api/life-events/**", "/api/booking/**").access(AuthorizationManagers.anyOf(
                 AuthorityAuthorizationManager.hasRole("RESIDENT"), withSecondFactor("STAFF")))
             .requestMatchers("/api/minimum-wages/**", "/api/minimum-wages").access(withSecondFactor("STAFF"))
-            .requestMatchers("/api/vacancies/**", "/api/vacancies").access(AuthorizationManagers.anyOf(
+            .requestMatchers("/api/vacancies/**", "/api/vacancies", "/api/job-applications/**").access(AuthorizationManagers.anyOf(
                 AuthorityAuthorizationManager.hasRole("RESIDENT"), withSecondFactor("STAFF")))
             .requestMatchers("/api/units/**").access(AuthorizationManagers.anyOf(
                 AuthorityAuthorizationManager.hasRole("RESIDENT"), withSecondFactor("STAFF")))

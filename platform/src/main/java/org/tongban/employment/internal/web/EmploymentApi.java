@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tongban.employment.EmploymentRefusals.VacancyNotFound;
+import org.tongban.employment.JobApplication;
+import org.tongban.employment.JobApplications;
 import org.tongban.employment.JobBoard;
 import org.tongban.employment.MinimumWage;
 import org.tongban.employment.MinimumWages;
@@ -34,8 +36,10 @@ class EmploymentApi {
   private final JobBoard board;
   private final Vacancies vacancies;
   private final MinimumWages wages;
+  private final JobApplications applications;
 
-  EmploymentApi(JobBoard board, Vacancies vacancies, MinimumWages wages) {
+  EmploymentApi(JobBoard board, Vacancies vacancies, MinimumWages wages, JobApplications applications) {
+    this.applications = applications;
     this.board = board;
     this.vacancies = vacancies;
     this.wages = wages;
@@ -74,6 +78,41 @@ class EmploymentApi {
   @PostMapping("/vacancies/{id}/suspend")
   Vacancy suspend(@PathVariable UUID id, @Valid @RequestBody SuspendRequest request) {
     return vacancies.suspend(id, request.reason());
+  }
+
+  record ApplyRequest(@Nullable @Size(max = 500) String note) {}
+
+  /** The signed-in resident applies for an open vacancy (once). */
+  @PostMapping("/vacancies/{id}/apply")
+  @ResponseStatus(HttpStatus.CREATED)
+  JobApplication apply(@PathVariable UUID id, @RequestBody(required = false) @Nullable ApplyRequest request) {
+    return applications.apply(id, request == null ? null : request.note());
+  }
+
+  /** The applications to a vacancy, for its unit's people authorised to recruit. */
+  @GetMapping("/vacancies/{id}/applications")
+  List<JobApplication> applicants(@PathVariable UUID id) {
+    return applications.forVacancy(id);
+  }
+
+  @GetMapping("/job-applications/mine")
+  List<JobApplication> mine() {
+    return applications.mine();
+  }
+
+  record AnswerRequest(@NotBlank String action, java.time.@Nullable Instant interviewAt, @Nullable String place,
+                       @Nullable LocalDate startsOn) {}
+
+  /** invite (interviewAt, place), reject, hire (startsOn) by the unit; withdraw by the seeker. */
+  @PostMapping("/job-applications/{id}")
+  JobApplication answer(@PathVariable UUID id, @Valid @RequestBody AnswerRequest r) {
+    return switch (r.action()) {
+      case "invite" -> applications.invite(id, r.interviewAt(), r.place());
+      case "reject" -> applications.reject(id);
+      case "hire" -> applications.hire(id, r.startsOn());
+      case "withdraw" -> applications.withdraw(id);
+      default -> throw new JobApplications.ApplicationNotFound(id);
+    };
   }
 
   @GetMapping("/minimum-wages")
