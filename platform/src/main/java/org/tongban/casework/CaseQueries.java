@@ -140,6 +140,16 @@ public class CaseQueries {
     return stored;
   }
 
+  /**
+   * Whether an approved case of {@code item} was filed by the person for themselves: a status the platform established
+   * (就业困难人员认定 …), for other services to rely on without asking again.
+   */
+  public boolean approvedFor(org.tongban.person.PersonId person, String item) {
+    return jdbc.sql("select exists(select 1 from casework.case_file where applicant = ? and item_code = ?"
+            + " and decision = 'APPROVED' and subject is null and unit_id is null)")
+        .params(person.value(), item).query(Boolean.class).single();
+  }
+
   /** The signed-in resident's cases, newest first; empty while their account is not linked to the registry. */
   public ResultPage<CaseFile> myCases(int page, int size) {
     var caller = callers.current();

@@ -172,6 +172,10 @@ public class JobApplications {
   }
 
   /** The vacancy, if the caller is its unit's legal representative or an agent with the recruit scope. */
+  Vacancy vacancyOfMyUnit(UUID vacancyId) {
+    return ofMyUnit(vacancyId);
+  }
+
   private Vacancy ofMyUnit(UUID vacancyId) {
     var vacancy = vacancies.find(vacancyId).orElseThrow(() -> new VacancyNotFound(vacancyId.toString()));
     org.tongban.shared.ActingUnit authorised;

@@ -4,7 +4,7 @@
  * bureau's suspension of a vacancy, and the minimum wages the provinces publish.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "unit", "person", "indicator",
+@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "unit", "person", "casework", "indicator",
     "indicator::spi"})
 package org.tongban.employment;
 

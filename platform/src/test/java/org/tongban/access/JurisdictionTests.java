@@ -331,6 +331,8 @@ class JurisdictionTests {
     all.put("POST /my/units/vacancies/{id}/applications/{application}", List.of(new Case(HttpMethod.POST,
         "/my/units/vacancies/" + vacancy.id() + "/applications/" + jobApplication + "?action=reject", null, applicant,
         false, stranger)));
+    all.put("GET /api/vacancies/{id}/recommended-seekers", List.of(new Case(HttpMethod.GET, vac + "/recommended-seekers",
+        null, applicant, true, stranger)));
     all.put("GET /api/vacancies/{id}/applications", List.of(new Case(HttpMethod.GET, vac + "/applications", null,
         applicant, true, stranger)));
     all.put("POST /api/job-applications/{id}", List.of(new Case(HttpMethod.POST, "/api/job-applications/"

@@ -63,6 +63,8 @@ class WriteJurisdictionTests {
       "POST /my/bookings", "POST /account/password", "POST /my/units/act",
       // A unit's vacancy is posted by the people acting for the unit with the recruit scope (VacancyTests).
       "POST /api/vacancies", "POST /my/units/vacancies",
+      // A resident's own 求职登记 (SeekerTests).
+      "PUT /api/job-seeker", "POST /my/seeker",
       // 全省通办: any window files for any resident of the province (the authorisation and the look-up are on record);
       // residents file for themselves only (CaseworkRulesTests); a clerk opens a resident's own account at the window.
       "POST /api/cases", "POST /workbench/file", "POST /residents/accounts/new");

@@ -33,8 +33,11 @@ class JobApplicationPages {
   private final Vacancies vacancies;
   private final EmploymentFigures figures;
   private final Callers callers;
+  private final org.tongban.employment.Seekers seekers;
 
-  JobApplicationPages(JobApplications applications, Vacancies vacancies, EmploymentFigures figures, Callers callers) {
+  JobApplicationPages(JobApplications applications, Vacancies vacancies, EmploymentFigures figures, Callers callers,
+                      org.tongban.employment.Seekers seekers) {
+    this.seekers = seekers;
     this.applications = applications;
     this.vacancies = vacancies;
     this.figures = figures;
@@ -56,6 +59,8 @@ class JobApplicationPages {
   @GetMapping("/my/jobs")
   String mine(Model model) {
     model.addAttribute("applications", applications.mine());
+    model.addAttribute("seeker", seekers.mine().orElse(null));
+    model.addAttribute("recommended", seekers.recommendedVacancies());
     return "jobs/mine";
   }
 
@@ -71,6 +76,7 @@ class JobApplicationPages {
     var list = applications.forVacancy(id);
     model.addAttribute("vacancy", vacancies.find(id).orElseThrow(() -> new VacancyNotFound(id.toString())));
     model.addAttribute("applications", list);
+    model.addAttribute("recommended", seekers.recommendedFor(id));
     model.addAttribute("today", LocalDate.now(CHINA));
     return "jobs/applicants";
   }

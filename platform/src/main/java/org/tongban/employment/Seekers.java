@@ -1,0 +1,191 @@
+package org.tongban.employment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.access.Callers;
+import org.tongban.audit.AuditTrail;
+import org.tongban.casework.CaseQueries;
+import org.tongban.employment.JobApplications.NotASeeker;
+import org.tongban.person.PersonId;
+import org.tongban.person.Residents;
+import org.tongban.region.RegionDirectory;
+import org.tongban.shared.FieldProblem;
+import org.tongban.shared.RegionCode;
+import org.tongban.shared.RegionLevel;
+import org.tongban.shared.Refusal;
+import org.tongban.shared.Yuan;
+
+/**
+ * 求职登记 and recommendations. A resident keeps their own record; they get open vacancies recommended, and a unit's
+ * recruiters get the seekers who agreed to be found recommended for a vacancy — each with a score out of 100 that says
+ * where its points came from (occupation 40, skills 20, place 20, pay 15, recency 5).
+ */
+@Service
+@Transactional(readOnly = true)
+public class Seekers {
+
+  static final String COLUMNS = "person_id, name, education, skills, occupation, region_code, pay_cents, available_from,"
+      + " findable, updated_at";
+  /** 就业困难人员认定: an approved case makes the seeker one of the groups the service gives priority. */
+  static final String DIFFICULTY_ITEM = "hrss.employment-difficulty";
+  /** How many candidates are scored for one recommendation list. */
+  static final int CANDIDATES = 500;
+
+  private final JdbcClient jdbc;
+  private final Residents residents;
+  private final CaseQueries cases;
+  private final JobBoard board;
+  private final JobApplications applications;
+  private final RegionDirectory regions;
+  private final Callers callers;
+  private final AuditTrail audit;
+
+  Seekers(JdbcClient jdbc, Residents residents, CaseQueries cases, JobBoard board, JobApplications applications,
+          RegionDirectory regions, Callers callers, AuditTrail audit) {
+    this.jdbc = jdbc;
+    this.residents = residents;
+    this.cases = cases;
+    this.board = board;
+    this.applications = applications;
+    this.regions = regions;
+    this.callers = callers;
+    this.audit = audit;
+  }
+
+  /** The record as typed: skills separated by commas or spaces, pay in yuan a month, the place wanted as a region code. */
+  public record NewSeeker(Seeker.@Nullable Education education, @Nullable String skills, @Nullable String occupation,
+                          @Nullable String region, @Nullable String pay, @Nullable LocalDate availableFrom,
+                          boolean findable) {}
+
+  private PersonId me() {
+    var caller = callers.current();
+    if (!caller.resident() || caller.person() == null || caller.actingUnit() != null) throw new NotASeeker();
+    return new PersonId(caller.person());
+  }
+
+  /** Registers or updates the signed-in resident's record; refuses, listing every problem, and writes nothing then. */
+  @Transactional
+  public Seeker register(NewSeeker input) {
+    var person = residents.find(me()).orElseThrow(NotASeeker::new);
+    var problems = new ArrayList<FieldProblem>();
+    if (input.education() == null) problems.add(FieldProblem.of("education", "required"));
+    var skills = input.skills() == null ? List.<String>of() : Arrays.stream(input.skills().split("[,，、\\s]+"))
+        .map(String::strip).filter(s -> !s.isEmpty()).distinct().limit(10).toList();
+    if (skills.stream().anyMatch(s -> s.length() > 20)) problems.add(FieldProblem.of("skills", "seeker-skills"));
+    String occupation = input.occupation() == null ? "" : input.occupation().strip();
+    if (occupation.length() < 2 || occupation.length() > 60) problems.add(FieldProblem.of("occupation", "vacancy-occupation"));
+    RegionCode region = null;
+    try {
+      region = regions.get(input.region() == null ? "" : input.region()).code();
+    } catch (Refusal unknown) {
+      problems.add(FieldProblem.of("region", "vacancy-region"));
+    }
+    long pay = input.pay() == null || input.pay().isBlank() ? 0 : Yuan.cents(input.pay(), 1_000_000).orElse(-1);
+    if (pay < 0) problems.add(FieldProblem.of("pay", "vacancy-pay"));
+    var from = input.availableFrom() == null ? Vacancies.today() : input.availableFrom();
+    if (from.isAfter(Vacancies.today().plusYears(1))) problems.add(FieldProblem.of("availableFrom", "seeker-available"));
+    if (!problems.isEmpty()) throw new EmploymentRefusals.InvalidVacancy(problems);
+    jdbc.sql("""
+            insert into employment.seeker (person_id, name, education, skills, occupation, region_code, pay_cents,
+              available_from, findable) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (person_id) do update set name = excluded.name, education = excluded.education,
+              skills = excluded.skills, occupation = excluded.occupation, region_code = excluded.region_code,
+              pay_cents = excluded.pay_cents, available_from = excluded.available_from, findable = excluded.findable,
+              updated_at = now()""")
+        .params(person.id().value(), person.name(), input.education().name(), skills.toArray(String[]::new), occupation,
+            region.value(), (int) pay, from, input.findable())
+        .update();
+    audit.record("employment.seeker-registered", "person", person.id().toString(), region,
+        Map.of("findable", String.valueOf(input.findable())));
+    return mine().orElseThrow();
+  }
+
+  /** The signed-in resident's record; empty for anyone else (not signed in as a linked resident, acting for a unit). */
+  public Optional<Seeker> mine() {
+    var caller = callers.current();
+    if (!caller.resident() || caller.person() == null || caller.actingUnit() != null) return Optional.empty();
+    var person = new PersonId(caller.person());
+    return jdbc.sql("select " + COLUMNS + " from employment.seeker where person_id = ?").param(person.value())
+        .query(this::map).optional();
+  }
+
+  /** Open vacancies for the signed-in seeker, best first, each with why. */
+  public List<Match<Vacancy>> recommendedVacancies() {
+    var seeker = mine().orElse(null);
+    if (seeker == null) return List.of();
+    var province = seeker.region().atLevel(RegionLevel.PROVINCE);
+    var candidates = jdbc.sql("select " + Vacancies.COLUMNS + " from employment.vacancy where status = 'OPEN'"
+            + " and closing_date >= ? and region_code like ? order by created_at desc limit " + CANDIDATES)
+        .params(Vacancies.today(), (province == null ? seeker.region() : province).prefix() + "%")
+        .query(Vacancies::map).list();
+    return candidates.stream().map(v -> score(seeker, v, v))
+        .filter(m -> m.score() > 0).sorted(Comparator.comparingInt((Match<Vacancy> m) -> -m.score())).limit(20).toList();
+  }
+
+  /** Seekers who agreed to be found, for a vacancy of the caller's unit (its recruiters), best first, with why. */
+  public List<Match<Seeker>> recommendedFor(UUID vacancyId) {
+    var vacancy = applications.vacancyOfMyUnit(vacancyId);
+    var city = vacancy.region().atLevel(RegionLevel.CITY);
+    var candidates = jdbc.sql("select " + COLUMNS + " from employment.seeker where findable and region_code like ?"
+            + " order by updated_at desc limit " + CANDIDATES)
+        .param((city == null ? vacancy.region() : city).prefix() + "%").query(this::map).list();
+    return candidates.stream().map(s -> score(s, vacancy, s))
+        .filter(m -> m.score() > 0).sorted(Comparator.comparingInt((Match<Seeker> m) -> -m.score())).limit(20).toList();
+  }
+
+  private <T> Match<T> score(Seeker s, Vacancy v, T item) {
+    var reasons = new ArrayList<Match.Reason>();
+    String text = v.title() + " " + v.occupation() + " " + v.requirements();
+    var meanings = board.meanings(s.occupation());
+    var matched = meanings.stream().filter(m -> text.contains(m) || m.contains(v.occupation())).findFirst();
+    if (matched.isPresent()) reasons.add(new Match.Reason("occupation", 40, matched.get()));
+    var skills = s.skills().stream().filter(text::contains).limit(2).toList();
+    if (!skills.isEmpty()) reasons.add(new Match.Reason("skills", skills.size() * 10, String.join("、", skills)));
+    var county = s.region().atLevel(RegionLevel.COUNTY);
+    var city = s.region().atLevel(RegionLevel.CITY);
+    if (county != null && v.region().isWithin(county)) {
+      reasons.add(new Match.Reason("place-county", 20, ""));
+    } else if (city != null && v.region().isWithin(city)) {
+      reasons.add(new Match.Reason("place-city", 10, ""));
+    }
+    if (s.payCents() == 0 || v.payMaxCents() >= s.payCents()) {
+      reasons.add(new Match.Reason("pay", 15, String.valueOf(v.payMaxCents() / 100)));
+    } else if (v.payMaxCents() * 10L >= s.payCents() * 9L) {
+      reasons.add(new Match.Reason("pay", 7, String.valueOf(v.payMaxCents() / 100)));
+    }
+    // Occupation is what the work is: without it nothing else makes a match.
+    if (matched.isEmpty()) return new Match<>(item, 0, List.of());
+    int total = reasons.stream().mapToInt(Match.Reason::points).sum();
+    return new Match<>(item, Math.min(100, total + recency(s, v, reasons)), reasons);
+  }
+
+  private static int recency(Seeker s, Vacancy v, List<Match.Reason> reasons) {
+    // Fresh records score 5: a seeker who updated within a week, or (for the seeker) a vacancy closing in over a week.
+    boolean fresh = s.updatedAt().isAfter(Instant.now().minus(7, ChronoUnit.DAYS))
+        && v.closingDate().isAfter(Vacancies.today().plusDays(7));
+    if (fresh) reasons.add(new Match.Reason("recency", 5, ""));
+    return fresh ? 5 : 0;
+  }
+
+  private Seeker map(ResultSet rs, int i) throws SQLException {
+    var person = rs.getObject(1, UUID.class);
+    return new Seeker(person, rs.getString(2), Seeker.Education.valueOf(rs.getString(3)),
+        List.of((String[]) rs.getArray(4).getArray()), rs.getString(5), new RegionCode(rs.getString(6)), rs.getInt(7),
+        rs.getObject(8, LocalDate.class), rs.getBoolean(9), cases.approvedFor(new PersonId(person), DIFFICULTY_ITEM),
+        rs.getTimestamp(10).toInstant());
+  }
+}
