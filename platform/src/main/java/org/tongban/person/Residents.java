@@ -201,6 +201,14 @@ public class Residents {
         .list();
   }
 
+  /** Up to {@code n} generated adults (18–59) living in {@code within}, for generated demo data; never real people. */
+  public java.util.List<Resident> generatedAdults(RegionCode within, int n) {
+    return jdbc.sql("select " + COLUMNS + " from person.person where generated and residence_region like ?"
+            + " and birth_date between current_date - interval '60 years' and current_date - interval '18 years'"
+            + " order by id limit ?")
+        .params(within.prefix() + "%", n).query(Residents::map).list();
+  }
+
   public long count() {
     return jdbc.sql("select count(*) from person.person").query(Long.class).single();
   }

@@ -118,6 +118,28 @@ public class Units {
     return find(id).orElseThrow();
   }
 
+  /**
+   * A generated (demo) unit, marked generated, for the platform's own demo data: no caller, no jurisdiction. The credit
+   * code is valid and unique; the name carries （生成）.
+   */
+  @Transactional
+  public Optional<Unit> insertGenerated(CreditCode code, String name, UnitKind kind, Industry industry, UnitSize size,
+                                        RegionCode region, PersonId legalRepresentative) {
+    var id = UUID.randomUUID();
+    int inserted = jdbc.sql("insert into unit.unit (id, credit_code, name, kind, industry, size, region_code,"
+            + " legal_representative, registered_by, generated) values (?, ?, ?, ?, ?, ?, ?, ?, 'generated', true)"
+            + " on conflict (credit_code) do nothing")
+        .params(id, code.value(), name, kind.name(), industry.code(), size.name(), region.value(),
+            legalRepresentative.value())
+        .update();
+    return inserted == 0 ? Optional.empty() : find(id);
+  }
+
+  /** Whether generated units exist (the demo made them already). */
+  public boolean anyGenerated() {
+    return jdbc.sql("select exists(select 1 from unit.unit where generated)").query(Boolean.class).single();
+  }
+
   /** One unit, for staff whose jurisdiction covers it; otherwise "not found". */
   public Unit view(UUID id) {
     var unit = find(id).orElseThrow(() -> new UnitNotFound(id.toString()));
