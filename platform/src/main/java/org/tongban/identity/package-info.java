@@ -3,7 +3,7 @@
  * and the first administrator. (The OpenID Connect provider for one login builds on this module.)
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "access", "organisation", "audit", "person", "region"})
+@ApplicationModule(allowedDependencies = {"shared", "access", "organisation", "audit", "person", "region", "unit"})
 package org.tongban.identity;
 
 import org.jspecify.annotations.NullMarked;

@@ -69,7 +69,9 @@ class ClaimsReleaseTests {
     var m = Pattern.compile("(\\d{6})").matcher(text);
     assertThat(m.find()).isTrue();
     mvc.perform(post("/register").with(csrf()).param("name", "孙秀英").param("idNumber", id).param("phone", phone)
-        .param("password", "xiuying2026").param("smsCode", m.group(1))).andExpect(redirectedUrl("/register/next"));
+        .param("password", "xiuying2026").param("smsCode", m.group(1)))
+        // Known to the registry: straight to sign-in; not yet: told what happens next.
+        .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isIn("/register/next", "/login?registered"));
     return (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", phone)
         .param("password", "xiuying2026")).andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
   }
@@ -113,5 +115,38 @@ class ClaimsReleaseTests {
       assertThat(e.detail().toString()).doesNotContain(id).doesNotContain(phone);
     });
     assertThat(released.items()).noneSatisfy(e -> assertThat(e.detail()).containsEntry("client", "claims-plain"));
+  }
+
+  @Autowired org.tongban.person.Residents residents;
+  @Autowired org.tongban.unit.Units units;
+
+  /**
+   * 法人一次登录 (#13.1): a person acting for a unit when authorising a client with the {@code unit} scope gives it the
+   * unit in {@code acting_unit} (ID and access token); without the scope, or acting for themselves, nothing.
+   */
+  @Test
+  void theActingUnitIsReleasedOnlyWithTheUnitScope() throws Exception {
+    client("claims-unit", "openid", "unit");
+    String phone = "137" + String.format("%08d", Math.abs(UUID.randomUUID().hashCode()) % 100_000_000);
+    String id = randomIdNumber("210102").value();
+    String village = jdbc.sql("select code from region.region where code like '210102%' and level = 5 order by code limit 1")
+        .query(String.class).single();
+    org.tongban.StaffFixtures.as(org.tongban.StaffFixtures.clerkOf("210102"), () -> residents.register(
+        new org.tongban.person.NewResident("孙秀英", id, null, village, village)));
+    var session = resident(phone, id);
+    String code = org.tongban.shared.CreditCode.complete("91210102" + String.format("%08d",
+        Math.abs(UUID.randomUUID().hashCode()) % 100_000_000)).value();
+    var unit = org.tongban.StaffFixtures.as(org.tongban.StaffFixtures.clerkOf("210102"), () -> units.register(
+        new org.tongban.unit.NewUnit(code, "和平区秀英商贸有限公司", org.tongban.unit.UnitKind.ENTERPRISE, "F",
+            org.tongban.unit.UnitSize.MICRO, village, id)));
+    var asHerself = idToken(session, "claims-unit", "openid unit");
+    assertThat(asHerself.getClaims()).doesNotContainKey("acting_unit");
+    mvc.perform(post("/my/units/act").param("unit", unit.id().toString()).session(session).with(csrf()))
+        .andExpect(redirectedUrl("/my/units"));
+    var forTheUnit = idToken(session, "claims-unit", "openid unit");
+    assertThat(forTheUnit.getClaimAsMap("acting_unit")).containsEntry("credit_code", code)
+        .containsEntry("name", "和平区秀英商贸有限公司");
+    var withoutScope = idToken(session, "claims-unit", "openid");
+    assertThat(withoutScope.getClaims()).doesNotContainKey("acting_unit");
   }
 }

@@ -105,8 +105,9 @@ class AuthorizationServerConfiguration {
   }
 
   @Bean
-  OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository clients, AuditTrail audit) {
-    return new PortableAuthorizations(jdbc, clients, audit);
+  OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository clients, AuditTrail audit,
+                                            org.springframework.beans.factory.ObjectProvider<org.tongban.unit.UnitAgents> agents) {
+    return new PortableAuthorizations(jdbc, clients, audit, agents);
   }
 
   @Bean
@@ -127,7 +128,9 @@ class AuthorizationServerConfiguration {
    * Every token names its signing key; tokens issued for a person carry that person's pairwise subject for
    * the client, never the username. ID tokens for a resident carry only the claims of the scopes the client
    * was granted: {@code profile} → name; {@code phone} → phone_number; {@code id_number} → the unmasked
-   * 公民身份号码. Releasing a phone or an ID number is written to the audit trail every time.
+   * 公民身份号码; {@code unit} → {@code acting_unit}, the unit (credit code and name) the person acted for when
+   * authorising the client, in ID and access tokens. Releasing a phone or an ID number is written to the audit trail
+   * every time.
    */
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> tokenCustomizer(SigningKeys keys, PairwiseSubjects subjects,
@@ -138,6 +141,13 @@ class AuthorizationServerConfiguration {
       Authentication person = context.getPrincipal();
       String clientId = context.getRegisteredClient().getClientId();
       context.getClaims().subject(subjects.subject(clientId, person.getName()));
+      // 法人: the unit the person acted for when they authorised the client, only with the scope they consented to.
+      var authorization = context.getAuthorization();
+      String unit = authorization == null ? null : authorization.getAttribute(PortableAuthorizations.ACTING_UNIT);
+      if (unit != null && context.getAuthorizedScopes().contains("unit")) {
+        var parts = unit.split("\t", 2);
+        context.getClaims().claim("acting_unit", Map.of("credit_code", parts[0], "name", parts.length > 1 ? parts[1] : ""));
+      }
       if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) return;
       if (!person.getName().startsWith(ResidentUser.PREFIX)) return;
       var scopes = context.getAuthorizedScopes();

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.UUID;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -33,14 +34,46 @@ class PortableAuthorizations implements OAuth2AuthorizationService {
   private final AuditTrail audit;
   private final java.util.concurrent.atomic.AtomicLong lastPurge = new java.util.concurrent.atomic.AtomicLong();
 
-  PortableAuthorizations(JdbcOperations jdbc, RegisteredClientRepository clients, AuditTrail audit) {
+  /**
+   * The unit the person acted for when they authorised a client with the {@code unit} scope: "credit code TAB name",
+   * taken from their session then (checked against their authorisation) and released in tokens as {@code acting_unit}.
+   */
+  static final String ACTING_UNIT = "tongban.acting-unit";
+
+  private final org.springframework.beans.factory.ObjectProvider<org.tongban.unit.UnitAgents> agents;
+
+  PortableAuthorizations(JdbcOperations jdbc, RegisteredClientRepository clients, AuditTrail audit,
+                         org.springframework.beans.factory.ObjectProvider<org.tongban.unit.UnitAgents> agents) {
     this.store = new JdbcOAuth2AuthorizationService(jdbc, clients);
     this.jdbc = jdbc;
     this.audit = audit;
+    this.agents = agents;
+  }
+
+  /** The unit the person in this request acts for, checked now; null without a request, a choice or a valid one. */
+  private @org.jspecify.annotations.Nullable String actingUnitNow() {
+    if (!(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+        instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) {
+      return null;
+    }
+    var session = attributes.getRequest().getSession(false);
+    if (session == null || !(session.getAttribute(org.tongban.shared.ActingUnit.SESSION_KEY) instanceof UUID unit)) {
+      return null;
+    }
+    try {
+      var acting = agents.getObject().actingAs(unit);
+      return acting.creditCode() + "\t" + acting.name();
+    } catch (org.tongban.shared.Refusal ended) {
+      return null;
+    }
   }
 
   @Override
   public void save(OAuth2Authorization authorization) {
+    if (authorization.getAttribute(ACTING_UNIT) == null && authorization.getAuthorizedScopes().contains("unit")) {
+      var unit = actingUnitNow();
+      if (unit != null) authorization = OAuth2Authorization.from(authorization).attribute(ACTING_UNIT, unit).build();
+    }
     Object principal = authorization.getAttribute(Principal.class.getName());
     if (principal instanceof Authentication auth && auth.getPrincipal().getClass() != User.class) {
       var authorities = new ArrayList<GrantedAuthority>();
