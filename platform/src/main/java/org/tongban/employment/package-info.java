@@ -5,6 +5,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "unit", "person", "casework", "indicator",
+    "facility::spi",
     "indicator::spi"})
 package org.tongban.employment;
 
