@@ -8,14 +8,15 @@ import org.tongban.shared.ActingUnit;
 /**
  * Who is asking, resolved once per request: their principal name, the registry person of a resident, the office
  * and its department of a staff member, their roles (without the {@code ROLE_} prefix) and jurisdiction scopes, and
- * the unit (法人) a person acts for in this request, when they chose one and are authorised for it.
+ * the unit (法人) a person acts for in this request, when they chose one and are authorised for it; and the office whose
+ * self-service terminal (自助终端) the request comes from, when it does.
  * Services take it from {@link Callers} instead of reading the security context themselves.
  */
 public record Caller(String name, @Nullable UUID person, @Nullable String office, @Nullable String officeDepartment,
-                     Set<String> roles, Set<Scope> scopes, @Nullable ActingUnit actingUnit) {
+                     Set<String> roles, Set<Scope> scopes, @Nullable ActingUnit actingUnit, @Nullable String kiosk) {
 
   /** Work the platform does on its own (start-up, schedules, listeners). */
-  public static final Caller PLATFORM = new Caller("platform", null, null, null, Set.of(), Set.of(), null);
+  public static final Caller PLATFORM = new Caller("platform", null, null, null, Set.of(), Set.of(), null, null);
 
   public Caller {
     roles = Set.copyOf(roles);

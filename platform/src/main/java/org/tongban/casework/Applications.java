@@ -170,7 +170,9 @@ public class Applications {
     if (caller.resident()) {
       if (caller.person() == null) throw new NotInRegistry();
       if (!caller.person().equals(a.applicant().value())) throw new NotYourApplication();
-      if (!ONLINE.contains(a.channel())) throw new ChannelNotAllowed(a.channel().name());
+      // A terminal is one only when the platform signed it (KioskTerminals), never because a request says so.
+      boolean terminal = a.channel() == Channel.KIOSK && caller.kiosk() != null;
+      if (!ONLINE.contains(a.channel()) && !terminal) throw new ChannelNotAllowed(a.channel().name());
       return new Filer(caller.name(), null, a.channel());
     }
     if (caller.office() == null) throw new NotYourApplication();

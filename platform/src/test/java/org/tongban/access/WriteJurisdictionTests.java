@@ -65,6 +65,8 @@ class WriteJurisdictionTests {
       "POST /api/vacancies", "POST /my/units/vacancies",
       // A resident's own 求职登记 (SeekerTests).
       "PUT /api/job-seeker", "POST /my/seeker",
+      // A staff member makes their own device a terminal of their own office (a cookie on that device; KioskTests).
+      "POST /workbench/kiosk",
       // 全省通办: any window files for any resident of the province (the authorisation and the look-up are on record);
       // residents file for themselves only (CaseworkRulesTests); a clerk opens a resident's own account at the window.
       "POST /api/cases", "POST /workbench/file", "POST /residents/accounts/new");

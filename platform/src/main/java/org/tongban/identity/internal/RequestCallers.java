@@ -29,7 +29,10 @@ class RequestCallers implements Callers {
   private final JdbcClient jdbc;
   private final OrganisationDirectory organisations;
 
-  RequestCallers(JdbcClient jdbc, OrganisationDirectory organisations) {
+  private final KioskTerminals terminals;
+
+  RequestCallers(JdbcClient jdbc, OrganisationDirectory organisations, KioskTerminals terminals) {
+    this.terminals = terminals;
     this.jdbc = jdbc;
     this.organisations = organisations;
   }
@@ -76,6 +79,8 @@ class RequestCallers implements Callers {
     var request = RequestContextHolder.getRequestAttributes();
     var unit = request == null ? null
         : request.getAttribute(ActingUnit.REQUEST_KEY, RequestAttributes.SCOPE_REQUEST) instanceof ActingUnit u ? u : null;
-    return new Caller(auth.getName(), person, office, department, roles, scopes, unit);
+    String kiosk = request instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+        ? terminals.officeOf(servlet.getRequest()) : null;
+    return new Caller(auth.getName(), person, office, department, roles, scopes, unit, kiosk);
   }
 }

@@ -79,6 +79,11 @@ class ServicePages {
     this.json = json;
   }
 
+  /** At a self-service terminal the platform signed, the terminal; otherwise the web. */
+  private Channel channel() {
+    return callers.current().kiosk() != null ? Channel.KIOSK : Channel.WEB;
+  }
+
   private @Nullable Resident me() {
     return accounts.currentPerson().flatMap(residents::find).orElse(null);
   }
@@ -147,7 +152,7 @@ class ServicePages {
     JsonNode form = ApplicationForm.read(item.spec().form(), params, json);
     var subject = family(model, item, resident, params.get("for"));
     try {
-      var c = applications.apply(new NewApplication(code, resident.id(), Channel.WEB, RegionBasis.RESIDENCE, null, form,
+      var c = applications.apply(new NewApplication(code, resident.id(), channel(), RegionBasis.RESIDENCE, null, form,
           params.get("submission"), null, subject == null ? null : subject.id()));
       drafts.remove(owner, code);
       return "redirect:/my/cases/" + c.id() + "?submitted";
@@ -203,7 +208,7 @@ class ServicePages {
     }
     JsonNode form = ApplicationForm.read(combined.schema(), params, json);
     try {
-      var filed = applications.applyForLifeEvent(code, new NewApplication(code, resident.id(), Channel.WEB,
+      var filed = applications.applyForLifeEvent(code, new NewApplication(code, resident.id(), channel(),
           RegionBasis.RESIDENCE, null, form, params.get("submission"), null));
       drafts.remove(owner, key);
       return "redirect:/my/cases/" + filed.getFirst().id() + "?submitted";
