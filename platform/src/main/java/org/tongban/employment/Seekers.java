@@ -53,9 +53,11 @@ public class Seekers {
   private final RegionDirectory regions;
   private final Callers callers;
   private final AuditTrail audit;
+  private final org.tongban.access.Jurisdiction jurisdiction;
 
   Seekers(JdbcClient jdbc, Residents residents, CaseQueries cases, JobBoard board, JobApplications applications,
-          RegionDirectory regions, Callers callers, AuditTrail audit) {
+          RegionDirectory regions, Callers callers, AuditTrail audit, org.tongban.access.Jurisdiction jurisdiction) {
+    this.jurisdiction = jurisdiction;
     this.jdbc = jdbc;
     this.residents = residents;
     this.cases = cases;
@@ -69,7 +71,13 @@ public class Seekers {
   /** The record as typed: skills separated by commas or spaces, pay in yuan a month, the place wanted as a region code. */
   public record NewSeeker(Seeker.@Nullable Education education, @Nullable String skills, @Nullable String occupation,
                           @Nullable String region, @Nullable String pay, @Nullable LocalDate availableFrom,
-                          boolean findable) {}
+                          @Nullable Boolean findable) {
+
+    /** An unticked box sends nothing: not findable. */
+    public boolean findableOrNot() {
+      return Boolean.TRUE.equals(findable);
+    }
+  }
 
   private PersonId me() {
     var caller = callers.current();
@@ -81,6 +89,40 @@ public class Seekers {
   @Transactional
   public Seeker register(NewSeeker input) {
     var person = residents.find(me()).orElseThrow(NotASeeker::new);
+    save(person, input, "self");
+    return mine().orElseThrow();
+  }
+
+  /**
+   * 帮办: window or station staff register the resident with {@code idNumber} as a seeker, within their jurisdiction
+   * (a resident outside it is "not found"); audited with the office.
+   */
+  @Transactional
+  public Seeker registerFor(String idNumber, NewSeeker input) {
+    var found = residents.lookup(new org.tongban.shared.IdNumber(idNumber))
+        .orElseThrow(() -> new org.tongban.person.PersonRefusals.ResidentNotFound("id-number"));
+    var person = residents.view(found.id());
+    jurisdiction.require(person.residenceRegion(), null, org.tongban.access.Purpose.CAPTURE, "resident");
+    save(person, input, callers.current().office() == null ? "staff" : "office:" + callers.current().office());
+    return jdbc.sql("select " + COLUMNS + " from employment.seeker where person_id = ?").param(person.id().value())
+        .query(this::map).single();
+  }
+
+  /** Seekers registered in the caller's jurisdiction (labour bureau, service halls and stations), newest first. */
+  public org.tongban.shared.ResultPage<Seeker> inJurisdiction(int page, int size) {
+    int p = org.tongban.shared.ResultPage.page(page);
+    int s = org.tongban.shared.ResultPage.size(size);
+    var filter = jurisdiction.filter(org.tongban.access.Purpose.SEARCH, null);
+    if (filter.isEmpty()) return new org.tongban.shared.ResultPage<>(List.of(), p, s, 0);
+    long total = jdbc.sql("select count(*) from employment.seeker where region_code like any(?)")
+        .param(filter.patterns()).query(Long.class).single();
+    var items = jdbc.sql("select " + COLUMNS + " from employment.seeker where region_code like any(?)"
+            + " order by updated_at desc, person_id offset ? limit ?")
+        .params(filter.patterns(), p * s, s).query(this::map).list();
+    return new org.tongban.shared.ResultPage<>(items, p, s, total);
+  }
+
+  private void save(org.tongban.person.Resident person, NewSeeker input, String by) {
     var problems = new ArrayList<FieldProblem>();
     if (input.education() == null) problems.add(FieldProblem.of("education", "required"));
     var skills = input.skills() == null ? List.<String>of() : Arrays.stream(input.skills().split("[,，、\\s]+"))
@@ -107,11 +149,10 @@ public class Seekers {
               pay_cents = excluded.pay_cents, available_from = excluded.available_from, findable = excluded.findable,
               updated_at = now()""")
         .params(person.id().value(), person.name(), input.education().name(), skills.toArray(String[]::new), occupation,
-            region.value(), (int) pay, from, input.findable())
+            region.value(), (int) pay, from, input.findableOrNot())
         .update();
     audit.record("employment.seeker-registered", "person", person.id().toString(), region,
-        Map.of("findable", String.valueOf(input.findable())));
-    return mine().orElseThrow();
+        Map.of("findable", String.valueOf(input.findableOrNot()), "by", by));
   }
 
   /** The signed-in resident's record; empty for anyone else (not signed in as a linked resident, acting for a unit). */

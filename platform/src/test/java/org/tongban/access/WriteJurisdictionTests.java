@@ -200,6 +200,11 @@ class WriteJurisdictionTests {
               .param("size", "MICRO").param("region", village).param("legalRepresentativeIdNumber", elderId),
           () -> count("select count(*) from unit.unit where name = ?", unitName)));
     }
+    // 帮办 求职登记: a resident of 江阳区 is registered as a seeker by 江阳区's staff, not another county's.
+    String work = "走查求职" + System.nanoTime() % 1_000_000;
+    all.add(new Write("POST /workbench/seekers", heping, jiangyang, () -> post("/workbench/seekers").param("idNumber", elderId)
+        .param("education", "SENIOR").param("occupation", work).param("region", village),
+        () -> count("select count(*) from employment.seeker where occupation = ?", work)));
     // A county's minimum wage is entered by that county's (or province's) labour bureau.
     String notice = "走查最低工资通知" + System.nanoTime();
     var noticeDay = LocalDate.of(2001, 1, 1).plusDays(System.nanoTime() % 7000);

@@ -101,13 +101,24 @@ class SeekerTests {
   }
 
   @Test
-  void aSeekersRecordIsRefusedWithEveryProblemAndKeptWhenRight() {
+  void aSeekersRecordIsRefusedWithEveryProblemAndKeptWhenRight() throws Exception {
     assertThatThrownBy(() -> as(seeker.user(), () -> seekers.register(new Seekers.NewSeeker(null, null, "x", "999999",
         "-1", LocalDate.now().plusYears(2), false))))
         .isInstanceOfSatisfying(EmploymentRefusals.InvalidVacancy.class, e -> assertThat(e.problems())
             .extracting(p -> p.field()).containsExactlyInAnyOrder("education", "occupation", "region", "pay",
                 "availableFrom"));
     assertThat(as(seeker.user(), () -> seekers.mine())).isEmpty();
+    // On the page, an unticked box means not findable.
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/my/seeker")
+            .with(user(seeker.user())).with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.csrf())
+            .param("education", "BACHELOR").param("occupation", "会计").param("skills", "记账、报税")
+            .param("region", fixtures.village(COUNTY)).param("pay", "6000"))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/my/jobs"));
+    assertThat(as(seeker.user(), () -> seekers.mine()).orElseThrow()).satisfies(s -> {
+      assertThat(s.findable()).isFalse();
+      assertThat(s.skills()).containsExactly("记账", "报税");
+    });
     var saved = register(seeker, true);
     assertThat(saved.skills()).containsExactly("叉车证", "仓库管理");
     assertThat(saved.payCents()).isEqualTo(500_000);
@@ -150,6 +161,23 @@ class SeekerTests {
     var page = mvc.perform(get("/my/units/vacancies/" + v.id()).with(user(boss.user()))).andReturn().getResponse()
         .getContentAsString();
     assertThat(page).contains("推荐的求职者").contains("侯**").doesNotContain("侯春生").doesNotContain("侯隐身");
+  }
+
+  @Test
+  void windowStaffRegisterASeekerForAResidentOfTheirAreaAndSeeTheSeekersThere() throws Exception {
+    String id = as(clerkOf(COUNTY, "person:unmask"), () -> residents.revealIdNumber(seeker.person().id(), "帮办求职登记"));
+    var form = new Seekers.NewSeeker(Seeker.Education.JUNIOR, "电焊", "电焊" + marker, fixtures.village(COUNTY), null, null, true);
+    assertThatThrownBy(() -> as(clerkOf("210102"), () -> seekers.registerFor(id, form)))
+        .isInstanceOf(org.tongban.shared.Refusal.class);
+    var saved = as(clerkOf(COUNTY), () -> seekers.registerFor(id, form));
+    assertThat(saved.personId()).isEqualTo(seeker.person().id().value());
+    assertThat(as(clerkOf(COUNTY), () -> seekers.inJurisdiction(0, 100)).items()).extracting(Seeker::occupation)
+        .contains("电焊" + marker);
+    assertThat(as(clerkOf("210102"), () -> seekers.inJurisdiction(0, 100)).items()).extracting(Seeker::occupation)
+        .doesNotContain("电焊" + marker);
+    var page = mvc.perform(get("/workbench/seekers").with(user(clerkOf(COUNTY)))).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(page).contains("电焊" + marker).contains("侯春生");
   }
 
   @Test

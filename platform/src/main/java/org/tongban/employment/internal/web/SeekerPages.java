@@ -35,7 +35,7 @@ class SeekerPages {
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", mine == null ? new Seekers.NewSeeker(null, null, null, null, null, null, false)
           : new Seekers.NewSeeker(mine.education(), String.join("，", mine.skills()), mine.occupation(),
-              mine.region().value(), String.valueOf(mine.payCents() / 100), mine.availableFrom(), mine.findable()));
+              mine.region().value(), String.valueOf(mine.payCents() / 100), mine.availableFrom(), (Boolean) mine.findable()));
     }
     return "jobs/seeker";
   }
@@ -50,6 +50,33 @@ class SeekerPages {
       model.addAttribute("form", form);
       model.addAttribute("problems", invalid.problems());
       return form(model);
+    }
+  }
+
+  /** The seekers of the caller's area, and 帮办: registering a resident as a seeker at the window or station. */
+  @GetMapping("/workbench/seekers")
+  String area(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page, Model model) {
+    model.addAttribute("results", seekers.inJurisdiction(page, 50));
+    model.addAttribute("educations", Seeker.Education.values());
+    if (!model.containsAttribute("form")) {
+      model.addAttribute("form", new Seekers.NewSeeker(null, null, null, null, null, null, false));
+    }
+    return "jobs/seekers";
+  }
+
+  @PostMapping("/workbench/seekers")
+  String registerFor(@org.springframework.web.bind.annotation.RequestParam String idNumber, Seekers.NewSeeker form,
+                     Model model, RedirectAttributes redirect) {
+    try {
+      var seeker = seekers.registerFor(idNumber, form);
+      redirect.addFlashAttribute("done", "job.seeker.registered-for");
+      redirect.addFlashAttribute("doneArgs", new Object[] {seeker.name()});
+      return "redirect:/workbench/seekers";
+    } catch (EmploymentRefusals.InvalidVacancy invalid) {
+      model.addAttribute("form", form);
+      model.addAttribute("idNumber", idNumber);
+      model.addAttribute("problems", invalid.problems());
+      return area(0, model);
     }
   }
 
