@@ -150,6 +150,15 @@ public class CaseQueries {
         .params(person.value(), item).query(Boolean.class).single();
   }
 
+  /**
+   * A case's outcome for other services' rules, unscoped: empty while undecided, else APPROVED or DENIED (withdrawn and
+   * not-accepted cases count as DENIED: nothing was granted).
+   */
+  public java.util.Optional<String> outcome(CaseId id) {
+    return files.find(id).map(c -> c.decision() != null ? c.decision()
+        : c.status().open() ? null : "DENIED");
+  }
+
   /** The signed-in resident's cases, newest first; empty while their account is not linked to the registry. */
   public ResultPage<CaseFile> myCases(int page, int size) {
     var caller = callers.current();

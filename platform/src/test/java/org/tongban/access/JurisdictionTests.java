@@ -192,6 +192,7 @@ class JurisdictionTests {
     var seekerPerson = as(jiangyang, () -> residents.register(new NewResident("周八", seekerId.value(), null, village, village)));
     seeker = ResidentFixtures.accountFor(secrets, seekerPerson.id(), "周八", seekerId);
     jobApplication = as(seeker, () -> jobApplications.apply(vacancy.id(), "会开叉车")).id();
+    as(applicant, () -> jobApplications.hire(jobApplication, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
     elder = as(jiangyang, () -> visits.register(old.value(), RegionCode.of(village),
         java.util.EnumSet.of(org.tongban.eldercare.ElderCategory.LIVING_ALONE)));
     as(applicant, () -> ratings.rate(finished.id(), new org.tongban.casework.Ratings.Scores(1, 1, 1, 1, 1, "太慢")));
@@ -333,6 +334,15 @@ class JurisdictionTests {
         false, stranger)));
     all.put("GET /api/vacancies/{id}/recommended-seekers", List.of(new Case(HttpMethod.GET, vac + "/recommended-seekers",
         null, applicant, true, stranger)));
+    // 一次性吸纳就业补贴 for a hire: its unit's recruiters only (here the rules are not met: 400, not 404).
+    all.put("GET /my/units/hires/{application}/subsidy", List.of(new Case(HttpMethod.GET, "/my/units/hires/"
+        + jobApplication + "/subsidy", null, applicant, true, stranger)));
+    all.put("POST /my/units/hires/{application}/subsidy", List.of(new Case(HttpMethod.POST, "/my/units/hires/"
+        + jobApplication + "/subsidy?bankAccount=6222&contactPhone=13800001111", null, applicant, false, stranger)));
+    all.put("GET /api/job-applications/{id}/hiring-subsidy", List.of(new Case(HttpMethod.GET, "/api/job-applications/"
+        + jobApplication + "/hiring-subsidy", null, applicant, true, stranger)));
+    all.put("POST /api/job-applications/{id}/hiring-subsidy", List.of(new Case(HttpMethod.POST, "/api/job-applications/"
+        + jobApplication + "/hiring-subsidy", "{}", applicant, false, stranger)));
     all.put("GET /api/vacancies/{id}/applications", List.of(new Case(HttpMethod.GET, vac + "/applications", null,
         applicant, true, stranger)));
     all.put("POST /api/job-applications/{id}", List.of(new Case(HttpMethod.POST, "/api/job-applications/"
