@@ -170,6 +170,22 @@ public class BookingManagement {
     return new org.tongban.shared.QrCode(booking.ticket()).png(240);
   }
 
+  /**
+   * How many bookings of a slot are in each state, for staff whose jurisdiction covers the resource (results of an
+   * event: registered, checked in, no-shows).
+   */
+  public java.util.Map<Booking.Status, Long> counts(UUID slotId) {
+    var resourceId = jdbc.sql("select resource_id from booking.slot where id = ?").param(slotId).query(UUID.class)
+        .optional().orElseThrow(() -> new BookingRefusals.NotFound(slotId.toString()));
+    var resource = resources.resource(resourceId);
+    jurisdiction.require(resource.region(), resource.department(), org.tongban.access.Purpose.VIEW, "resource");
+    var counts = new java.util.EnumMap<Booking.Status, Long>(Booking.Status.class);
+    for (var status : Booking.Status.values()) counts.put(status, 0L);
+    jdbc.sql("select status, count(*) from booking.booking where slot_id = ? group by status").param(slotId)
+        .query((rs, i) -> counts.put(Booking.Status.valueOf(rs.getString(1)), rs.getLong(2))).list();
+    return counts;
+  }
+
   /** The signed-in resident's bookings, newest first. */
   public List<Booking> mine() {
     PersonId person = accounts.currentPerson().orElseThrow(BookingRefusals.NotAResident::new);

@@ -5,7 +5,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "unit", "person", "casework", "indicator",
-    "facility::spi",
+    "facility::spi", "booking",
     "indicator::spi"})
 package org.tongban.employment;
 

@@ -64,7 +64,9 @@ class JurisdictionTests {
       // Open vacancies are public (the job board); suspended and closed ones answer "not found" to everybody.
       "/jobs/{id}", "/api/vacancies/{id}",
       // Any resident may apply for an open vacancy (one application each: JobApplicationTests).
-      "/jobs/{id}/apply", "/api/vacancies/{id}/apply", "/api/regions/{code}/history",
+      "/jobs/{id}/apply", "/api/vacancies/{id}/apply",
+      // Any resident may register for a job fair, and a unit's recruiter book a booth (JobFairTests).
+      "/jobs/fairs/{id}/register", "/jobs/fairs/{id}/booth", "/api/regions/{code}/history",
       "/api/regions/{code}/population", "/regions/{code}",
       // The service catalogue and its guides are published for everybody; life-event codes name catalogue entries.
       "/api/catalogue/items/{code}", "/api/catalogue/items/{code}/versions", "/api/catalogue/items/{code}/versions/{version}",
@@ -192,6 +194,8 @@ class JurisdictionTests {
     var seekerPerson = as(jiangyang, () -> residents.register(new NewResident("周八", seekerId.value(), null, village, village)));
     seeker = ResidentFixtures.accountFor(secrets, seekerPerson.id(), "周八", seekerId);
     jobApplication = as(seeker, () -> jobApplications.apply(vacancy.id(), "会开叉车")).id();
+    fair = as(jiangyang, () -> jobFairs.hold("走查招聘会", "510502", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+        .plusDays(3), "江阳区人力资源市场", 10, 10, false));
     as(applicant, () -> jobApplications.hire(jobApplication, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
     elder = as(jiangyang, () -> visits.register(old.value(), RegionCode.of(village),
         java.util.EnumSet.of(org.tongban.eldercare.ElderCategory.LIVING_ALONE)));
@@ -201,6 +205,8 @@ class JurisdictionTests {
   @Autowired org.tongban.unit.Units units;
   @Autowired org.tongban.employment.Vacancies vacancies;
   @Autowired org.tongban.employment.JobApplications jobApplications;
+  @Autowired org.tongban.employment.JobFairs jobFairs;
+  org.tongban.employment.JobFairs.JobFair fair;
   UserDetails seeker;
   java.util.UUID jobApplication;
   org.tongban.employment.Vacancy vacancy;
@@ -343,6 +349,8 @@ class JurisdictionTests {
         + jobApplication + "/hiring-subsidy", null, applicant, true, stranger)));
     all.put("POST /api/job-applications/{id}/hiring-subsidy", List.of(new Case(HttpMethod.POST, "/api/job-applications/"
         + jobApplication + "/hiring-subsidy", "{}", applicant, false, stranger)));
+    all.put("GET /workbench/fairs/{id}", List.of(new Case(HttpMethod.GET, "/workbench/fairs/" + fair.id(), null, jiangyang,
+        true, null)));
     all.put("GET /api/vacancies/{id}/applications", List.of(new Case(HttpMethod.GET, vac + "/applications", null,
         applicant, true, stranger)));
     all.put("POST /api/job-applications/{id}", List.of(new Case(HttpMethod.POST, "/api/job-applications/"

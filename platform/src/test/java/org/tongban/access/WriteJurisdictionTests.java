@@ -205,6 +205,12 @@ class WriteJurisdictionTests {
     all.add(new Write("POST /workbench/seekers", heping, jiangyang, () -> post("/workbench/seekers").param("idNumber", elderId)
         .param("education", "SENIOR").param("occupation", work).param("region", village),
         () -> count("select count(*) from employment.seeker where occupation = ?", work)));
+    // A job fair of 江阳区 is held by 江阳区's labour bureau.
+    String fairName = "走查招聘会" + System.nanoTime() % 1_000_000;
+    all.add(new Write("POST /workbench/fairs", heping, jiangyang, () -> post("/workbench/fairs").param("name", fairName)
+        .param("region", "510502").param("day", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(5).toString())
+        .param("place", "江阳区人力资源市场").param("booths", "5").param("visitors", "50"),
+        () -> count("select count(*) from employment.job_fair where name = ?", fairName)));
     // A county's minimum wage is entered by that county's (or province's) labour bureau.
     String notice = "走查最低工资通知" + System.nanoTime();
     var noticeDay = LocalDate.of(2001, 1, 1).plusDays(System.nanoTime() % 7000);
