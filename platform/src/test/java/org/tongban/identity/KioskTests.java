@@ -37,6 +37,7 @@ class KioskTests {
   @Autowired Residents residents;
   @Autowired ResidentSecrets secrets;
   @Autowired JdbcClient jdbc;
+  @Autowired org.tongban.facility.FacilityRegistry facilities;
 
   @Test
   void aTerminalIsSetUpByStaffAndRecordsItsChannel() throws Exception {
@@ -76,6 +77,20 @@ class KioskTests {
             .param("submission", UUID.randomUUID().toString()))
         .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
     var webId = UUID.fromString(web.substring("/my/cases/".length()).replace("?submitted", ""));
+    // A place applied for at the terminal is recorded there too.
+    fixtures.office("education", "210102");
+    var kindergarten = StaffFixtures.as(StaffFixtures.officerOf("210102", "education"), () -> facilities.register(
+        new org.tongban.facility.FacilityDraft("childcare.kindergarten", "和平区终端测试幼儿园" + System.nanoTime(),
+            fixtures.township("210102"), null, null, null, null, org.tongban.facility.FeeRule.FREE, null,
+            org.tongban.facility.FacilityStatus.OPEN, java.time.LocalDate.of(2020, 9, 1), java.util.Map.of("ownership",
+            "公办", "inclusive", "是", "seats", "30", "enrolled", "10", "townshipCentre", "否"), java.util.List.of())));
+    mvc.perform(post("/facilities/" + kindergarten.id() + "/apply").cookie(terminal).with(user(resident.user()))
+            .with(csrf()).param("applicantName", "柯自助").param("childName", "柯小宝").param("childBirthDate", "2023-05-01")
+            .param("guardianRelation", "父亲").param("school", "和平区终端测试幼儿园").param("contactPhone", "13800009999"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(jdbc.sql("select channel from casework.case_file where applicant = ? and item_code = ?")
+        .params(resident.person().id().value(), "education.kindergarten-enrolment").query(String.class).single())
+        .isEqualTo("KIOSK");
     assertThat(jdbc.sql("select channel from casework.case_file where id = ?").param(webId).query(String.class).single())
         .isEqualTo("WEB");
   }

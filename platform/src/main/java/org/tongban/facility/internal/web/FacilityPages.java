@@ -63,10 +63,12 @@ class FacilityPages {
   private final Residents residents;
   private final RegionDirectory regions;
   private final JsonMapper json;
+  private final org.tongban.access.Callers callers;
 
   FacilityPages(FacilityRegistry registry, FacilityTransfers transfers, Placements placements,
                 BookableResources bookings, ServiceCatalogue catalogue, ResidentAccounts accounts, Residents residents,
-                RegionDirectory regions, JsonMapper json) {
+                RegionDirectory regions, JsonMapper json, org.tongban.access.Callers callers) {
+    this.callers = callers;
     this.registry = registry;
     this.transfers = transfers;
     this.placements = placements;
@@ -173,7 +175,9 @@ class FacilityPages {
     if (resident == null) throw new Placements.NotAResident();
     var chosen = priorities == null ? Set.<String>of() : Set.copyOf(priorities);
     try {
-      var placement = placements.apply(f.id(), new NewApplication(item.code(), resident.id(), Channel.WEB,
+      // At a self-service terminal the platform signed, the place is applied for there (KIOSK), else on the web.
+      var channel = callers.current().kiosk() != null ? Channel.KIOSK : Channel.WEB;
+      var placement = placements.apply(f.id(), new NewApplication(item.code(), resident.id(), channel,
           RegionBasis.RESIDENCE, null, ApplicationForm.read(item.spec().form(), params, json), params.get("submission"),
           null), chosen);
       return "redirect:/my/cases/" + placement.caseId() + "?submitted";
