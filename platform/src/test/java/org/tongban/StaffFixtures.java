@@ -77,9 +77,24 @@ public final class StaffFixtures {
   }
 
   /** A valid, random ID number from a county (six digits), unlikely to collide across test runs. */
+  /** Every number handed out in this JVM: tests share one database, where an ID number is unique. */
+  private static final java.util.Set<String> ISSUED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   public static IdNumber randomIdNumber(String county) {
     var r = ThreadLocalRandom.current();
-    String birth = String.format("%04d%02d%02d", 1930 + r.nextInt(90), 1 + r.nextInt(12), 1 + r.nextInt(28));
-    return IdNumber.complete(county + birth + String.format("%03d", r.nextInt(1000)));
+    while (true) {
+      String birth = String.format("%04d%02d%02d", 1930 + r.nextInt(90), 1 + r.nextInt(12), 1 + r.nextInt(28));
+      var id = IdNumber.complete(county + birth + String.format("%03d", r.nextInt(1000)));
+      if (ISSUED.add(id.value())) return id;
+    }
+  }
+
+  /** A number of someone born on {@code yyyymmdd} in {@code county}, never handed out before in this JVM. */
+  public static IdNumber idNumberBorn(String county, String yyyymmdd) {
+    var r = ThreadLocalRandom.current();
+    while (true) {
+      var id = IdNumber.complete(county + yyyymmdd + String.format("%03d", r.nextInt(1000)));
+      if (ISSUED.add(id.value())) return id;
+    }
   }
 }

@@ -177,7 +177,7 @@ class JurisdictionTests {
             "enrolled", "10", "townshipCentre", "否"), List.of())));
     room = as(jiangyang, () -> resources.open(new org.tongban.booking.NewResource("江阳区测试幼儿园活动室", "venue.room",
         null, null, kindergarten.id().value(), 5, 0, 1, 2)));
-    var old = org.tongban.shared.IdNumber.complete("510502" + "19400101" + String.format("%03d", (int) (Math.random() * 1000)));
+    var old = org.tongban.StaffFixtures.idNumberBorn("510502", "19400101");
     as(jiangyang, () -> residents.register(new NewResident("孙奶奶", old.value(), null, village, village)));
     // A data set of the township (one per year: later tests find the one an earlier test entered and submitted).
     entry = as(jiangyang, () -> dataEntries.list(RegionCode.of(township), 2025).stream().findFirst()

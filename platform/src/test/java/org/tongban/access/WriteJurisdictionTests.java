@@ -123,7 +123,7 @@ class WriteJurisdictionTests {
     var other = as(jiangyang, () -> residents.register(new NewResident("江写二", otherId.value(), null, village, village)));
     secondTicket = as(ResidentFixtures.accountFor(secrets, other.id(), "江写二", otherId),
         () -> bookings.book(resources.slots(court.id(), tomorrow).getFirst().id())).ticket();
-    var old = org.tongban.shared.IdNumber.complete("510502" + "19450303" + String.format("%03d", (int) (Math.random() * 1000)));
+    var old = org.tongban.StaffFixtures.idNumberBorn("510502", "19450303");
     as(jiangyang, () -> residents.register(new NewResident("江奶奶", old.value(), null, village, village)));
     elderId = old.value();
   }

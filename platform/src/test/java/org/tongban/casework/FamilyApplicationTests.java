@@ -11,7 +11,6 @@ import static org.tongban.StaffFixtures.clerkOf;
 import static org.tongban.casework.CaseworkFixtures.HEPING;
 import static org.tongban.casework.CaseworkFixtures.SHENHE;
 
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,7 @@ class FamilyApplicationTests {
 
   /** A resident of 和平区 born on {@code birth} (yyyyMMdd), with a signed-in account. */
   private Applicant born(String name, String birth) {
-    var id = IdNumber.complete(HEPING + birth + String.format("%03d", ThreadLocalRandom.current().nextInt(1000)));
+    var id = org.tongban.StaffFixtures.idNumberBorn(HEPING, birth);
     var village = fixtures.village(HEPING);
     Resident r = as(clerkOf(HEPING), () -> residents.register(new NewResident(name, id.value(), null, village, village)));
     return new Applicant(r, ResidentFixtures.accountFor(secrets, r.id(), name, id));

@@ -47,7 +47,7 @@ class VisitTests {
 
   String oldResident(String name, String village, int birthYear) {
     var r = ThreadLocalRandom.current();
-    var id = IdNumber.complete("210104" + birthYear + "0101" + String.format("%03d", r.nextInt(1000)));
+    var id = org.tongban.StaffFixtures.idNumberBorn("210104", birthYear + "0101");
     as(clerkOf("210104"), () -> residents.register(new NewResident(name, id.value(), null, village, village)));
     return id.value();
   }

@@ -91,7 +91,7 @@ class EmploymentJourneyTests {
     village = row[0];
     villageName = row[1];
     var boss = person("高志远", "19780312");
-    agentId = IdNumber.complete(COUNTY + "19900720" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000)));
+    agentId = org.tongban.StaffFixtures.idNumberBorn(COUNTY, "19900720");
     var agent = as(clerkOf(COUNTY), () -> residents.register(new NewResident("何佳", agentId.value(), null, village, village)));
     ResidentFixtures.accountWithPassword(secrets, passwords, agent.id(), "何佳", agentId, agentPhone, "Hejia-2026-work");
     person("吴春梅", "19950508", seekerPhone);
@@ -118,7 +118,7 @@ class EmploymentJourneyTests {
   }
 
   private IdNumber person(String name, String birth, String phone) {
-    var id = IdNumber.complete(COUNTY + birth + String.format("%03d", ThreadLocalRandom.current().nextInt(1000)));
+    var id = org.tongban.StaffFixtures.idNumberBorn(COUNTY, birth);
     var p = as(clerkOf(COUNTY), () -> residents.register(new NewResident(name, id.value(), null, village, village)));
     ResidentFixtures.accountWithPassword(secrets, passwords, p.id(), name, id, phone, "Journey-2026-home");
     return id;

@@ -99,7 +99,7 @@ class FacilityJourneyTests {
             "townshipCentre", "否"), List.of())));
     // A community worker of the township, and an older woman living alone on its visit register with this month's plan.
     staff("heping-worker", null, Set.of(new Scope(RegionCode.of(township), "civil-affairs", Purpose.CAPTURE)));
-    var grandmother = IdNumber.complete("210102" + "19390512" + String.format("%03d", (int) (Math.random() * 1000)));
+    var grandmother = org.tongban.StaffFixtures.idNumberBorn("210102", "19390512");
     as(clerkOf("210102"), () -> residents.register(new NewResident("刘淑珍", grandmother.value(), null, village, village)));
     var civil = StaffFixtures.staff("civil-heping", Set.of(new Scope(RegionCode.of("210102"), "civil-affairs", Purpose.CAPTURE)));
     as(civil, () -> visits.register(grandmother.value(), RegionCode.of(village), EnumSet.of(ElderCategory.LIVING_ALONE,

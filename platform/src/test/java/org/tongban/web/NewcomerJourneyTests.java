@@ -72,9 +72,8 @@ class NewcomerJourneyTests {
           Set.of(new Scope(hall.region(), Scope.ANY_DEPARTMENT, Purpose.CAPTURE),
               new Scope(hall.region(), Scope.ANY_DEPARTMENT, Purpose.SEARCH)), Set.of()), "Journey-2026-pass");
     }
-    int serial = ThreadLocalRandom.current().nextInt(500);
-    mother = IdNumber.complete("210102" + "19930412" + String.format("%03d", serial * 2));
-    baby = IdNumber.complete("210102" + "20250918" + String.format("%03d", serial * 2 + 1));
+    mother = org.tongban.StaffFixtures.idNumberBorn("210102", "19930412");
+    baby = org.tongban.StaffFixtures.idNumberBorn("210102", "20250918");
     var row = jdbc.sql("select code, name from region.region where code like '210102%' and level = 5 and valid_to is null"
         + " order by code limit 1").query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
     village = row[0];
