@@ -58,6 +58,18 @@ public class JobBoard {
     return alternatives;
   }
 
+  /**
+   * A word's character pairs as tsquery text, each pair quoted so that it is taken as it is (as employment.bigrams
+   * stores them); empty for a word of one character.
+   */
+  static String bigramQuery(String word) {
+    String w = word.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", "");
+    var pairs = new java.util.LinkedHashSet<String>();
+    for (int i = 0; i + 2 <= w.length(); i++) pairs.add(w.substring(i, i + 2));
+    return pairs.stream().map(p -> "'" + p.replace("\\", "\\\\").replace("'", "''") + "'")
+        .collect(java.util.stream.Collectors.joining(" & "));
+  }
+
   /** Open vacancies (not past their closing date) matching every word, within {@code region}, paying at least. */
   public ResultPage<Vacancy> search(@Nullable String q, @Nullable RegionCode region, @Nullable Integer minPayCents,
                                     int page, int size) {
@@ -76,14 +88,23 @@ public class JobBoard {
     }
     if (q != null && !q.isBlank()) {
       var words = q.strip().split("\\s+");
+      var narrowing = new ArrayList<String>();
       for (int w = 0; w < Math.min(words.length, MAX_WORDS); w++) {
         var any = new ArrayList<String>();
+        var pairs = new ArrayList<String>();
         for (String m : meanings(words[w])) {
           String like = "%" + m.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
           any.add("(title like ? or occupation like ? or unit_name like ? or requirements like ?)");
           for (int k = 0; k < 4; k++) args.add(like);
+          pairs.add(bigramQuery(m));
         }
         where.append(" and (").append(String.join(" or ", any)).append(")");
+        // The index narrows only when every meaning of the word has a character pair to look up.
+        if (pairs.stream().allMatch(pair -> !pair.isEmpty())) narrowing.add("(" + String.join(" | ", pairs) + ")");
+      }
+      if (!narrowing.isEmpty()) {
+        where.append(" and search @@ cast(? as tsquery)");
+        args.add(String.join(" & ", narrowing));
       }
     }
     long total = jdbc.sql("select count(*) from employment.vacancy" + where).params(args).query(Long.class).single();

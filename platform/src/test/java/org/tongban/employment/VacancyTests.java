@@ -163,6 +163,11 @@ class VacancyTests {
         .containsExactly(nurse.id());
     assertThat(board.search(marker, null, 6000 * 100, 0, 20).items()).extracting(Vacancy::id).containsExactly(nurse.id());
     assertThat(board.search(marker, RegionCode.of("5105"), null, 0, 20).items()).isEmpty();
+    // The character-pair index only narrows: single characters, quotes and operators are searched as typed.
+    assertThat(board.search("叉 " + marker, null, null, 0, 20).items()).extracting(Vacancy::id).containsExactly(forklift.id());
+    assertThat(board.search("叉'车 & | ! " + marker, null, null, 0, 20).items()).isEmpty();
+    assertThat(board.search("持叉车证 " + marker, null, null, 0, 20).items()).extracting(Vacancy::id)
+        .containsExactly(forklift.id());
     var page = mvc.perform(get("/jobs").param("q", "开叉车 " + marker)).andExpect(status().isOk()).andReturn()
         .getResponse().getContentAsString();
     assertThat(page).contains("叉车司机" + marker).doesNotContain("母婴护理员" + marker).contains("5,200–5,200 元/月");
