@@ -110,7 +110,7 @@ public class Applications {
     }
     var item = catalogue.currentOrRefuse(a.item());
     var applicant = residents.find(a.applicant()).orElseThrow(() -> new CaseNotFound("applicant"));
-    var subject = filingFor.resolve(item.spec(), applicant, a.subject());
+    var subject = filingFor.resolve(item.spec(), applicant, a.subject(), a.unit());
     // What the registry holds about the relative or the unit is taken from it, not as typed.
     var form = filingFor.held(item.spec(), a.form(), subject);
     var problems = catalogue.check(item, form);

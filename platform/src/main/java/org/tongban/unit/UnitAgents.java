@@ -101,6 +101,22 @@ public class UnitAgents {
     return new ActingUnit(unit.id(), unit.creditCode().value(), unit.name(), names(scopes));
   }
 
+  /**
+   * How {@code person} may act for the unit now, for a window filing on behalf of the unit with that person present:
+   * as its legal representative (everything) or through an authorisation in force; refused otherwise.
+   */
+  public ActingUnit standingOf(PersonId person, UUID unitId) {
+    var unit = units.find(unitId).orElseThrow(() -> new UnitNotFound(unitId.toString()));
+    if (unit.legalRepresentative().equals(person)) {
+      return new ActingUnit(unit.id(), unit.creditCode().value(), unit.name(), names(EnumSet.allOf(AgentScope.class)));
+    }
+    var scopes = jdbc.sql("select scopes from unit.agent where unit_id = ? and person_id = ? and revoked_at is null"
+            + " and valid_until >= ?")
+        .params(unitId, person.value(), today()).query((rs, i) -> scopes((String[]) rs.getArray(1).getArray()))
+        .optional().orElseThrow(NotAuthorised::new);
+    return new ActingUnit(unit.id(), unit.creditCode().value(), unit.name(), names(scopes));
+  }
+
   /** Refuses unless the caller acts for a unit with {@code scope}; returns that unit. */
   public ActingUnit require(AgentScope scope) {
     var acting = callers.current().actingUnit();

@@ -170,6 +170,12 @@ public class Units {
     return new ResultPage<>(items, p, s, total);
   }
 
+  /** A unit by its credit code, unscoped (a window looks up the unit a person present files for). */
+  public Optional<Unit> findByCode(String creditCode) {
+    return jdbc.sql("select " + COLUMNS + " from unit.unit where credit_code = ?").param(creditCode.strip().toUpperCase())
+        .query(Units::map).optional();
+  }
+
   /** Unscoped read for the platform itself (a person's own units, checking an authorisation). */
   public Optional<Unit> find(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from unit.unit where id = ?").param(id).query(Units::map).optional();

@@ -144,4 +144,35 @@ class UnitCaseTests {
     assertThat(response).contains("最后一位校验码不正确");
     assertThat(casesOf(boss)).isZero();
   }
+
+  @Test
+  void aWindowFilesForAUnitWithItsLegalRepresentativeOrAnAuthorisedAgentPresent() throws Exception {
+    var hall = fixtures.office("government-services", HEPING);
+    var clerk = fixtures.staff(hall, "CLERK");
+    String bossId = idNumberOf(boss);
+    var filed = mvc.perform(post("/workbench/file").with(user(clerk)).with(csrf()).param("idNumber", bossId)
+            .param("item", "hrss.hr-agency-licence").param("authorisation", "法定代表人到场，出示营业执照")
+            .param("channel", "WINDOW").param("basis", "RESIDENCE").param("unitCode", unit.creditCode().value())
+            .param("agencyName", "随便").param("employerCode", "91210102MA0XXXXX1X").param("address", "和平区南京北街1号")
+            .param("contactPhone", "13800002222").param("submission", UUID.randomUUID().toString()))
+        .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+    var caseId = UUID.fromString(filed.substring("/workbench/cases/".length()));
+    assertThat(jdbc.sql("select unit_code from casework.case_file where id = ?").param(caseId).query(String.class).single())
+        .isEqualTo(unit.creditCode().value());
+    // A VIEW-only agent present cannot file for it; nor can anyone file a person's item in a unit's name.
+    mvc.perform(post("/workbench/file").with(user(clerk)).with(csrf()).param("idNumber", idNumberOf(viewer))
+            .param("item", "hrss.hr-agency-licence").param("authorisation", "经办人到场").param("channel", "WINDOW")
+            .param("basis", "RESIDENCE").param("unitCode", unit.creditCode().value()).param("agencyName", "随便")
+            .param("employerCode", "91210102MA0XXXXX1X").param("address", "和平区南京北街1号")
+            .param("contactPhone", "13800002222"))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/workbench/file").with(user(clerk)).with(csrf()).param("idNumber", bossId)
+            .param("item", "hrss.unemployment-benefit").param("authorisation", "本人到场").param("channel", "WINDOW")
+            .param("basis", "RESIDENCE").param("unitCode", unit.creditCode().value()).param("applicantName", "钟立新")
+            .param("endDate", "2026-10-31").param("endReason", "合同期满").param("bankAccount", "6222020200112233")
+            .param("contactPhone", "13800002222"))
+        .andExpect(status().isBadRequest());
+    assertThat(casesOf(viewer)).isZero();
+    assertThat(casesOf(boss)).isEqualTo(1);
+  }
 }

@@ -68,7 +68,26 @@ public class FilingFor {
    * for oneself, refuses items only units apply for.
    */
   public For resolve(ItemSpec spec, Resident applicant, @Nullable PersonId subject) {
-    var acting = callers.current().resident() ? callers.current().actingUnit() : null;
+    return resolve(spec, applicant, subject, null);
+  }
+
+  /**
+   * As above; {@code windowUnit}: staff at a window file for this unit, with the applicant present as its legal
+   * representative or an agent authorised to file.
+   */
+  public For resolve(ItemSpec spec, Resident applicant, @Nullable PersonId subject, java.util.@Nullable UUID windowUnit) {
+    var caller = callers.current();
+    var acting = caller.resident() ? caller.actingUnit() : null;
+    if (!caller.resident() && windowUnit != null) {
+      if (!spec.audience().contains(UNITS)) throw new NotForUnits(spec.name());
+      var standing = agents.standingOf(applicant.id(), windowUnit);
+      if (!standing.scopes().contains(AgentScope.APPLY.name())) {
+        throw new org.tongban.unit.UnitRefusals.BeyondScope(AgentScope.APPLY.name());
+      }
+      var unit = units.find(standing.id()).orElseThrow();
+      return new For(applicant, null, new CaseFile.ForUnit(unit.id(), unit.creditCode().value(), unit.name()),
+          unit.region());
+    }
     if (acting != null) {
       if (!spec.audience().contains(UNITS)) throw new NotForUnits(spec.name());
       var checked = agents.require(AgentScope.APPLY);
@@ -85,6 +104,12 @@ public class FilingFor {
   }
 
   /** The form with what the platform holds about the relative or the unit filled in, and typed credit codes checked. */
+  /** The unit a window files for, looked up by its credit code; "not found" for an unknown code. */
+  public java.util.UUID unitByCode(String creditCode) {
+    return units.findByCode(creditCode).orElseThrow(() -> new org.tongban.unit.UnitRefusals.UnitNotFound(creditCode))
+        .id();
+  }
+
   public JsonNode held(ItemSpec spec, JsonNode form, For f) {
     var filled = f.relation() == null ? form : ApplicationForm.withSubject(spec.form(), form, f.person(), json);
     if (f.unit() != null) {

@@ -54,10 +54,13 @@ class WorkbenchPages {
 
   private final org.tongban.region.RegionDirectory regions;
 
+  private final org.tongban.casework.internal.FilingFor filingFor;
+
   WorkbenchPages(org.tongban.audit.AuditTrail audit, Casework casework, Applications applications, CaseQueries cases, Ratings ratings,
                  ServiceCatalogue catalogue, Residents residents, OrganisationDirectory organisations, JsonMapper json,
                  org.tongban.access.Callers callers, org.tongban.casework.internal.CaseMaterials materials,
-                 org.tongban.region.RegionDirectory regions) {
+                 org.tongban.region.RegionDirectory regions, org.tongban.casework.internal.FilingFor filingFor) {
+    this.filingFor = filingFor;
     this.regions = regions;
     this.audit = audit;
     this.callers = callers;
@@ -189,14 +192,18 @@ class WorkbenchPages {
   @PostMapping("/workbench/file")
   String file(@RequestParam String idNumber, @RequestParam String item, @RequestParam String authorisation,
               @RequestParam Channel channel, @RequestParam RegionBasis basis,
-              @RequestParam(required = false) @Nullable String region, @RequestParam Map<String, String> params,
+              @RequestParam(required = false) @Nullable String region,
+              @RequestParam(required = false) @Nullable String unitCode, @RequestParam Map<String, String> params,
               Model model) {
     var resident = residents.lookup(new IdNumber(idNumber.strip())).orElseThrow(CaseRefusals.NotYourApplication::new);
     var version = catalogue.currentOrRefuse(item);
     var form = ApplicationForm.read(version.spec().form(), params, json);
+    // 法人办事 at the window: the person present files for the unit whose credit code they give.
+    var unit = unitCode == null || unitCode.isBlank() ? null : filingFor.unitByCode(unitCode);
     try {
       var c = applications.apply(new NewApplication(item, resident.id(), channel, basis,
-          region == null || region.isBlank() ? null : RegionCode.of(region), form, params.get("submission"), authorisation));
+          region == null || region.isBlank() ? null : RegionCode.of(region), form, params.get("submission"), authorisation,
+          null, unit));
       return "redirect:/workbench/cases/" + c.id();
     } catch (CaseRefusals.InvalidApplication e) {
       model.addAttribute("items", catalogue.items());
