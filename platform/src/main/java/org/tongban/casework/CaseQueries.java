@@ -150,6 +150,14 @@ public class CaseQueries {
         .params(person.value(), item).query(Boolean.class).single();
   }
 
+  /** Of {@code persons}, those for whom {@link #approvedFor} holds: one query for a whole list. */
+  public java.util.Set<UUID> approvedAmong(java.util.Collection<UUID> persons, String item) {
+    if (persons.isEmpty()) return java.util.Set.of();
+    return jdbc.sql("select distinct applicant from casework.case_file where applicant = any(?) and item_code = ?"
+            + " and decision = 'APPROVED' and subject is null and unit_id is null")
+        .params(persons.toArray(UUID[]::new), item).query(UUID.class).set();
+  }
+
   /**
    * A case's outcome for other services' rules, unscoped: empty while undecided, else APPROVED or DENIED (withdrawn and
    * not-accepted cases count as DENIED: nothing was granted).

@@ -38,17 +38,17 @@ public class HiringSubsidies {
   public record Rule(String code, boolean met, String basis, String found) {}
 
   private final JdbcClient jdbc;
-  private final JobApplications applications;
+  private final Vacancies vacancies;
   private final CaseQueries cases;
   private final Applications filing;
   private final Callers callers;
   private final AuditTrail audit;
   private final JsonMapper json;
 
-  HiringSubsidies(JdbcClient jdbc, JobApplications applications, CaseQueries cases, Applications filing,
+  HiringSubsidies(JdbcClient jdbc, Vacancies vacancies, CaseQueries cases, Applications filing,
                   Callers callers, AuditTrail audit, JsonMapper json) {
     this.jdbc = jdbc;
-    this.applications = applications;
+    this.vacancies = vacancies;
     this.cases = cases;
     this.filing = filing;
     this.callers = callers;
@@ -63,7 +63,7 @@ public class HiringSubsidies {
     var vacancyId = jdbc.sql("select vacancy_id from employment.application where id = ? and status = 'HIRED'")
         .param(applicationId).query(UUID.class).optional()
         .orElseThrow(() -> new JobApplications.ApplicationNotFound(applicationId));
-    var vacancy = applications.vacancyOfMyUnit(vacancyId);
+    var vacancy = vacancies.recruitingFor(vacancyId);
     return jdbc.sql("select e.id, e.person_id, a.person_name, e.started_on, e.unit_id from employment.employment e"
             + " join employment.application a on a.id = e.application_id where e.application_id = ? and e.unit_id = ?")
         .params(applicationId, vacancy.unitId())

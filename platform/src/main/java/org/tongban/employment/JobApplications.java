@@ -22,8 +22,6 @@ import org.tongban.indicator.IndicatorManagement;
 import org.tongban.person.PersonId;
 import org.tongban.person.Residents;
 import org.tongban.shared.Refusal;
-import org.tongban.unit.AgentScope;
-import org.tongban.unit.UnitAgents;
 
 /**
  * Applying for a vacancy and the unit's answer: a signed-in resident (acting for themselves) applies once per vacancy;
@@ -43,18 +41,16 @@ public class JobApplications {
   private final JdbcClient jdbc;
   private final JobBoard board;
   private final Vacancies vacancies;
-  private final UnitAgents agents;
   private final Residents residents;
   private final IndicatorManagement indicators;
   private final Callers callers;
   private final AuditTrail audit;
 
-  JobApplications(JdbcClient jdbc, JobBoard board, Vacancies vacancies, UnitAgents agents, Residents residents,
+  JobApplications(JdbcClient jdbc, JobBoard board, Vacancies vacancies, Residents residents,
                   IndicatorManagement indicators, Callers callers, AuditTrail audit) {
     this.jdbc = jdbc;
     this.board = board;
     this.vacancies = vacancies;
-    this.agents = agents;
     this.residents = residents;
     this.indicators = indicators;
     this.callers = callers;
@@ -107,7 +103,7 @@ public class JobApplications {
 
   /** The applications to a vacancy, for the people of its unit authorised to recruit. */
   public List<JobApplication> forVacancy(UUID vacancyId) {
-    var vacancy = ofMyUnit(vacancyId);
+    var vacancy = vacancies.recruitingFor(vacancyId);
     return jdbc.sql("select " + COLUMNS + FROM + " where a.vacancy_id = ? order by a.created_at limit 500")
         .param(vacancy.id()).query(JobApplications::map).list();
   }
@@ -116,7 +112,7 @@ public class JobApplications {
   @Transactional
   public JobApplication invite(UUID id, @Nullable Instant at, @Nullable String place) {
     var application = find(id);
-    var vacancy = ofMyUnit(application.vacancyId());
+    var vacancy = vacancies.recruitingFor(application.vacancyId());
     if (at == null || place == null || place.isBlank() || place.length() > 200) throw new InvitationIncomplete();
     if (jdbc.sql("update employment.application set status = 'INVITED', interview_at = ?, interview_place = ?,"
             + " decided_by = ?, updated_at = now(), version = version + 1 where id = ? and status in ('APPLIED', 'INVITED')")
@@ -132,7 +128,7 @@ public class JobApplications {
   @Transactional
   public JobApplication reject(UUID id) {
     var application = find(id);
-    var vacancy = ofMyUnit(application.vacancyId());
+    var vacancy = vacancies.recruitingFor(application.vacancyId());
     if (jdbc.sql("update employment.application set status = 'REJECTED', decided_by = ?, updated_at = now(),"
             + " version = version + 1 where id = ? and status in ('APPLIED', 'INVITED')")
         .params(callers.current().name(), id).update() == 0) {
@@ -150,7 +146,7 @@ public class JobApplications {
   @Transactional
   public JobApplication hire(UUID id, @Nullable LocalDate startsOn) {
     var application = find(id);
-    var vacancy = ofMyUnit(application.vacancyId());
+    var vacancy = vacancies.recruitingFor(application.vacancyId());
     var today = Vacancies.today();
     if (startsOn == null || startsOn.isBefore(today.minusDays(30)) || startsOn.isAfter(today.plusDays(90))) {
       throw new InvalidStart();
@@ -169,25 +165,6 @@ public class JobApplications {
     audit.record("employment.hired", "vacancy", vacancy.id().toString(), vacancy.region(), Map.of("application",
         id.toString(), "startsOn", startsOn.toString()));
     return find(id);
-  }
-
-  /** The vacancy, if the caller is its unit's legal representative or an agent with the recruit scope. */
-  Vacancy vacancyOfMyUnit(UUID vacancyId) {
-    return ofMyUnit(vacancyId);
-  }
-
-  private Vacancy ofMyUnit(UUID vacancyId) {
-    var vacancy = vacancies.find(vacancyId).orElseThrow(() -> new VacancyNotFound(vacancyId.toString()));
-    org.tongban.shared.ActingUnit authorised;
-    try {
-      authorised = agents.actingAs(vacancy.unitId());
-    } catch (Refusal notTheirs) {
-      throw new VacancyNotFound(vacancyId.toString());
-    }
-    if (!authorised.scopes().contains(AgentScope.RECRUIT.name())) {
-      throw new org.tongban.unit.UnitRefusals.BeyondScope(AgentScope.RECRUIT.name());
-    }
-    return vacancy;
   }
 
   private JobApplication find(UUID id) {

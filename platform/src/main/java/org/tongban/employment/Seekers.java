@@ -49,20 +49,20 @@ public class Seekers {
   private final Residents residents;
   private final CaseQueries cases;
   private final JobBoard board;
-  private final JobApplications applications;
+  private final Vacancies vacancies;
   private final RegionDirectory regions;
   private final Callers callers;
   private final AuditTrail audit;
   private final org.tongban.access.Jurisdiction jurisdiction;
 
-  Seekers(JdbcClient jdbc, Residents residents, CaseQueries cases, JobBoard board, JobApplications applications,
+  Seekers(JdbcClient jdbc, Residents residents, CaseQueries cases, JobBoard board, Vacancies vacancies,
           RegionDirectory regions, Callers callers, AuditTrail audit, org.tongban.access.Jurisdiction jurisdiction) {
     this.jurisdiction = jurisdiction;
     this.jdbc = jdbc;
     this.residents = residents;
     this.cases = cases;
     this.board = board;
-    this.applications = applications;
+    this.vacancies = vacancies;
     this.regions = regions;
     this.callers = callers;
     this.audit = audit;
@@ -104,8 +104,9 @@ public class Seekers {
     var person = residents.view(found.id());
     jurisdiction.require(person.residenceRegion(), null, org.tongban.access.Purpose.CAPTURE, "resident");
     save(person, input, callers.current().office() == null ? "staff" : "office:" + callers.current().office());
-    return jdbc.sql("select " + COLUMNS + " from employment.seeker where person_id = ?").param(person.id().value())
-        .query(this::map).single();
+    var saved = jdbc.sql("select " + COLUMNS + " from employment.seeker where person_id = ?").param(person.id().value())
+        .query(this::map).list();
+    return grouped(saved).getFirst();
   }
 
   /** Seekers registered in the caller's jurisdiction (labour bureau, service halls and stations), newest first. */
@@ -119,6 +120,7 @@ public class Seekers {
     var items = jdbc.sql("select " + COLUMNS + " from employment.seeker where region_code like any(?)"
             + " order by updated_at desc, person_id offset ? limit ?")
         .params(filter.patterns(), p * s, s).query(this::map).list();
+    items = grouped(items);
     return new org.tongban.shared.ResultPage<>(items, p, s, total);
   }
 
@@ -160,8 +162,9 @@ public class Seekers {
     var caller = callers.current();
     if (!caller.resident() || caller.person() == null || caller.actingUnit() != null) return Optional.empty();
     var person = new PersonId(caller.person());
-    return jdbc.sql("select " + COLUMNS + " from employment.seeker where person_id = ?").param(person.value())
-        .query(this::map).optional();
+    var rows = jdbc.sql("select " + COLUMNS + " from employment.seeker where person_id = ?").param(person.value())
+        .query(this::map).list();
+    return grouped(rows).stream().findFirst();
   }
 
   /** Open vacancies for the signed-in seeker, best first, each with why. */
@@ -179,11 +182,12 @@ public class Seekers {
 
   /** Seekers who agreed to be found, for a vacancy of the caller's unit (its recruiters), best first, with why. */
   public List<Match<Seeker>> recommendedFor(UUID vacancyId) {
-    var vacancy = applications.vacancyOfMyUnit(vacancyId);
+    var vacancy = vacancies.recruitingFor(vacancyId);
     var city = vacancy.region().atLevel(RegionLevel.CITY);
     var candidates = jdbc.sql("select " + COLUMNS + " from employment.seeker where findable and region_code like ?"
             + " order by updated_at desc limit " + CANDIDATES)
         .param((city == null ? vacancy.region() : city).prefix() + "%").query(this::map).list();
+    candidates = grouped(candidates);
     return candidates.stream().map(s -> score(s, vacancy, s))
         .filter(m -> m.score() > 0).sorted(Comparator.comparingInt((Match<Seeker> m) -> -m.score())).limit(20).toList();
   }
@@ -226,7 +230,14 @@ public class Seekers {
     var person = rs.getObject(1, UUID.class);
     return new Seeker(person, rs.getString(2), Seeker.Education.valueOf(rs.getString(3)),
         List.of((String[]) rs.getArray(4).getArray()), rs.getString(5), new RegionCode(rs.getString(6)), rs.getInt(7),
-        rs.getObject(8, LocalDate.class), rs.getBoolean(9), cases.approvedFor(new PersonId(person), DIFFICULTY_ITEM),
-        rs.getTimestamp(10).toInstant());
+        rs.getObject(8, LocalDate.class), rs.getBoolean(9), false, rs.getTimestamp(10).toInstant());
+  }
+
+  /** The rows with the priority group marked, read for the whole list at once. */
+  private List<Seeker> grouped(List<Seeker> rows) {
+    var difficulty = cases.approvedAmong(rows.stream().map(Seeker::personId).toList(), DIFFICULTY_ITEM);
+    return rows.stream().map(s -> !difficulty.contains(s.personId()) ? s : new Seeker(s.personId(), s.name(),
+        s.education(), s.skills(), s.occupation(), s.region(), s.payCents(), s.availableFrom(), s.findable(), true,
+        s.updatedAt())).toList();
   }
 }

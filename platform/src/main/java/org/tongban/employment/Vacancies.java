@@ -155,8 +155,20 @@ public class Vacancies {
   /** The unit closes its own vacancy (filled, or no longer needed): its people authorised to recruit. */
   @Transactional
   public Vacancy close(UUID id) {
+    var vacancy = recruitingFor(id);
+    int changed = jdbc.sql("update employment.vacancy set status = 'CLOSED', version = version + 1"
+        + " where id = ? and status = 'OPEN'").param(id).update();
+    if (changed == 0) throw new WrongState(vacancy.status().name());
+    audit.record("employment.vacancy-closed", "vacancy", id.toString(), vacancy.region(), Map.of());
+    return find(id).orElseThrow();
+  }
+
+  /**
+   * The vacancy, if the caller is its unit's legal representative or an agent with the recruit scope; to anyone else
+   * it does not exist.
+   */
+  Vacancy recruitingFor(UUID id) {
     var vacancy = find(id).orElseThrow(() -> new VacancyNotFound(id.toString()));
-    // Its legal representative, or an agent with the recruit scope; to anyone else the vacancy does not exist.
     org.tongban.shared.ActingUnit authorised;
     try {
       authorised = agents.actingAs(vacancy.unitId());
@@ -166,11 +178,7 @@ public class Vacancies {
     if (!authorised.scopes().contains(AgentScope.RECRUIT.name())) {
       throw new org.tongban.unit.UnitRefusals.BeyondScope(AgentScope.RECRUIT.name());
     }
-    int changed = jdbc.sql("update employment.vacancy set status = 'CLOSED', version = version + 1"
-        + " where id = ? and status = 'OPEN'").param(id).update();
-    if (changed == 0) throw new WrongState(vacancy.status().name());
-    audit.record("employment.vacancy-closed", "vacancy", id.toString(), vacancy.region(), Map.of());
-    return find(id).orElseThrow();
+    return vacancy;
   }
 
   /** The vacancies of the unit the caller acts for, newest first. */

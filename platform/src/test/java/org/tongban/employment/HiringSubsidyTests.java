@@ -7,7 +7,6 @@ import static org.tongban.StaffFixtures.clerkOf;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tongban.casework.Applications;
-import org.tongban.casework.CaseAction;
 import org.tongban.casework.CaseQueries;
 import org.tongban.casework.Casework;
 import org.tongban.casework.CaseworkFixtures;
@@ -99,15 +97,7 @@ class HiringSubsidyTests {
             {"applicantName":"%s","hardship":"本人失业已满一年，家中有两位老人需要照料，多次求职未果。","contactPhone":"13800005555"}"""
             .formatted(name)), null, null)));
     CaseworkFixtures.supplyRequired(casework, cases, catalogue, person.user(), c.id());
-    for (int step = 0; step < 10; step++) {
-      var now = as(person.user(), () -> cases.view(c.id()));
-      if (now.decision() != null || now.waitingOn() == null) break;
-      var staff = fixtures.staff(now.waitingOn().equals(township.id()) ? township : county);
-      var possible = as(staff, () -> cases.actions(cases.view(c.id())));
-      var next = List.of(CaseAction.PASS, CaseAction.ACCEPT, CaseAction.AGREE, CaseAction.APPROVE).stream()
-          .filter(possible::contains).findFirst().orElseThrow();
-      as(staff, () -> casework.act(c.id(), next, "核实属实"));
-    }
+    fixtures.approve(casework, cases, person.user(), c.id(), township, county);
     return person;
   }
 

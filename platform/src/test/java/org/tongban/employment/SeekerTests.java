@@ -9,7 +9,6 @@ import static org.tongban.StaffFixtures.clerkOf;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -20,7 +19,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tongban.casework.Applications;
-import org.tongban.casework.CaseAction;
 import org.tongban.casework.CaseQueries;
 import org.tongban.casework.Casework;
 import org.tongban.casework.CaseworkFixtures;
@@ -189,16 +187,7 @@ class SeekerTests {
             {"applicantName":"侯春生","hardship":"家中两位老人需要照料，本人失业已满一年，多次求职未果。","contactPhone":"13800004444"}"""),
         null, null)));
     CaseworkFixtures.supplyRequired(casework, cases, catalogue, seeker.user(), c.id());
-    for (int step = 0; step < 10; step++) {
-      var now = as(seeker.user(), () -> cases.view(c.id()));
-      if (now.decision() != null || now.waitingOn() == null) break;
-      var office = now.waitingOn().equals(township.id()) ? township : county;
-      var staff = fixtures.staff(office);
-      var possible = as(staff, () -> cases.actions(cases.view(c.id())));
-      var next = List.of(CaseAction.PASS, CaseAction.ACCEPT, CaseAction.AGREE, CaseAction.APPROVE).stream()
-          .filter(possible::contains).findFirst().orElseThrow();
-      as(staff, () -> casework.act(c.id(), next, "核实属实"));
-    }
+    fixtures.approve(casework, cases, seeker.user(), c.id(), township, county);
     assertThat(as(seeker.user(), () -> cases.view(c.id())).decision()).isEqualTo("APPROVED");
     assertThat(register(seeker, false).difficulty()).isTrue();
     assertThat(register(boss, false).difficulty()).isFalse();

@@ -84,16 +84,11 @@ public class FilingFor {
       if (!standing.scopes().contains(AgentScope.APPLY.name())) {
         throw new org.tongban.unit.UnitRefusals.BeyondScope(AgentScope.APPLY.name());
       }
-      var unit = units.find(standing.id()).orElseThrow();
-      return new For(applicant, null, new CaseFile.ForUnit(unit.id(), unit.creditCode().value(), unit.name()),
-          unit.region());
+      return forUnit(applicant, standing.id());
     }
     if (acting != null) {
       if (!spec.audience().contains(UNITS)) throw new NotForUnits(spec.name());
-      var checked = agents.require(AgentScope.APPLY);
-      var unit = units.find(checked.id()).orElseThrow();
-      return new For(applicant, null, new CaseFile.ForUnit(unit.id(), unit.creditCode().value(), unit.name()),
-          unit.region());
+      return forUnit(applicant, agents.require(AgentScope.APPLY).id());
     }
     if (!spec.audience().isEmpty() && !spec.audience().contains(PERSONS)) throw new UnitsOnly(spec.name());
     if (subject == null || subject.equals(applicant.id())) return new For(applicant, null, null, null);
@@ -104,6 +99,13 @@ public class FilingFor {
   }
 
   /** The form with what the platform holds about the relative or the unit filled in, and typed credit codes checked. */
+  /** A case in the unit's name, as the unit is now; it belongs where the unit is. */
+  private For forUnit(Resident applicant, java.util.UUID unitId) {
+    var unit = units.find(unitId).orElseThrow();
+    return new For(applicant, null, new CaseFile.ForUnit(unit.id(), unit.creditCode().value(), unit.name()),
+        unit.region());
+  }
+
   /** The unit a window files for, looked up by its credit code; "not found" for an unknown code. */
   public java.util.UUID unitByCode(String creditCode) {
     return units.findByCode(creditCode).orElseThrow(() -> new org.tongban.unit.UnitRefusals.UnitNotFound(creditCode))
