@@ -159,6 +159,24 @@ public class CaseQueries {
   }
 
   /**
+   * For each of {@code persons}, the items among {@code items} approved for them as applicant (their own cases, not a
+   * relative's or a unit's), with when the latest approval was decided: one query for a whole list.
+   */
+  public java.util.Map<UUID, java.util.Map<String, java.time.Instant>> approvals(java.util.Collection<UUID> persons,
+                                                                             java.util.Collection<String> items) {
+    var result = new java.util.HashMap<UUID, java.util.Map<String, java.time.Instant>>();
+    if (persons.isEmpty() || items.isEmpty()) return result;
+    jdbc.sql("select applicant, item_code, max(decided_at) from casework.case_file where applicant = any(?)"
+            + " and item_code = any(?) and decision = 'APPROVED' and subject is null and unit_id is null group by 1, 2")
+        .params(persons.toArray(UUID[]::new), items.toArray(String[]::new))
+        .query((java.sql.ResultSet rs) -> {
+          result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.HashMap<>())
+              .put(rs.getString(2), rs.getTimestamp(3).toInstant());
+        });
+    return result;
+  }
+
+  /**
    * A case's outcome for other services' rules, unscoped: empty while undecided, else APPROVED or DENIED (withdrawn and
    * not-accepted cases count as DENIED: nothing was granted).
    */

@@ -40,4 +40,16 @@ public final class EmploymentRefusals {
       super("employment.invalid-minimum-wage", 400);
     }
   }
+
+  public static final class InvalidSubsidyStandard extends Refusal {
+    public InvalidSubsidyStandard() {
+      super("employment.invalid-subsidy-standard", 400);
+    }
+  }
+
+  public static final class UnknownSubsidy extends Refusal {
+    public UnknownSubsidy(String kind) {
+      super("employment.unknown-subsidy", 404, kind);
+    }
+  }
 }

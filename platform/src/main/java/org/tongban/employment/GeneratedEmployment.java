@@ -12,6 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.audit.AuditTrail;
+import org.tongban.employment.internal.EmploymentFacts;
+import org.tongban.indicator.FactChange;
+import org.tongban.indicator.IndicatorManagement;
 import org.tongban.person.Resident;
 import org.tongban.person.Residents;
 import org.tongban.region.RegionDirectory;
@@ -27,7 +30,8 @@ import org.tongban.unit.Units;
  * per 100,000 people (2020 census) with generated residents as legal representatives, one to three vacancies each in
  * common work, and three in ten generated adults registered as seekers (half of them findable). The first demo resident
  * of 和平区 represents a company, so that a newcomer can try 我的单位 from the README alone. The same seed gives the same
- * data.
+ * data. Every city gets generated subsidy standards (their notice says they are generated) so the demo's subsidies
+ * compute; the figures count what was generated.
  */
 @Service
 public class GeneratedEmployment {
@@ -59,7 +63,15 @@ public class GeneratedEmployment {
   private final JdbcClient jdbc;
   private final AuditTrail audit;
 
-  GeneratedEmployment(Units units, Residents residents, RegionDirectory regions, JdbcClient jdbc, AuditTrail audit) {
+  private final OccupationGroups occupations;
+  private final IndicatorManagement indicators;
+  private final SubsidyStandards subsidyStandards;
+
+  GeneratedEmployment(Units units, Residents residents, RegionDirectory regions, JdbcClient jdbc, AuditTrail audit,
+                      OccupationGroups occupations, IndicatorManagement indicators, SubsidyStandards subsidyStandards) {
+    this.occupations = occupations;
+    this.indicators = indicators;
+    this.subsidyStandards = subsidyStandards;
     this.units = units;
     this.residents = residents;
     this.regions = regions;
@@ -77,6 +89,7 @@ public class GeneratedEmployment {
     int unitCount = 0;
     int vacancyCount = 0;
     int seekerCount = 0;
+    var facts = new java.util.HashMap<FactKey, Long>();
     var demoBoss = residents.generatedIdentities(RegionCode.of("210102"), 1).stream().findFirst()
         .map(Residents.GeneratedIdentity::resident).orElse(null);
     for (var province : regions.provinces()) {
@@ -94,42 +107,80 @@ public class GeneratedEmployment {
           String name = place + NAMES.charAt(random.nextInt(NAMES.length())) + NAMES.charAt(random.nextInt(NAMES.length()))
               + work.trade() + "有限公司（生成）";
           var unit = units.insertGenerated(code, name, UnitKind.ENTERPRISE, Industry.parse(work.industry()),
-              UnitSize.values()[1 + random.nextInt(3)], boss.residenceRegion(), boss.id());
+              UnitSize.values()[1 + random.nextInt(3)], boss.residenceRegion(), boss.id(),
+              today.minusDays(30 + random.nextInt(3650)));
           if (unit.isEmpty()) continue;
           unitCount++;
           int openings = 1 + random.nextInt(3);
           for (int v = 0; v < openings; v++) {
             var job = v == 0 ? work : WORK.get(random.nextInt(WORK.size()));
             int pay = job.payMin() + 100 * random.nextInt(6);
+            int group = occupations.resolve(null, job.title());
+            int headcount = 1 + random.nextInt(5);
             jdbc.sql("insert into employment.vacancy (id, unit_id, unit_code, unit_name, title, occupation, openings,"
                     + " pay_min_cents, pay_max_cents, region_code, requirements, closing_date, status, wage_checked,"
-                    + " posted_by, generated) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', false, 'generated', true)")
+                    + " posted_by, generated, occupation_group)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', false, 'generated', true, ?)")
                 .params(UUID.randomUUID(), unit.get().id(), code.value(), name, job.title() + "（生成）", job.title(),
-                    1 + random.nextInt(5), pay * 100, Math.max(pay, job.payMax()) * 100, boss.residenceRegion().value(),
-                    job.requirements(), today.plusDays(10 + random.nextInt(50)))
+                    headcount, pay * 100, Math.max(pay, job.payMax()) * 100, boss.residenceRegion().value(),
+                    job.requirements(), today.plusDays(10 + random.nextInt(50)), group)
                 .update();
+            facts.merge(new FactKey(EmploymentFacts.vacancies(group), boss.residenceRegion()), (long) headcount,
+                Long::sum);
             vacancyCount++;
           }
         }
         for (var adult : adults) {
           if (random.nextInt(10) >= 3) continue;
           var work = WORK.get(random.nextInt(WORK.size()));
-          seekerCount += jdbc.sql("insert into employment.seeker (person_id, name, education, skills, occupation,"
-                  + " region_code, pay_cents, available_from, findable, generated) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)"
-                  + " on conflict (person_id) do nothing")
-              .params(adult.id().value(), adult.name(), Seeker.Education.values()[random.nextInt(4)].name(),
+          var education = Seeker.Education.values()[random.nextInt(4)];
+          // Half of those with a college degree or more graduated within the last two and a half years.
+          LocalDate graduated = education.compareTo(Seeker.Education.COLLEGE) >= 0 && random.nextBoolean()
+              ? today.minusDays(random.nextInt(900)) : null;
+          int group = occupations.resolve(null, work.title());
+          int added = jdbc.sql("insert into employment.seeker (person_id, name, education, skills, occupation,"
+                  + " region_code, pay_cents, available_from, findable, generated, occupation_group, graduated_on)"
+                  + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?) on conflict (person_id) do nothing")
+              .params(adult.id().value(), adult.name(), education.name(),
                   new String[] {work.requirements().isEmpty() ? work.trade() : work.requirements().split("[，,]")[0]},
                   work.title(), adult.residenceRegion().value(), work.payMin() * 100,
-                  today.plusDays(random.nextInt(30)), random.nextBoolean())
+                  today.plusDays(random.nextInt(30)), random.nextBoolean(), group, graduated)
               .update();
+          seekerCount += added;
+          if (added > 0) {
+            facts.merge(new FactKey(EmploymentFacts.seekers(group), adult.residenceRegion()), 1L, Long::sum);
+          }
         }
       }
     }
+    var month = java.time.YearMonth.from(today);
+    indicators.record(facts.entrySet().stream()
+        .map(e -> new FactChange(e.getKey().fact(), e.getKey().region(), month, e.getValue())).toList());
+    standards(today);
     audit.record("employment.generated", "employment", null, null, Map.of("units", String.valueOf(unitCount),
         "vacancies", String.valueOf(vacancyCount), "seekers", String.valueOf(seekerCount), "seed", String.valueOf(seed)));
     log.info("Generated {} employers, {} vacancies and {} job seekers (marked generated)", unitCount, vacancyCount,
         seekerCount);
     return new Generated(unitCount, vacancyCount, seekerCount);
+  }
+
+  private record FactKey(String fact, RegionCode region) {}
+
+  /**
+   * Generated subsidy standards for every city, marked generated and named as such in their notice: the demo needs
+   * amounts to compute, and the platform has no city's real figures (staff enter those from the notices).
+   */
+  private void standards(LocalDate today) {
+    var from = today.withDayOfYear(1);
+    for (var province : regions.provinces()) {
+      for (var city : regions.children(province.code(), 0, 200).items()) {
+        subsidyStandards.insertGenerated(city.code(), SubsidyKind.HIRING, 100_000, null, from);
+        subsidyStandards.insertGenerated(city.code(), SubsidyKind.SOCIAL_INSURANCE, 50_000, 36, from);
+        subsidyStandards.insertGenerated(city.code(), SubsidyKind.PUBLIC_WELFARE, 80_000, 36, from);
+        subsidyStandards.insertGenerated(city.code(), SubsidyKind.TRAINING, 120_000, null, from);
+        subsidyStandards.insertGenerated(city.code(), SubsidyKind.STARTUP, 500_000, null, from);
+      }
+    }
   }
 
   /** 和平区 → 和平, 沈阳市 → 沈阳; names of two characters stay whole. */

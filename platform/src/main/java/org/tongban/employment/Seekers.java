@@ -18,7 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.access.Callers;
 import org.tongban.audit.AuditTrail;
-import org.tongban.casework.CaseQueries;
+import org.tongban.employment.internal.EmploymentFacts;
+import org.tongban.indicator.FactChange;
+import org.tongban.indicator.IndicatorManagement;
 import org.tongban.employment.JobApplications.NotASeeker;
 import org.tongban.person.PersonId;
 import org.tongban.person.Residents;
@@ -39,7 +41,7 @@ import org.tongban.shared.Yuan;
 public class Seekers {
 
   static final String COLUMNS = "person_id, name, education, skills, occupation, region_code, pay_cents, available_from,"
-      + " findable, updated_at";
+      + " findable, updated_at, occupation_group, graduated_on";
   /** 就业困难人员认定: an approved case makes the seeker one of the groups the service gives priority. */
   static final String DIFFICULTY_ITEM = "hrss.employment-difficulty";
   /** How many candidates are scored for one recommendation list. */
@@ -47,20 +49,25 @@ public class Seekers {
 
   private final JdbcClient jdbc;
   private final Residents residents;
-  private final CaseQueries cases;
   private final JobBoard board;
   private final Vacancies vacancies;
   private final RegionDirectory regions;
   private final Callers callers;
   private final AuditTrail audit;
   private final org.tongban.access.Jurisdiction jurisdiction;
+  private final KeyGroups keyGroups;
+  private final OccupationGroups occupations;
+  private final IndicatorManagement indicators;
 
-  Seekers(JdbcClient jdbc, Residents residents, CaseQueries cases, JobBoard board, Vacancies vacancies,
-          RegionDirectory regions, Callers callers, AuditTrail audit, org.tongban.access.Jurisdiction jurisdiction) {
+  Seekers(JdbcClient jdbc, Residents residents, KeyGroups keyGroups, OccupationGroups occupations, JobBoard board,
+          Vacancies vacancies, RegionDirectory regions, Callers callers, AuditTrail audit,
+          org.tongban.access.Jurisdiction jurisdiction, IndicatorManagement indicators) {
     this.jurisdiction = jurisdiction;
     this.jdbc = jdbc;
     this.residents = residents;
-    this.cases = cases;
+    this.keyGroups = keyGroups;
+    this.occupations = occupations;
+    this.indicators = indicators;
     this.board = board;
     this.vacancies = vacancies;
     this.regions = regions;
@@ -68,10 +75,20 @@ public class Seekers {
     this.audit = audit;
   }
 
-  /** The record as typed: skills separated by commas or spaces, pay in yuan a month, the place wanted as a region code. */
+  /**
+   * The record as typed: skills separated by commas or spaces, pay in yuan a month, the place wanted as a region code;
+   * the occupation's major group (1–8) when picked, the graduation date for a college degree or higher.
+   */
   public record NewSeeker(Seeker.@Nullable Education education, @Nullable String skills, @Nullable String occupation,
                           @Nullable String region, @Nullable String pay, @Nullable LocalDate availableFrom,
-                          @Nullable Boolean findable) {
+                          @Nullable Boolean findable, @Nullable Integer occupationGroup,
+                          @Nullable LocalDate graduatedOn) {
+
+    public NewSeeker(Seeker.@Nullable Education education, @Nullable String skills, @Nullable String occupation,
+                     @Nullable String region, @Nullable String pay, @Nullable LocalDate availableFrom,
+                     @Nullable Boolean findable) {
+      this(education, skills, occupation, region, pay, availableFrom, findable, null, null);
+    }
 
     /** An unticked box sends nothing: not findable. */
     public boolean findableOrNot() {
@@ -142,17 +159,43 @@ public class Seekers {
     if (pay < 0) problems.add(FieldProblem.of("pay", "vacancy-pay"));
     var from = input.availableFrom() == null ? Vacancies.today() : input.availableFrom();
     if (from.isAfter(Vacancies.today().plusYears(1))) problems.add(FieldProblem.of("availableFrom", "seeker-available"));
+    var graduated = input.graduatedOn();
+    if (graduated != null && (input.education() == null || input.education().compareTo(Seeker.Education.COLLEGE) < 0
+        || graduated.isAfter(Vacancies.today().plusYears(1)) || graduated.getYear() < 1950)) {
+      problems.add(FieldProblem.of("graduatedOn", "seeker-graduated"));
+    }
+    if (input.occupationGroup() != null && (input.occupationGroup() < 1 || input.occupationGroup() > 8)) {
+      problems.add(FieldProblem.of("occupationGroup", "occupation-group"));
+    }
     if (!problems.isEmpty()) throw new EmploymentRefusals.InvalidVacancy(problems);
+    int group = occupations.resolve(input.occupationGroup(), occupation);
+    // The record's place and group before the change, locked: the figures move it from there to here.
+    var before = jdbc.sql("select region_code, occupation_group, registered_at from employment.seeker"
+            + " where person_id = ? for update").param(person.id().value())
+        .query((rs, i) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant()}).optional();
     jdbc.sql("""
             insert into employment.seeker (person_id, name, education, skills, occupation, region_code, pay_cents,
-              available_from, findable) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+              available_from, findable, occupation_group, graduated_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (person_id) do update set name = excluded.name, education = excluded.education,
               skills = excluded.skills, occupation = excluded.occupation, region_code = excluded.region_code,
               pay_cents = excluded.pay_cents, available_from = excluded.available_from, findable = excluded.findable,
-              updated_at = now()""")
+              occupation_group = excluded.occupation_group, graduated_on = excluded.graduated_on, updated_at = now()""")
         .params(person.id().value(), person.name(), input.education().name(), skills.toArray(String[]::new), occupation,
-            region.value(), (int) pay, from, input.findableOrNot())
+            region.value(), (int) pay, from, input.findableOrNot(), group, graduated)
         .update();
+    var month = before.map(b -> java.time.YearMonth.from(((Instant) b[2]).atZone(EmploymentFacts.CHINA)))
+        .orElse(java.time.YearMonth.now(EmploymentFacts.CHINA));
+    var changes = new ArrayList<FactChange>();
+    if (before.isPresent()) {
+      if (!before.get()[0].equals(region.value()) || (int) before.get()[1] != group) {
+        changes.add(new FactChange(EmploymentFacts.seekers((int) before.get()[1]),
+            new RegionCode((String) before.get()[0]), month, -1));
+        changes.add(new FactChange(EmploymentFacts.seekers(group), region, month, 1));
+      }
+    } else {
+      changes.add(new FactChange(EmploymentFacts.seekers(group), region, month, 1));
+    }
+    indicators.record(changes);
     audit.record("employment.seeker-registered", "person", person.id().toString(), region,
         Map.of("findable", String.valueOf(input.findableOrNot()), "by", by));
   }
@@ -229,15 +272,14 @@ public class Seekers {
   private Seeker map(ResultSet rs, int i) throws SQLException {
     var person = rs.getObject(1, UUID.class);
     return new Seeker(person, rs.getString(2), Seeker.Education.valueOf(rs.getString(3)),
-        List.of((String[]) rs.getArray(4).getArray()), rs.getString(5), new RegionCode(rs.getString(6)), rs.getInt(7),
-        rs.getObject(8, LocalDate.class), rs.getBoolean(9), false, rs.getTimestamp(10).toInstant());
+        List.of((String[]) rs.getArray(4).getArray()), rs.getString(5), rs.getInt(11), new RegionCode(rs.getString(6)),
+        rs.getInt(7), rs.getObject(8, LocalDate.class), rs.getObject(12, LocalDate.class), rs.getBoolean(9), List.of(),
+        rs.getTimestamp(10).toInstant());
   }
 
-  /** The rows with the priority group marked, read for the whole list at once. */
+  /** The rows with their key groups, read for the whole list at once. */
   private List<Seeker> grouped(List<Seeker> rows) {
-    var difficulty = cases.approvedAmong(rows.stream().map(Seeker::personId).toList(), DIFFICULTY_ITEM);
-    return rows.stream().map(s -> !difficulty.contains(s.personId()) ? s : new Seeker(s.personId(), s.name(),
-        s.education(), s.skills(), s.occupation(), s.region(), s.payCents(), s.availableFrom(), s.findable(), true,
-        s.updatedAt())).toList();
+    var found = keyGroups.among(rows.stream().map(Seeker::personId).toList());
+    return rows.stream().map(s -> s.withGroups(found.getOrDefault(s.personId(), List.of()))).toList();
   }
 }

@@ -20,7 +20,10 @@ import org.tongban.audit.AuditTrail;
 import org.tongban.employment.EmploymentRefusals.InvalidVacancy;
 import org.tongban.employment.EmploymentRefusals.VacancyNotFound;
 import org.tongban.employment.EmploymentRefusals.WrongState;
+import org.tongban.employment.internal.EmploymentFacts;
 import org.tongban.employment.internal.VacancyRules;
+import org.tongban.indicator.FactChange;
+import org.tongban.indicator.IndicatorManagement;
 import org.tongban.region.RegionDirectory;
 import org.tongban.shared.FieldProblem;
 import org.tongban.shared.RegionCode;
@@ -42,7 +45,7 @@ public class Vacancies {
 
   static final String COLUMNS = "id, unit_id, unit_code, unit_name, title, occupation, openings, pay_min_cents,"
       + " pay_max_cents, region_code, address, requirements, closing_date, status, wage_checked, suspended_reason,"
-      + " generated, version";
+      + " generated, version, occupation_group, public_welfare";
   /** The longest a vacancy stays open before the unit posts it again. */
   static final int MAX_OPEN_DAYS = 180;
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -56,9 +59,14 @@ public class Vacancies {
   private final Jurisdiction jurisdiction;
   private final Callers callers;
   private final AuditTrail audit;
+  private final OccupationGroups occupations;
+  private final IndicatorManagement indicators;
 
   Vacancies(JdbcClient jdbc, UnitAgents agents, Units units, MinimumWages wages, VacancyRules rules,
-            RegionDirectory regions, Jurisdiction jurisdiction, Callers callers, AuditTrail audit) {
+            RegionDirectory regions, Jurisdiction jurisdiction, Callers callers, AuditTrail audit,
+            OccupationGroups occupations, IndicatorManagement indicators) {
+    this.occupations = occupations;
+    this.indicators = indicators;
     this.jdbc = jdbc;
     this.agents = agents;
     this.units = units;
@@ -124,14 +132,20 @@ public class Vacancies {
     for (var hit : rules.check(title + " " + occupation + " " + requirements)) {
       problems.add(FieldProblem.of("requirements", "vacancy-rule-" + hit.rule(), hit.word(), hit.basis()));
     }
+    if (v.occupationGroup() != null && (v.occupationGroup() < 1 || v.occupationGroup() > 8)) {
+      problems.add(FieldProblem.of("occupationGroup", "occupation-group"));
+    }
     if (!problems.isEmpty()) throw new InvalidVacancy(problems);
     var id = UUID.randomUUID();
+    int group = occupations.resolve(v.occupationGroup(), title + " " + occupation);
     jdbc.sql("insert into employment.vacancy (id, unit_id, unit_code, unit_name, title, occupation, openings,"
             + " pay_min_cents, pay_max_cents, region_code, address, requirements, closing_date, status, wage_checked,"
-            + " posted_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)")
+            + " posted_by, occupation_group) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)")
         .params(id, unit.id(), unit.creditCode().value(), unit.name(), title, occupation, openings, (int) min, (int) max,
-            region.value(), address, requirements, closing, wageChecked, callers.current().name())
+            region.value(), address, requirements, closing, wageChecked, callers.current().name(), group)
         .update();
+    indicators.record(List.of(new FactChange(EmploymentFacts.vacancies(group), region,
+        java.time.YearMonth.now(CHINA), openings)));
     audit.record("employment.vacancy-posted", "vacancy", id.toString(), region, Map.of("title", title,
         "openings", String.valueOf(openings), "wageChecked", String.valueOf(wageChecked)));
     return find(id).orElseThrow();
@@ -149,6 +163,21 @@ public class Vacancies {
     if (changed == 0) throw new WrongState(vacancy.status().name());
     audit.record("employment.vacancy-suspended", "vacancy", id.toString(), vacancy.region(), Map.of("reason",
         reason.strip()));
+    return find(id).orElseThrow();
+  }
+
+  /**
+   * The labour bureau of the vacancy's place designates it a 公益性岗位 (《就业促进法》第五十三条: posts the government
+   * develops, filled first with 就业困难人员), which makes its hires eligible for 公益性岗位补贴. Once only; audited.
+   */
+  @Transactional
+  public Vacancy designatePublicWelfare(UUID id) {
+    var vacancy = find(id).orElseThrow(() -> new VacancyNotFound(id.toString()));
+    jurisdiction.require(vacancy.region(), MinimumWages.DEPARTMENT, Purpose.CAPTURE, "vacancy");
+    int changed = jdbc.sql("update employment.vacancy set public_welfare = true, version = version + 1"
+        + " where id = ? and not public_welfare and status <> 'CLOSED'").param(id).update();
+    if (changed == 0) throw new WrongState(vacancy.publicWelfare() ? "PUBLIC_WELFARE" : vacancy.status().name());
+    audit.record("employment.vacancy-public-welfare", "vacancy", id.toString(), vacancy.region(), Map.of());
     return find(id).orElseThrow();
   }
 
@@ -220,6 +249,6 @@ public class Vacancies {
         rs.getInt("pay_min_cents"), rs.getInt("pay_max_cents"), new RegionCode(rs.getString("region_code")),
         rs.getString("address"), rs.getString("requirements"), rs.getObject("closing_date", LocalDate.class),
         VacancyStatus.valueOf(rs.getString("status")), rs.getBoolean("wage_checked"), rs.getString("suspended_reason"),
-        rs.getBoolean("generated"), rs.getInt("version"));
+        rs.getBoolean("generated"), rs.getInt("version"), rs.getInt("occupation_group"), rs.getBoolean("public_welfare"));
   }
 }

@@ -213,6 +213,18 @@ public class Residents {
     return jdbc.sql("select count(*) from person.person").query(Long.class).single();
   }
 
+  /** Where each of {@code persons} has their household registered (户籍地), read for a whole list at once. */
+  public java.util.Map<java.util.UUID, RegionCode> householdRegions(java.util.Collection<java.util.UUID> persons) {
+    var result = new java.util.HashMap<java.util.UUID, RegionCode>();
+    if (persons.isEmpty()) return result;
+    jdbc.sql("select id, household_region from person.person where id = any(?)")
+        .param(persons.toArray(java.util.UUID[]::new))
+        .query((java.sql.ResultSet rs) -> {
+          result.put(rs.getObject(1, java.util.UUID.class), new RegionCode(rs.getString(2)));
+        });
+    return result;
+  }
+
   /** Unscoped read for the platform itself (a resident's own record, routing a case); never for staff lookups. */
   public Optional<Resident> find(PersonId id) {
     return jdbc.sql("select " + COLUMNS + " from person.person where id = ?").param(id.value())

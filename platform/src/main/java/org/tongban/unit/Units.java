@@ -124,13 +124,14 @@ public class Units {
    */
   @Transactional
   public Optional<Unit> insertGenerated(CreditCode code, String name, UnitKind kind, Industry industry, UnitSize size,
-                                        RegionCode region, PersonId legalRepresentative) {
+                                        RegionCode region, PersonId legalRepresentative,
+                                        java.time.LocalDate establishedOn) {
     var id = UUID.randomUUID();
     int inserted = jdbc.sql("insert into unit.unit (id, credit_code, name, kind, industry, size, region_code,"
-            + " legal_representative, registered_by, generated) values (?, ?, ?, ?, ?, ?, ?, ?, 'generated', true)"
-            + " on conflict (credit_code) do nothing")
+            + " legal_representative, registered_by, generated, established_on)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, 'generated', true, ?) on conflict (credit_code) do nothing")
         .params(id, code.value(), name, kind.name(), industry.code(), size.name(), region.value(),
-            legalRepresentative.value())
+            legalRepresentative.value(), establishedOn)
         .update();
     return inserted == 0 ? Optional.empty() : find(id);
   }
@@ -174,6 +175,15 @@ public class Units {
   public Optional<Unit> findByCode(String creditCode) {
     return jdbc.sql("select " + COLUMNS + " from unit.unit where credit_code = ?").param(creditCode.strip().toUpperCase())
         .query(Units::map).optional();
+  }
+
+  /**
+   * The day the unit was established: the 成立日期 the clerk gave from its licence, or else the day it was registered
+   * here (the earliest the platform can vouch for).
+   */
+  public java.time.LocalDate establishedOn(UUID id) {
+    return jdbc.sql("select coalesce(established_on, (created_at at time zone 'Asia/Shanghai')::date) from unit.unit"
+        + " where id = ?").param(id).query(java.time.LocalDate.class).single();
   }
 
   /** Unscoped read for the platform itself (a person's own units, checking an authorisation). */

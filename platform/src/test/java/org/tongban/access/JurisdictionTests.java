@@ -65,6 +65,8 @@ class JurisdictionTests {
       "/jobs/{id}", "/api/vacancies/{id}",
       // Any resident may apply for an open vacancy (one application each: JobApplicationTests).
       "/jobs/{id}/apply", "/api/vacancies/{id}/apply",
+      // The caller's own subsidies: the kind names a subsidy, not anybody's record (SubsidyTests).
+      "/api/me/subsidies/{kind}",
       // Any resident may register for a job fair, and a unit's recruiter book a booth (JobFairTests).
       "/jobs/fairs/{id}/register", "/jobs/fairs/{id}/booth", "/api/regions/{code}/history",
       "/api/regions/{code}/population", "/regions/{code}",
@@ -345,10 +347,15 @@ class JurisdictionTests {
         + jobApplication + "/subsidy", null, applicant, true, stranger)));
     all.put("POST /my/units/hires/{application}/subsidy", List.of(new Case(HttpMethod.POST, "/my/units/hires/"
         + jobApplication + "/subsidy?bankAccount=6222&contactPhone=13800001111", null, applicant, false, stranger)));
-    all.put("GET /api/job-applications/{id}/hiring-subsidy", List.of(new Case(HttpMethod.GET, "/api/job-applications/"
-        + jobApplication + "/hiring-subsidy", null, applicant, true, stranger)));
-    all.put("POST /api/job-applications/{id}/hiring-subsidy", List.of(new Case(HttpMethod.POST, "/api/job-applications/"
-        + jobApplication + "/hiring-subsidy", "{}", applicant, false, stranger)));
+    all.put("GET /api/job-applications/{id}/subsidies/{kind}", List.of(new Case(HttpMethod.GET, "/api/job-applications/"
+        + jobApplication + "/subsidies/social-insurance", null, applicant, true, stranger)));
+    all.put("POST /api/job-applications/{id}/subsidies/{kind}", List.of(new Case(HttpMethod.POST,
+        "/api/job-applications/" + jobApplication + "/subsidies/hiring", "{}", applicant, false, stranger)));
+    // A 公益性岗位 is designated by the labour bureau of the vacancy's place.
+    all.put("POST /api/vacancies/{id}/public-welfare", List.of(new Case(HttpMethod.POST, vac + "/public-welfare", null,
+        jiangyang, false, null)));
+    all.put("POST /workbench/vacancies/{id}/public-welfare", List.of(new Case(HttpMethod.POST, "/workbench/vacancies/"
+        + vacancy.id() + "/public-welfare", null, jiangyang, false, null)));
     all.put("GET /workbench/fairs/{id}", List.of(new Case(HttpMethod.GET, "/workbench/fairs/" + fair.id(), null, jiangyang,
         true, null)));
     all.put("GET /api/vacancies/{id}/applications", List.of(new Case(HttpMethod.GET, vac + "/applications", null,

@@ -65,6 +65,8 @@ class WriteJurisdictionTests {
       "POST /api/vacancies", "POST /my/units/vacancies",
       // A resident's own 求职登记 (SeekerTests).
       "PUT /api/job-seeker", "POST /my/seeker",
+      // A resident's own subsidy claims (training, start-up), computed from their own records (SubsidyTests).
+      "POST /my/subsidies",
       // A staff member makes their own device a terminal of their own office (a cookie on that device; KioskTests).
       "POST /workbench/kiosk",
       // 全省通办: any window files for any resident of the province (the authorisation and the look-up are on record);
@@ -220,6 +222,17 @@ class WriteJurisdictionTests {
     all.add(new Write("POST /workbench/minimum-wages", heping, jiangyang, () -> post("/workbench/minimum-wages")
         .param("region", "510502").param("monthly", "2100").param("notice", notice + "页").param("effectiveFrom", noticeDay.plusDays(1).toString()),
         () -> count("select count(*) from employment.minimum_wage where notice = ?", notice + "页")));
+    // A city's subsidy standard is entered by a labour bureau covering that city.
+    String standard = "走查补贴标准通知" + System.nanoTime();
+    var standardDay = LocalDate.of(2001, 1, 1).plusDays(System.nanoTime() % 7000);
+    all.add(new Write("POST /api/subsidy-standards", officerOf("2101", "hrss"), officerOf("5105", "hrss"),
+        () -> post("/api/subsidy-standards").contentType(json).content("{\"city\":\"510500000000\",\"kind\":\"startup\","
+            + "\"amount\":\"5000\",\"notice\":\"" + standard + "\",\"effectiveFrom\":\"" + standardDay + "\"}"),
+        () -> count("select count(*) from employment.subsidy_standard where notice = ?", standard)));
+    all.add(new Write("POST /workbench/subsidy-standards", officerOf("2101", "hrss"), officerOf("5105", "hrss"),
+        () -> post("/workbench/subsidy-standards").param("city", "510500000000").param("kind", "training")
+            .param("amount", "1200").param("notice", standard + "页").param("effectiveFrom", standardDay.toString()),
+        () -> count("select count(*) from employment.subsidy_standard where notice = ?", standard + "页")));
     all.add(new Write("POST /workbench/check-in", heping, jiangyang, () -> post("/workbench/check-in")
         .param("ticket", secondTicket),
         () -> count("select count(*) from booking.booking where ticket = ? and status = 'CHECKED_IN'", secondTicket)));

@@ -74,6 +74,12 @@ class EmploymentApi {
 
   record SuspendRequest(@NotBlank @Size(min = 4, max = 500) String reason) {}
 
+  /** The labour bureau of the vacancy's place designates it a 公益性岗位 (its hires may then claim 公益性岗位补贴). */
+  @PostMapping("/vacancies/{id}/public-welfare")
+  Vacancy designatePublicWelfare(@PathVariable UUID id) {
+    return vacancies.designatePublicWelfare(id);
+  }
+
   /** The labour bureau of the vacancy's place suspends it, saying why. */
   @PostMapping("/vacancies/{id}/suspend")
   Vacancy suspend(@PathVariable UUID id, @Valid @RequestBody SuspendRequest request) {

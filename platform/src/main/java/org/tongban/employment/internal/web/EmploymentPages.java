@@ -108,6 +108,17 @@ class EmploymentPages {
     return "redirect:/workbench/vacancies";
   }
 
+  @PostMapping("/workbench/vacancies/{id}/public-welfare")
+  String designate(@PathVariable UUID id, RedirectAttributes redirect) {
+    try {
+      vacancies.designatePublicWelfare(id);
+      redirect.addFlashAttribute("done", "job.public-welfare.designated");
+    } catch (EmploymentRefusals.WrongState refusal) {
+      redirect.addFlashAttribute("problem", "problem." + refusal.code());
+    }
+    return "redirect:/workbench/vacancies";
+  }
+
   @GetMapping("/workbench/minimum-wages")
   String minimumWages(Model model) {
     model.addAttribute("wages", wages.list());

@@ -116,6 +116,7 @@ class JobApplicationPages {
           .sorted().findFirst().orElse(null);
     }
     model.addAttribute("rows", at == null ? java.util.List.of() : figures.newJobs(at));
+    model.addAttribute("occupations", at == null ? java.util.List.of() : figures.byOccupation(at));
     model.addAttribute("region", at);
     return "jobs/figures";
   }

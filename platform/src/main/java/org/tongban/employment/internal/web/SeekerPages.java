@@ -35,7 +35,8 @@ class SeekerPages {
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", mine == null ? new Seekers.NewSeeker(null, null, null, null, null, null, false)
           : new Seekers.NewSeeker(mine.education(), String.join("，", mine.skills()), mine.occupation(),
-              mine.region().value(), String.valueOf(mine.payCents() / 100), mine.availableFrom(), (Boolean) mine.findable()));
+              mine.region().value(), String.valueOf(mine.payCents() / 100), mine.availableFrom(), (Boolean) mine.findable(),
+              mine.occupationGroup(), mine.graduatedOn()));
     }
     return "jobs/seeker";
   }
