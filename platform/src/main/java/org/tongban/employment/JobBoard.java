@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.shared.RegionCode;
+import org.tongban.shared.RegionLevel;
 import org.tongban.shared.ResultPage;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,11 +71,14 @@ public class JobBoard {
         .collect(java.util.stream.Collectors.joining(" & "));
   }
 
-  /** Open vacancies (not past their closing date) matching every word, within {@code region}, paying at least. */
-  public ResultPage<Vacancy> search(@Nullable String q, @Nullable RegionCode region, @Nullable Integer minPayCents,
-                                    int page, int size) {
-    int p = ResultPage.page(page);
-    int s = ResultPage.size(size);
+  /** A page never counts more than this many matches exactly: beyond it the board says "more than 1,000". */
+  public static final int TOTAL_CAP = 1000;
+  /** The map spreads at most this many of the newest matches over the regions. */
+  public static final int SPREAD_CAP = 5000;
+
+  private record Filter(String where, List<Object> args) {}
+
+  private Filter filter(@Nullable String q, @Nullable RegionCode region, @Nullable Integer minPayCents) {
     var where = new StringBuilder(" where status = 'OPEN' and closing_date >= ?");
     var args = new ArrayList<Object>();
     args.add(Vacancies.today());
@@ -107,12 +111,49 @@ public class JobBoard {
         args.add(String.join(" & ", narrowing));
       }
     }
-    long total = jdbc.sql("select count(*) from employment.vacancy" + where).params(args).query(Long.class).single();
+    return new Filter(where.toString(), args);
+  }
+
+  /**
+   * Open vacancies (not past their closing date) matching every word, within {@code region}, paying at least, newest
+   * first. The total is exact up to {@link #TOTAL_CAP} and {@code TOTAL_CAP + 1} beyond ("more than"): counting every
+   * match of a common word among a million vacancies would cost more than the page itself.
+   */
+  public ResultPage<Vacancy> search(@Nullable String q, @Nullable RegionCode region, @Nullable Integer minPayCents,
+                                    int page, int size) {
+    int p = ResultPage.page(page);
+    int s = ResultPage.size(size);
+    var f = filter(q, region, minPayCents);
+    var args = new ArrayList<>(f.args());
+    long total = jdbc.sql("select count(*) from (select 1 from employment.vacancy" + f.where() + " limit "
+        + (TOTAL_CAP + 1) + ") m").params(args).query(Long.class).single();
     args.add(p * s);
     args.add(s);
-    var items = jdbc.sql("select " + Vacancies.COLUMNS + " from employment.vacancy" + where
+    var items = jdbc.sql("select " + Vacancies.COLUMNS + " from employment.vacancy" + f.where()
         + " order by created_at desc, id offset ? limit ?").params(args).query(Vacancies::map).list();
     return new ResultPage<>(items, p, s, total);
+  }
+
+  /** Where the matches are: counts per region one level below the area shown; {@code capped}: of the newest only. */
+  public record Spread(RegionLevel level, Map<RegionCode, Long> counts, boolean capped) {}
+
+  /**
+   * The matches of {@link #search} counted per city (no region, or a province) or per county (a city, or a county and
+   * below), among the newest {@link #SPREAD_CAP}: what the board's map colours.
+   */
+  public Spread spread(@Nullable String q, @Nullable RegionCode region, @Nullable Integer minPayCents) {
+    var level = region == null || region.level() == RegionLevel.PROVINCE ? RegionLevel.CITY : RegionLevel.COUNTY;
+    int digits = level == RegionLevel.CITY ? 4 : 6;
+    var f = filter(q, region, minPayCents);
+    var counts = new java.util.LinkedHashMap<RegionCode, Long>();
+    jdbc.sql("select rpad(left(region_code, " + digits + "), 12, '0'), count(*) from (select region_code"
+            + " from employment.vacancy" + f.where() + " order by created_at desc limit " + SPREAD_CAP + ") m"
+            + " group by 1 order by 2 desc, 1")
+        .params(f.args()).query((java.sql.ResultSet rs) -> {
+          counts.put(new RegionCode(rs.getString(1)), rs.getLong(2));
+        });
+    long sum = counts.values().stream().mapToLong(Long::longValue).sum();
+    return new Spread(level, counts, sum >= SPREAD_CAP);
   }
 
   /** One open vacancy, for anyone; a suspended or closed one is not on the board. */

@@ -171,6 +171,13 @@ class VacancyTests {
     var page = mvc.perform(get("/jobs").param("q", "开叉车 " + marker)).andExpect(status().isOk()).andReturn()
         .getResponse().getContentAsString();
     assertThat(page).contains("叉车司机" + marker).doesNotContain("母婴护理员" + marker).contains("5,200–5,200 元/月");
+    // Where the matches are: per city without a region, per county within a city; the page lists them with links.
+    assertThat(board.spread(marker, null, null).counts()).containsEntry(RegionCode.of("210100000000"), 2L);
+    var spread = board.spread(marker, RegionCode.of("2101"), null);
+    assertThat(spread.level()).isEqualTo(org.tongban.shared.RegionLevel.COUNTY);
+    assertThat(spread.counts()).containsExactly(java.util.Map.entry(RegionCode.of(HEPING + "000000"), 2L));
+    assertThat(spread.capped()).isFalse();
+    assertThat(page).contains("id=\"job-map\"", "id=\"job-spread\"", "region=210100000000");
     mvc.perform(get("/api/vacancies").param("q", "月嫂 " + marker)).andExpect(jsonPath("$.total").value(1));
     // Another county's bureau does not reach it; its own does, with a reason, once.
     assertThatThrownBy(() -> as(officerOf("2102", "hrss"), () -> vacancies.suspend(forklift.id(), "核实岗位信息")))

@@ -199,6 +199,9 @@ class EmploymentJourneyTests {
       page.fill("#q", "开叉车 " + marker);
       page.click("button:text-is('搜索')");
       page.waitForSelector("a:text-is('叉车司机" + marker + "')");
+      // The map shades the city where it is, from the boundaries the platform serves.
+      page.waitForSelector("#job-map path.leaflet-interactive");
+      assertThat(page.textContent("#job-spread")).contains("沈阳市");
       shot(page, "83-seeker-finds-it-in-her-words");
       page.click("a:text-is('叉车司机" + marker + "')");
       page.fill("#note", "有叉车证，干过三年仓库");

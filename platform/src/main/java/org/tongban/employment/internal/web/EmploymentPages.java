@@ -1,6 +1,7 @@
 package org.tongban.employment.internal.web;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -29,8 +30,10 @@ class EmploymentPages {
   private final JobBoard board;
   private final Vacancies vacancies;
   private final MinimumWages wages;
+  private final tools.jackson.databind.json.JsonMapper json;
 
-  EmploymentPages(JobBoard board, Vacancies vacancies, MinimumWages wages) {
+  EmploymentPages(JobBoard board, Vacancies vacancies, MinimumWages wages, tools.jackson.databind.json.JsonMapper json) {
+    this.json = json;
     this.board = board;
     this.vacancies = vacancies;
     this.wages = wages;
@@ -49,7 +52,17 @@ class EmploymentPages {
     model.addAttribute("q", q);
     model.addAttribute("region", region);
     model.addAttribute("minPay", minPay);
-    model.addAttribute("results", board.search(q, within, minPay == null ? null : minPay * 100, page, 20));
+    Integer minCents = minPay == null ? null : minPay * 100;
+    model.addAttribute("results", board.search(q, within, minCents, page, 20));
+    model.addAttribute("cap", JobBoard.TOTAL_CAP);
+    var spread = board.spread(q, within, minCents);
+    model.addAttribute("spread", spread);
+    // The outlines the map draws: the cities of both provinces, the counties of a city, or the county itself.
+    var outlines = within == null ? List.of("210000000000", "510000000000") : List.of(within.value());
+    model.addAttribute("outlines", String.join(" ", outlines));
+    var counts = new java.util.LinkedHashMap<String, Long>();
+    spread.counts().forEach((code, n) -> counts.put(code.value(), n));
+    model.addAttribute("spreadJson", json.writeValueAsString(counts));
     return "jobs/index";
   }
 
