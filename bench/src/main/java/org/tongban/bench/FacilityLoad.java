@@ -59,7 +59,7 @@ public final class FacilityLoad {
     }
   }
 
-  private static void signInAsEverywhereClerk() {
+  static void signInAsEverywhereClerk() {
     var clerk = new StaffUser("bench-setup", "{noop}unused", true, List.of(new SimpleGrantedAuthority("ROLE_STAFF")),
         Set.of(new Scope(null, Scope.ANY_DEPARTMENT, Purpose.CAPTURE)), null, "bench-setup");
     SecurityContextHolder.getContext().setAuthentication(

@@ -216,4 +216,36 @@ class VacancyTests {
         .andExpect(status().is3xxRedirection());
     assertThat(vacanciesTitled(title)).isEqualTo(1);
   }
+
+  @Test
+  void aCommonWordFillsItsPagesFromTheNewestAndARareOneIsFoundWhereverItIs() {
+    // 130 new vacancies of one word (the newest on the board), and one old one paying more, in another county.
+    String marker = "W" + System.nanoTime() % 100_000;
+    var older = posted("木工" + marker + "老", "木工", "9000", village, "");
+    jdbc.sql("update employment.vacancy set created_at = now() - interval '100 days' where id = ?").param(older.id())
+        .update();
+    jdbc.sql("insert into employment.vacancy (id, unit_id, unit_code, unit_name, title, occupation, openings, pay_min_cents,"
+            + " pay_max_cents, region_code, requirements, closing_date, status, wage_checked, posted_by, generated, created_at)"
+            + " select gen_random_uuid(), ?, ?, ?, '木工' || ? || i || '（生成）', '木工', 1, 400000, 500000, '510502001001',"
+            + " '', current_date + 30, 'OPEN', false, 'test', true, now() + make_interval(secs => i)"
+            + " from generate_series(1, 130) i")
+        .params(unit.id(), unit.creditCode().value(), unit.name(), marker).update();
+    var first = board.search("木工 " + marker, null, null, 0, 20);
+    assertThat(first.total()).as("more than 100").isEqualTo(JobBoard.TOTAL_CAP + 1);
+    assertThat(first.items()).extracting(Vacancy::title).first().isEqualTo("木工" + marker + "130（生成）");
+    assertThat(board.search("木工 " + marker, null, null, 2, 20).items()).extracting(Vacancy::title)
+        .first().isEqualTo("木工" + marker + "90（生成）");
+    // Past the newest: the one in 和平区, and the one paying 9,000, are found by the index.
+    var here = board.search("木工 " + marker, RegionCode.of(HEPING), null, 0, 20);
+    assertThat(here.items()).extracting(Vacancy::id).containsExactly(older.id());
+    assertThat(here.total()).isEqualTo(1);
+    assertThat(board.search("木工 " + marker, null, 8000 * 100, 0, 20).items()).extracting(Vacancy::id)
+        .containsExactly(older.id());
+    assertThat(board.search("木工 " + marker, null, 60_000 * 100, 0, 20).items()).isEmpty();
+    assertThat(board.search("木工 " + marker, RegionCode.of("510502"), null, 6, 20).items()).extracting(Vacancy::title)
+        .containsExactly("木工" + marker + "10（生成）", "木工" + marker + "9（生成）", "木工" + marker + "8（生成）",
+            "木工" + marker + "7（生成）", "木工" + marker + "6（生成）", "木工" + marker + "5（生成）",
+            "木工" + marker + "4（生成）", "木工" + marker + "3（生成）", "木工" + marker + "2（生成）",
+            "木工" + marker + "1（生成）");
+  }
 }
