@@ -95,7 +95,7 @@ public final class JobLoad {
             + " from generate_series(" + from + ", " + to + ") i join village v on v.n = 1 + (i::bigint * 104729) % " + villages)
             .update();
       }
-      System.out.printf("RESULT loaded %d seekers in %.0f s%n", seekers - have, (System.nanoTime() - t0) / 1e9);
+      System.out.printf("RESULT loaded %d seekers in %.0f s%n", Math.max(0, seekers - have), (System.nanoTime() - t0) / 1e9);
       jdbc.sql("analyze employment.vacancy").update();
       jdbc.sql("analyze employment.seeker").update();
       // Signed-in seekers: residents of 和平区 with an account and a record (forklift work, so they match).
@@ -150,14 +150,28 @@ public final class JobLoad {
   }
 
   /**
-   * The plain SQL of one search, as a DBA would write it by hand for the same result: the everyday word's meanings as
-   * LIKE, the character-pair index to narrow, newest first, one page; then the capped count the page shows.
+   * The plain SQL of one search, written by hand for the same result and the same plan as the board's (a pgbench
+   * script): the newest 2,000 open vacancies of the area walked in order and filtered (the everyday word's meanings as
+   * LIKE), up to 101 rows; when that does not fill the first page, the index's bitmap (character pairs, region and pay
+   * tokens) finds the page; a capped count when the window found fewer than 101.
    */
   static String anchor(JobBoard board, String q, String region, String minPay) {
     var where = new StringBuilder("status = 'OPEN' and closing_date >= current_date");
-    if (!region.isEmpty()) where.append(" and region_code like '").append(region.replaceAll("0+$", "")).append("%'");
-    if (!minPay.isEmpty()) where.append(" and pay_max_cents >= ").append(Integer.parseInt(minPay) * 100);
-    var narrowing = new ArrayList<String>();
+    var tokens = new ArrayList<String>();
+    String prefix = region.replaceAll("0+$", "");
+    if (prefix.length() % 2 == 1 && prefix.length() < 9) prefix += "0";
+    String area = "";
+    if (!region.isEmpty()) {
+      where.append(" and region_code like '").append(prefix).append("%'");
+      tokens.add("''r:" + prefix + "''");
+      int digits = prefix.length() <= 2 ? 2 : prefix.length() <= 4 ? 4 : 6;
+      area = " and left(region_code, " + digits + ") = '" + region.substring(0, digits) + "'";
+    }
+    if (!minPay.isEmpty()) {
+      where.append(" and pay_max_cents >= ").append(Integer.parseInt(minPay) * 100);
+      int thousands = Math.min(Integer.parseInt(minPay) / 1000, 50);
+      if (thousands > 0) tokens.add("''p:" + thousands + "''");
+    }
     for (String word : q.split("\\s+")) {
       var likes = new ArrayList<String>();
       var pairs = new ArrayList<String>();
@@ -168,13 +182,24 @@ public final class JobLoad {
         pairs.add(bigrams(m));
       }
       where.append(" and (").append(String.join(" or ", likes)).append(")");
-      if (pairs.stream().noneMatch(String::isEmpty)) narrowing.add("(" + String.join(" | ", pairs) + ")");
+      if (pairs.stream().noneMatch(String::isEmpty)) tokens.add("(" + String.join(" | ", pairs) + ")");
     }
-    if (!narrowing.isEmpty()) where.append(" and search @@ '").append(String.join(" & ", narrowing)).append("'::tsquery");
-    return "select id, title, unit_name, region_code, pay_min_cents, pay_max_cents from employment.vacancy where " + where
-        + " order by created_at desc, id limit 20;\n"
-        + "select count(*) from (select 1 from employment.vacancy where " + where
-        + " order by created_at desc, id limit 101) m;\n";
+    String columns = "id, unit_id, unit_code, unit_name, title, occupation, openings, pay_min_cents, pay_max_cents,"
+        + " region_code, address, requirements, closing_date, status, wage_checked, suspended_reason, generated, version,"
+        + " occupation_group, public_welfare";
+    String indexed = where + (tokens.isEmpty() ? "" : " and search @@ '" + String.join(" & ", tokens) + "'::tsquery");
+    return "set enable_bitmapscan = off;\n"
+        + "select count(*) as recent from (select " + columns + " from (select " + columns + ", created_at"
+        + " from employment.vacancy where status = 'OPEN'" + area + " order by created_at desc, id limit 2000) v where "
+        + where + " order by created_at desc, id limit 101) m \\gset\n"
+        + "set enable_bitmapscan = on;\n"
+        + "set enable_indexscan = off;\n"
+        + "\\if :recent <= 20\n"
+        + "select " + columns + " from employment.vacancy where " + indexed + " order by created_at desc, id limit 20;\n"
+        + "\\elif :recent < 101\n"
+        + "select count(*) from (select 1 from employment.vacancy where " + indexed + " limit 101) m;\n"
+        + "\\endif\n"
+        + "set enable_indexscan = on;\n";
   }
 
   static String bigrams(String word) {

@@ -29,7 +29,9 @@ public class JobSimulation extends Simulation {
 
   {
     if (PHASE.equals("search")) {
-      var search = scenario("searchers").during(Duration.ofSeconds(SECONDS)).on(
+      // Users arrive spread over one mean pause, not all in the same millisecond.
+      var search = scenario("searchers").pause(Duration.ZERO, Duration.ofMillis(PAUSE * 1000L))
+          .during(Duration.ofSeconds(SECONDS)).on(
           exec(s -> s).feed(csv(System.getProperty("queries")).random())
               .exec(http("search").get("/api/vacancies").queryParam("q", "#{q}").queryParam("region", "#{region}")
                   .queryParam("minPay", "#{minPay}").queryParam("size", "20")
@@ -43,6 +45,7 @@ public class JobSimulation extends Simulation {
           .exec(CaseSimulation.signIn("#{user}"))
           // Everybody signs in first (password hashing takes the CPU a while), then all ask together.
           .rendezVous(USERS)
+          .pause(Duration.ZERO, Duration.ofMillis(PAUSE * 1000L))
           .during(Duration.ofSeconds(SECONDS)).on(
               exec(http("recommendations").get("/api/job-seeker/recommendations")
                   .check(status().is(200), jsonPath("$[0].score").exists()))
