@@ -68,6 +68,9 @@ anchor() {
 }
 
 # 1. Search: through the platform, then the same searches as plain SQL.
+# Warm-up: 30 s of the same searches (the JIT compiles the hot paths; PostgreSQL reads the indexes), not measured.
+./mvnw -B -q -pl bench gatling:test -Dgatling.simulation=org.tongban.bench.JobSimulation -Dphase=search -Dpause=$pause \
+  -Dqueries="$work/queries.csv" -Dusers="$users" -Dseconds=30 > $results/jobs-gatling-warmup.txt 2>&1 || true
 scripts=(); for f in "$work"/anchor-search-*.sql; do scripts+=(-f "$f"); done
 : > $results/jobs-search.txt
 for p in $pause 0; do

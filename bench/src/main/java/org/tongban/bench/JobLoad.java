@@ -194,12 +194,14 @@ public final class JobLoad {
         + where + " order by created_at desc, id limit 101) m \\gset\n"
         + "set enable_bitmapscan = on;\n"
         + "set enable_indexscan = off;\n"
+        + "set enable_seqscan = off;\n"
         + "\\if :recent <= 20\n"
         + "select " + columns + " from employment.vacancy where " + indexed + " order by created_at desc, id limit 20;\n"
         + "\\elif :recent < 101\n"
         + "select count(*) from (select 1 from employment.vacancy where " + indexed + " limit 101) m;\n"
         + "\\endif\n"
-        + "set enable_indexscan = on;\n";
+        + "set enable_indexscan = on;\n"
+        + "set enable_seqscan = on;\n";
   }
 
   static String bigrams(String word) {

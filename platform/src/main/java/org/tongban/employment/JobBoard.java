@@ -171,9 +171,10 @@ public class JobBoard {
         return new ResultPage<>(recent.subList(p * s, end), p, s, total);
       }
     }
-    // Few matches among the newest: the index finds them all (a bitmap, never the newest-first walk, which would read
-    // every vacancy looking for matches that are not there).
-    jdbc.sql("set local enable_indexscan = off").update();
+    // Few matches among the newest: the index finds them all — a bitmap, never the newest-first walk (which reads
+    // every vacancy looking for matches that are not there) nor a scan of the table (which the planner picks when it
+    // overestimates a frequent token such as "pays 6,000 or more").
+    bitmapOnly();
     var args = new ArrayList<>(f.argsIndexed());
     args.add(p * s);
     args.add(s);
@@ -183,9 +184,14 @@ public class JobBoard {
     return new ResultPage<>(items, p, s, count(f));
   }
 
+  private void bitmapOnly() {
+    jdbc.sql("set local enable_indexscan = off").update();
+    jdbc.sql("set local enable_seqscan = off").update();
+  }
+
   /** Matches counted up to the cap, through the index's bitmap (which stops reading rows at the cap). */
   private long count(Filter f) {
-    jdbc.sql("set local enable_indexscan = off").update();
+    bitmapOnly();
     return jdbc.sql("select count(*) from (select 1 from employment.vacancy" + f.whereIndexed() + " limit "
         + (TOTAL_CAP + 1) + ") m").params(f.argsIndexed()).query(Long.class).single();
   }
