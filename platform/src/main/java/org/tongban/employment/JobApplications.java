@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,12 +17,9 @@ import org.tongban.audit.AuditTrail;
 import org.tongban.employment.EmploymentRefusals.VacancyNotFound;
 import org.tongban.employment.EmploymentRefusals.WrongState;
 import org.tongban.employment.internal.EmploymentFacts;
-import org.tongban.indicator.FactChange;
-import org.tongban.indicator.IndicatorManagement;
 import org.tongban.person.PersonId;
 import org.tongban.person.Residents;
 import org.tongban.shared.Refusal;
-import org.tongban.shared.RegionCode;
 
 /**
  * Applying for a vacancy and the unit's answer: a signed-in resident (acting for themselves) applies once per vacancy;
@@ -44,19 +40,17 @@ public class JobApplications {
   private final JobBoard board;
   private final Vacancies vacancies;
   private final Residents residents;
-  private final IndicatorManagement indicators;
   private final Callers callers;
   private final AuditTrail audit;
-  private final KeyGroups keyGroups;
+  private final EmploymentRecords records;
 
   JobApplications(JdbcClient jdbc, JobBoard board, Vacancies vacancies, Residents residents,
-                  IndicatorManagement indicators, Callers callers, AuditTrail audit, KeyGroups keyGroups) {
-    this.keyGroups = keyGroups;
+                  Callers callers, AuditTrail audit, EmploymentRecords records) {
+    this.records = records;
     this.jdbc = jdbc;
     this.board = board;
     this.vacancies = vacancies;
     this.residents = residents;
-    this.indicators = indicators;
     this.callers = callers;
     this.audit = audit;
   }
@@ -160,33 +154,8 @@ public class JobApplications {
         .params(callers.current().name(), id).update() == 0) {
       throw new WrongState(application.status().name());
     }
-    // What the person was when hired, kept on the employment so the figures recompute from these rows alone.
-    boolean difficulty = keyGroups.is(application.personId(), KeyGroup.DIFFICULTY);
-    var spell = jdbc.sql("select case_id, region_code from employment.unemployment_spell where person_id = ?"
-            + " and ended_on is null for update").param(application.personId())
-        .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).optional();
-    var employment = UUID.randomUUID();
-    jdbc.sql("insert into employment.employment (id, person_id, unit_id, unit_name, vacancy_id, application_id,"
-            + " region_code, started_on, recorded_by, was_unemployed, was_difficulty, public_welfare)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(employment, application.personId(), vacancy.unitId(), vacancy.unitName(), vacancy.id(), id,
-            vacancy.region().value(), startsOn, callers.current().name(), spell.isPresent(), difficulty,
-            vacancy.publicWelfare())
-        .update();
-    var month = YearMonth.from(startsOn);
-    var facts = new java.util.ArrayList<FactChange>();
-    facts.add(new FactChange(NEW_JOBS, vacancy.region(), month, 1));
-    if (spell.isPresent()) {
-      // 失业人员再就业: the hire ends the unemployment spell (guarded: only an open one).
-      if (jdbc.sql("update employment.unemployment_spell set ended_on = ?, employment_id = ? where case_id = ?"
-          + " and ended_on is null").params(startsOn, employment, spell.get().getKey()).update() != 1) {
-        throw new IllegalStateException("unemployment spell changed under a lock");
-      }
-      facts.add(new FactChange(EmploymentFacts.REEMPLOYED, vacancy.region(), month, 1));
-      facts.add(new FactChange(EmploymentFacts.REGISTERED_UNEMPLOYED, RegionCode.of(spell.get().getValue()), month, -1));
-    }
-    if (difficulty) facts.add(new FactChange(EmploymentFacts.DIFFICULTY_EMPLOYED, vacancy.region(), month, 1));
-    indicators.record(facts);
+    records.record(new EmploymentRecords.Work(application.personId(), vacancy.unitId(), vacancy.unitName(),
+        vacancy.id(), id, vacancy.region(), startsOn, vacancy.publicWelfare(), callers.current().name()));
     audit.record("employment.hired", "vacancy", vacancy.id().toString(), vacancy.region(), Map.of("application",
         id.toString(), "startsOn", startsOn.toString()));
     return find(id);

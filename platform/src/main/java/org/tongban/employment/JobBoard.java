@@ -187,6 +187,8 @@ public class JobBoard {
   private void bitmapOnly() {
     jdbc.sql("set local enable_indexscan = off").update();
     jdbc.sql("set local enable_seqscan = off").update();
+    // A parallel bitmap scan costs ten times a plain one here (workers to start, a shared bitmap): bench/jobs.sh.
+    jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
   }
 
   /** Matches counted up to the cap, through the index's bitmap (which stops reading rows at the cap). */

@@ -219,4 +219,33 @@ class EmploymentFiguresTests {
     assertThat(as(graduate.user(), () -> seekers.mine()).orElseThrow().graduatedOn()).isEqualTo(today.minusYears(3));
     assertThat(indicators.differences()).isZero();
   }
+
+  @Test
+  void anEmploymentRegistrationCaseRecordsWorkFoundElsewhereOnce() {
+    long newJobs = now(EmploymentFacts.NEW_JOBS, COUNTY);
+    long registered = now(EmploymentFacts.REGISTERED_UNEMPLOYED, COUNTY);
+    var person = unemployed("苏自找");
+    var start = LocalDate.now(CHINA).minusDays(3);
+    java.util.function.Supplier<org.tongban.casework.CaseFile> register = () -> {
+      var c = as(person.user(), () -> applications.apply(new NewApplication("hrss.employment-registration",
+          person.person().id(), Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
+              {"applicantName":"苏自找","employer":"苏家屯区某超市（平台外单位）","startDate":"%s","contactPhone":"13800005557"}"""
+              .formatted(start)), null, null)));
+      CaseworkFixtures.supplyRequired(casework, cases, catalogue, person.user(), c.id());
+      fixtures.approve(casework, cases, person.user(), c.id(), fixtures.office("hrss", COUNTY));
+      return as(person.user(), () -> cases.view(c.id()));
+    };
+    assertThat(register.get().decision()).isEqualTo("APPROVED");
+    assertThat(jdbc.sql("select unit_name from employment.employment where person_id = ?")
+        .param(person.person().id().value()).query(String.class).list()).containsExactly("苏家屯区某超市（平台外单位）");
+    assertThat(now(EmploymentFacts.NEW_JOBS, COUNTY)).isEqualTo(newJobs + 1);
+    assertThat(now(EmploymentFacts.REGISTERED_UNEMPLOYED, COUNTY)).isEqualTo(registered);
+    assertThat(keyGroups.of(person.person().id().value())).isEmpty();
+    // The same work registered again is confirmed, not counted twice.
+    register.get();
+    assertThat(jdbc.sql("select count(*) from employment.employment where person_id = ?")
+        .param(person.person().id().value()).query(Long.class).single()).isEqualTo(1);
+    assertThat(now(EmploymentFacts.NEW_JOBS, COUNTY)).isEqualTo(newJobs + 1);
+    assertThat(indicators.differences()).isZero();
+  }
 }
