@@ -3,8 +3,8 @@
 # VACANCIES open generated vacancies and SEEKERS generated job seekers over every village of both provinces, then
 #   1. public search (Gatling, USERS anonymous users typing everyday words, alone / in a city / in a county / with a
 #      pay floor, for SECONDS_, each reading a page 2–8 s before the next: PAUSE=5 is the mean), and side by side the
-#      same searches as plain SQL (pgbench, USERS clients at the same rate: one page and the capped count per search,
-#      as the board runs them); then both again without pauses, to show the ceiling of this machine;
+#      same searches as plain SQL (pgbench, 40 connections like the platform's pool, at the same rate: the same two
+#      steps the board runs); then both again without pauses, to show the ceiling of this machine;
 #   2. recommendations for a signed-in seeker (Gatling, USERS seekers), and the plain SQL of their candidate list;
 #   3. EXPLAIN (ANALYZE, BUFFERS) of three searches, to say where the time goes.
 #   VACANCIES=1000000 SEEKERS=3000000 USERS=200 SECONDS_=60 bench/jobs.sh
@@ -61,7 +61,8 @@ anchor() {
   local name=$1; shift
   rm -f "$work"/pgbench_log.*
   # Serial plans, as the platform's are (a parallel bitmap scan of the same search took 78 ms instead of 8).
-  (cd "$work" && PGPASSWORD=$pw PGOPTIONS="-c max_parallel_workers_per_gather=0" $pgbin/pgbench -n ${rate:+-R $rate} -h 127.0.0.1 -p $pgport -U postgres -c "$users" -j 2 -T "$seconds" -l \
+  # As many connections as the platform's pool (40): a DBA's pool in front of the same queries.
+  (cd "$work" && PGPASSWORD=$pw PGOPTIONS="-c max_parallel_workers_per_gather=0" $pgbin/pgbench -n ${rate:+-R $rate} -h 127.0.0.1 -p $pgport -U postgres -c 40 -j 2 -T "$seconds" -l \
     "$@" tongban > "$work/pgbench-$name.txt" 2>&1) || { cat "$work/pgbench-$name.txt"; exit 1; }
   cat "$work"/pgbench_log.* | awk -v name="$name" -v secs="$seconds" '{print $3}' | sort -n | awk -v name="$name" -v secs="$seconds" \
     '{a[NR]=$1} END {printf "%s (plain SQL, pgbench): %d transactions, %.0f/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms\n",
@@ -96,13 +97,16 @@ rate=$((users / pause))
   anchor "recommendations" -f "$work/anchor-recommend.sql"
 } | tee $results/jobs-recommend.txt
 
-# 3. Where the time goes: plans of a common word, a word in a county, and a word that matches nothing.
+# 3. Where the time goes: plans of a common word, a word in a county, and a search that matches nothing — the walk of
+#    the newest and, where the board needs it, the index's bitmap.
 {
   for n in 0 6 52; do
     echo "== $(sed -n "$((n + 2))p" "$work/queries.csv")"
-    PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -qAt \
-      -c "explain (analyze, buffers, costs off) $(head -1 "$work/anchor-search-$n.sql" | sed 's/;$//')" \
-      -c "explain (analyze, buffers, costs off) $(sed -n 2p "$work/anchor-search-$n.sql" | sed 's/;$//')"
+    PGPASSWORD=$pw PGOPTIONS="-c max_parallel_workers_per_gather=0" psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -qAt \
+      -c "set enable_bitmapscan = off" \
+      -c "explain (analyze, buffers, costs off) $(sed -n 2p "$work/anchor-search-$n.sql" | sed 's/ \\gset$//')" \
+      -c "set enable_bitmapscan = on" -c "set enable_indexscan = off" -c "set enable_seqscan = off" \
+      -c "explain (analyze, buffers, costs off) $(sed -n 7p "$work/anchor-search-$n.sql" | sed 's/;$//')"
   done
-} > $results/jobs-plans.txt 2>&1
+} > $results/jobs-plans.txt 2>&1 || true
 echo "plans in $results/jobs-plans.txt"
