@@ -220,7 +220,6 @@ public class Subsidies {
     residents.find(new PersonId(me)).ifPresent(p -> form.put("applicantName", p.name()));
     if (kind == SubsidyKind.TRAINING) {
       form.put("courseName", reason);
-      form.put("certifiedOn", String.valueOf(certifiedOn));
     } else {
       var business = myBusiness(me);
       if (business != null) {
@@ -242,7 +241,11 @@ public class Subsidies {
   private CaseFile file(SubsidyKind kind, ObjectNode form, Check check, @Nullable String bankAccount,
                         @Nullable String phone, @Nullable String submission) {
     var caller = callers.current();
-    if (check.amountCents() != null) form.put("computedAmount", Math.round(check.amountCents() / 100.0));
+    // A unit's claim carries the amount on its form. A resident's items are also filed by hand (life events, the
+    // window), where nobody should type an amount: theirs is kept on the claim row (not yet shown to the officer).
+    if (kind.forHire() && check.amountCents() != null) {
+      form.put("computedAmount", Math.round(check.amountCents() / 100.0));
+    }
     if (bankAccount != null && !bankAccount.isBlank()) form.put("bankAccount", bankAccount.strip());
     if (phone != null && !phone.isBlank()) form.put("contactPhone", phone.strip());
     return filing.apply(new NewApplication(kind.item(), new PersonId(caller.person()),

@@ -228,7 +228,7 @@ class VacancyTests {
     jdbc.sql("insert into employment.vacancy (id, unit_id, unit_code, unit_name, title, occupation, openings, pay_min_cents,"
             + " pay_max_cents, region_code, requirements, closing_date, status, wage_checked, posted_by, generated, created_at)"
             + " select gen_random_uuid(), ?, ?, ?, '木工' || ? || i || '（生成）', '木工', 1, 400000, 500000, '510502001001',"
-            + " '', current_date + 30, 'OPEN', false, 'test', true, now() + make_interval(secs => i)"
+            + " '', current_date + 30, 'OPEN', false, 'generated', true, now() + make_interval(secs => i)"
             + " from generate_series(1, 130) i")
         .params(unit.id(), unit.creditCode().value(), unit.name(), marker).update();
     // Rows written past the service: the figures are rebuilt from the records, as an operator would after a load.
