@@ -20,8 +20,9 @@ import org.tongban.person.Residents;
 import org.tongban.shared.RegionCode;
 
 /**
- * 就业登记: the employment record, written by a hire on the board or by an approved 就业登记 case (work found
- * elsewhere), in the same transaction. It keeps what the person was when the work began (registered unemployed,
+ * The employment service's record of work and unemployment. An approved 失业登记 opens an unemployment spell;
+ * 就业登记 — a hire on the board, or an approved 就业登记 case for work found elsewhere — writes the employment, in the
+ * same transaction as the decision or the hire (a failed decision leaves neither). It keeps what the person was when the work began (registered unemployed,
  * 就业困难人员) and ends an open unemployment spell, so that 城镇新增就业, 失业人员再就业, 就业困难人员实现就业 and 登记失业人数
  * change at once and recompute from these rows alone.
  */
@@ -29,6 +30,7 @@ import org.tongban.shared.RegionCode;
 class EmploymentRecords {
 
   static final String REGISTRATION_ITEM = "hrss.employment-registration";
+  static final String UNEMPLOYMENT_ITEM = "hrss.unemployment-registration";
 
   private final JdbcClient jdbc;
   private final KeyGroups keyGroups;
@@ -89,11 +91,45 @@ class EmploymentRecords {
    */
   @EventListener
   void on(CaseDecided decided) {
-    if (!decided.approved() || !REGISTRATION_ITEM.equals(decided.item())) return;
+    if (!decided.approved()) return;
+    if (UNEMPLOYMENT_ITEM.equals(decided.item())) unemployed(decided);
+    if (REGISTRATION_ITEM.equals(decided.item())) employed(decided);
+  }
+
+  /** The person's own case (not a relative's, not a unit's), with the person. */
+  private java.util.Optional<Map.Entry<org.tongban.casework.CaseFile, org.tongban.person.Resident>> applicant(
+      CaseDecided decided) {
     var file = cases.find(decided.id()).orElseThrow();
-    if (file.subject() != null || file.unit() != null) return;
-    var person = residents.find(file.applicant()).orElse(null);
-    if (person == null) return;
+    if (file.subject() != null || file.unit() != null) return java.util.Optional.empty();
+    return residents.find(file.applicant()).map(person -> Map.entry(file, person));
+  }
+
+  /**
+   * 失业登记 opens an unemployment spell where the person lives, counted in 登记失业人数; at most one open spell a
+   * person (a second approval while one is open adds none; concurrent approvals wait on a lock for the person).
+   */
+  private void unemployed(CaseDecided decided) {
+    var found = applicant(decided).orElse(null);
+    if (found == null) return;
+    var person = found.getValue();
+    jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("unemployment:" + person.id().value())
+        .query((rs, i) -> 1).list();
+    boolean open = jdbc.sql("select exists(select 1 from employment.unemployment_spell where person_id = ?"
+        + " and ended_on is null)").param(person.id().value()).query(Boolean.class).single();
+    if (open) return;
+    var on = LocalDate.ofInstant(decided.at(), EmploymentFacts.CHINA);
+    jdbc.sql("insert into employment.unemployment_spell (case_id, person_id, region_code, registered_on)"
+            + " values (?, ?, ?, ?)")
+        .params(decided.id().value(), person.id().value(), person.residenceRegion().value(), on).update();
+    indicators.record(java.util.List.of(new FactChange(EmploymentFacts.REGISTERED_UNEMPLOYED, person.residenceRegion(),
+        YearMonth.from(on), 1)));
+  }
+
+  private void employed(CaseDecided decided) {
+    var found = applicant(decided).orElse(null);
+    if (found == null) return;
+    var file = found.getKey();
+    var person = found.getValue();
     var decidedOn = LocalDate.ofInstant(decided.at(), EmploymentFacts.CHINA);
     LocalDate starts;
     try {

@@ -130,7 +130,8 @@ public class Subsidies {
     int months = started ? (int) ChronoUnit.MONTHS.between(hire.startedOn().withDayOfMonth(1),
         today.withDayOfMonth(1)) + 1 : 0;
     var standard = standard(kind, hire.region(), rules);
-    rules.add(once(kind, "employment_id = ?", hire.employment()));
+    rules.add(once(jdbc.sql("select case_id from employment.subsidy_claim where employment_id = ? and item = ?")
+        .params(hire.employment(), kind.item()).query(UUID.class).list()));
     return new Check(kind, rules, standard == null ? null : standard.payFor(months), months);
   }
 
@@ -163,17 +164,19 @@ public class Subsidies {
     } else {
       var business = myBusiness(me);
       rules.add(new Rule("business", business != null, "《就业促进法》第七条",
-          business == null ? "未找到本人为法定代表人的单位" : "本人为「" + business.unit().name() + "」的法定代表人"));
+          business == null ? "未找到本人为法定代表人的单位" : "本人为「" + business.getKey().unit().name() + "」的法定代表人"));
       if (business != null) {
-        place = business.unit().region();
-        var established = units.establishedOn(business.unit().id());
+        place = business.getKey().unit().region();
+        var established = business.getValue();
         rules.add(new Rule("operating", !established.isAfter(today.minusMonths(STARTUP_MONTHS)), "《就业促进法》第十九条",
             "成立（登记）于 " + established + "，须正常经营 6 个月以上"));
       }
       reason = "once";
     }
     var standard = standard(kind, place, rules);
-    rules.add(onceForPerson(kind, me, reason));
+    rules.add(once(jdbc.sql("select case_id from employment.subsidy_claim where person_id = ? and item = ?"
+            + " and employment_id is null and reason = ?")
+        .params(me, kind.item(), reason).query(UUID.class).list()));
     return new Check(kind, rules, standard == null ? null : standard.payFor(1), 0);
   }
 
@@ -223,8 +226,8 @@ public class Subsidies {
     } else {
       var business = myBusiness(me);
       if (business != null) {
-        form.put("businessName", business.unit().name());
-        form.put("employerCode", business.unit().creditCode().value());
+        form.put("businessName", business.getKey().unit().name());
+        form.put("employerCode", business.getKey().unit().creditCode().value());
       }
     }
     var filed = file(kind, form, check, bankAccount, phone, submission);
@@ -267,24 +270,17 @@ public class Subsidies {
     return standard;
   }
 
-  private Rule once(SubsidyKind kind, String where, Object key) {
-    var earlier = jdbc.sql("select case_id from employment.subsidy_claim where " + where + " and item = ?")
-        .params(key, kind.item()).query(UUID.class).list();
-    boolean once = earlier.stream().allMatch(c -> "DENIED".equals(cases.outcome(new CaseId(c)).orElse(null)));
+  /** No claim for the same reason that is open or granted (a refused one does not count). */
+  private Rule once(List<UUID> earlierCases) {
+    boolean once = earlierCases.stream().allMatch(c -> "DENIED".equals(cases.outcome(new CaseId(c)).orElse(null)));
     return new Rule("once", once, "同一人员同一事由只能享受一次", once ? "未申领过" : "已有申领在办或已批准");
   }
 
-  private Rule onceForPerson(SubsidyKind kind, UUID person, String reason) {
-    var earlier = jdbc.sql("select case_id from employment.subsidy_claim where person_id = ? and item = ?"
-            + " and employment_id is null and reason = ?")
-        .params(person, kind.item(), reason).query(UUID.class).list();
-    boolean once = earlier.stream().allMatch(c -> "DENIED".equals(cases.outcome(new CaseId(c)).orElse(null)));
-    return new Rule("once", once, "同一人员同一事由只能享受一次", once ? "未申领过" : "已有申领在办或已批准");
-  }
-
-  private org.tongban.unit.@Nullable MyUnit myBusiness(UUID me) {
+  /** The unit the person represents that was established first, with that day. */
+  private Map.@Nullable Entry<org.tongban.unit.MyUnit, LocalDate> myBusiness(UUID me) {
     return agents.mine().stream().filter(org.tongban.unit.MyUnit::legalRepresentative)
-        .min(java.util.Comparator.comparing(u -> units.establishedOn(u.unit().id()))).orElse(null);
+        .map(u -> Map.entry(u, units.establishedOn(u.unit().id())))
+        .min(Map.Entry.comparingByValue()).orElse(null);
   }
 
   private UUID me() {

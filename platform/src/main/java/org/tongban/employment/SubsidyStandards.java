@@ -106,8 +106,8 @@ public class SubsidyStandards {
     var filter = jurisdiction.filter(Purpose.VIEW, MinimumWages.DEPARTMENT);
     if (filter.isEmpty()) return List.of();
     // A city's standards concern every county in it: staff of a county see their city's.
-    var cities = filter.patterns().length == 0 ? new String[0] : java.util.Arrays.stream(filter.patterns())
-        .map(p -> p.length() >= 4 ? p.substring(0, 4) + "%" : p).distinct().toArray(String[]::new);
+    var cities = java.util.Arrays.stream(filter.patterns()).map(p -> p.length() >= 4 ? p.substring(0, 4) + "%" : p)
+        .distinct().toArray(String[]::new);
     return jdbc.sql("select " + COLUMNS + " from employment.subsidy_standard where city_code like any(?)"
             + " order by effective_from desc, city_code, item limit 500")
         .param(cities).query(SubsidyStandards::map).list();

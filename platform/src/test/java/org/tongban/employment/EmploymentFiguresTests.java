@@ -29,9 +29,6 @@ import org.tongban.casework.CaseQueries;
 import org.tongban.casework.Casework;
 import org.tongban.casework.CaseworkFixtures;
 import org.tongban.casework.CaseworkFixtures.Applicant;
-import org.tongban.casework.Channel;
-import org.tongban.casework.NewApplication;
-import org.tongban.casework.RegionBasis;
 import org.tongban.catalogue.ServiceCatalogue;
 import org.tongban.employment.internal.EmploymentFacts;
 import org.tongban.identity.internal.ResidentFixtures;
@@ -112,13 +109,12 @@ class EmploymentFiguresTests {
 
   private Applicant unemployed(String name) {
     var person = fixtures.resident(name, COUNTY);
-    var c = as(person.user(), () -> applications.apply(new NewApplication("hrss.unemployment-registration",
-        person.person().id(), Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
-            {"applicantName":"%s","endDate":"2026-10-31","endReason":"合同期满","contactPhone":"13800005556"}"""
-            .formatted(name)), null, null)));
-    CaseworkFixtures.supplyRequired(casework, cases, catalogue, person.user(), c.id());
-    fixtures.approve(casework, cases, person.user(), c.id(), fixtures.office("hrss", COUNTY));
+    employmentCases().unemployed(person, COUNTY);
     return person;
+  }
+
+  private EmploymentCases employmentCases() {
+    return new EmploymentCases(fixtures, applications, casework, cases, catalogue, json);
   }
 
   @Test
@@ -166,13 +162,7 @@ class EmploymentFiguresTests {
   void aRecognisedPersonsHireCountsAsDifficultyEmployment() {
     long before = now(EmploymentFacts.DIFFICULTY_EMPLOYED, COUNTY);
     var person = fixtures.resident("苏困难", COUNTY);
-    var township = fixtures.office("government-services", fixtures.township(COUNTY));
-    var c = as(person.user(), () -> applications.apply(new NewApplication("hrss.employment-difficulty",
-        person.person().id(), Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
-            {"applicantName":"苏困难","hardship":"本人失业已满一年，家中有两位老人需要照料，多次求职未果。","contactPhone":"13800005555"}"""),
-        null, null)));
-    CaseworkFixtures.supplyRequired(casework, cases, catalogue, person.user(), c.id());
-    fixtures.approve(casework, cases, person.user(), c.id(), township, fixtures.office("hrss", COUNTY));
+    employmentCases().recognised(person, COUNTY);
     var vacancy = post("保洁员", 1);
     assertThat(vacancy.occupationGroup()).isEqualTo(4);
     var application = as(person.user(), () -> jobs.apply(vacancy.id(), null));
@@ -226,15 +216,10 @@ class EmploymentFiguresTests {
     long registered = now(EmploymentFacts.REGISTERED_UNEMPLOYED, COUNTY);
     var person = unemployed("苏自找");
     var start = LocalDate.now(CHINA).minusDays(3);
-    java.util.function.Supplier<org.tongban.casework.CaseFile> register = () -> {
-      var c = as(person.user(), () -> applications.apply(new NewApplication("hrss.employment-registration",
-          person.person().id(), Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
-              {"applicantName":"苏自找","employer":"苏家屯区某超市（平台外单位）","startDate":"%s","contactPhone":"13800005557"}"""
-              .formatted(start)), null, null)));
-      CaseworkFixtures.supplyRequired(casework, cases, catalogue, person.user(), c.id());
-      fixtures.approve(casework, cases, person.user(), c.id(), fixtures.office("hrss", COUNTY));
-      return as(person.user(), () -> cases.view(c.id()));
-    };
+    java.util.function.Supplier<org.tongban.casework.CaseFile> register = () -> employmentCases().approved(person,
+        "hrss.employment-registration", """
+            {"applicantName":"苏自找","employer":"苏家屯区某超市（平台外单位）","startDate":"%s","contactPhone":"13800005557"}"""
+            .formatted(start), fixtures.office("hrss", COUNTY));
     assertThat(register.get().decision()).isEqualTo("APPROVED");
     assertThat(jdbc.sql("select unit_name from employment.employment where person_id = ?")
         .param(person.person().id().value()).query(String.class).list()).containsExactly("苏家屯区某超市（平台外单位）");

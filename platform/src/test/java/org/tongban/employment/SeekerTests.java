@@ -23,9 +23,6 @@ import org.tongban.casework.CaseQueries;
 import org.tongban.casework.Casework;
 import org.tongban.casework.CaseworkFixtures;
 import org.tongban.casework.CaseworkFixtures.Applicant;
-import org.tongban.casework.Channel;
-import org.tongban.casework.NewApplication;
-import org.tongban.casework.RegionBasis;
 import org.tongban.catalogue.ServiceCatalogue;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.organisation.OrganisationDirectory;
@@ -180,15 +177,8 @@ class SeekerTests {
 
   @Test
   void anApprovedDifficultyCaseMakesTheSeekerOneOfThePriorityGroup() {
-    var township = fixtures.office("government-services", fixtures.township(COUNTY));
-    var county = fixtures.office("hrss", COUNTY);
-    var c = as(seeker.user(), () -> applications.apply(new NewApplication("hrss.employment-difficulty",
-        seeker.person().id(), Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
-            {"applicantName":"侯春生","hardship":"家中两位老人需要照料，本人失业已满一年，多次求职未果。","contactPhone":"13800004444"}"""),
-        null, null)));
-    CaseworkFixtures.supplyRequired(casework, cases, catalogue, seeker.user(), c.id());
-    fixtures.approve(casework, cases, seeker.user(), c.id(), township, county);
-    assertThat(as(seeker.user(), () -> cases.view(c.id())).decision()).isEqualTo("APPROVED");
+    var c = new EmploymentCases(fixtures, applications, casework, cases, catalogue, json).recognised(seeker, COUNTY);
+    assertThat(c.decision()).isEqualTo("APPROVED");
     assertThat(register(seeker, false).difficulty()).isTrue();
     assertThat(register(boss, false).difficulty()).isFalse();
   }

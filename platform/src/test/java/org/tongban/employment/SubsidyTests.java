@@ -21,9 +21,6 @@ import org.tongban.casework.CaseQueries;
 import org.tongban.casework.Casework;
 import org.tongban.casework.CaseworkFixtures;
 import org.tongban.casework.CaseworkFixtures.Applicant;
-import org.tongban.casework.Channel;
-import org.tongban.casework.NewApplication;
-import org.tongban.casework.RegionBasis;
 import org.tongban.catalogue.ServiceCatalogue;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.organisation.OrganisationDirectory;
@@ -115,28 +112,19 @@ class SubsidyTests {
   /** A resident of the county recognised as a person with employment difficulties (the case run to approval). */
   private Applicant recognised(String name) {
     var person = fixtures.resident(name, COUNTY);
-    var township = fixtures.office("government-services", fixtures.township(COUNTY));
-    var county = fixtures.office("hrss", COUNTY);
-    var c = as(person.user(), () -> applications.apply(new NewApplication("hrss.employment-difficulty",
-        person.person().id(), Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
-            {"applicantName":"%s","hardship":"本人失业已满一年，家中有两位老人需要照料，多次求职未果。","contactPhone":"13800005555"}"""
-            .formatted(name)), null, null)));
-    CaseworkFixtures.supplyRequired(casework, cases, catalogue, person.user(), c.id());
-    fixtures.approve(casework, cases, person.user(), c.id(), township, county);
+    employmentCases().recognised(person, COUNTY);
     return person;
   }
 
-  /** A resident whose 失业登记 was approved (an immediate item: decided when filed). */
+  /** A resident whose 失业登记 was approved. */
   private Applicant registeredUnemployed(String name) {
     var person = fixtures.resident(name, COUNTY);
-    var c = as(person.user(), () -> applications.apply(new NewApplication("hrss.unemployment-registration",
-        person.person().id(), Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
-            {"applicantName":"%s","endDate":"2026-10-31","endReason":"合同期满","contactPhone":"13800005556"}"""
-            .formatted(name)), null, null)));
-    CaseworkFixtures.supplyRequired(casework, cases, catalogue, person.user(), c.id());
-    fixtures.approve(casework, cases, person.user(), c.id(), fixtures.office("hrss", COUNTY));
-    assertThat(as(person.user(), () -> cases.view(c.id())).decision()).isEqualTo("APPROVED");
+    assertThat(employmentCases().unemployed(person, COUNTY).decision()).isEqualTo("APPROVED");
     return person;
+  }
+
+  private EmploymentCases employmentCases() {
+    return new EmploymentCases(fixtures, applications, casework, cases, catalogue, json);
   }
 
   private UUID hired(Applicant person, Vacancy at) {
@@ -251,13 +239,9 @@ class SubsidyTests {
   void aStartUpSubsidyNeedsSixMonthsOfTradingAndAKeyGroupOnce() {
     // A veteran (an approved 退役军人优待证申领) who represents a unit registered today.
     var veteran = fixtures.resident("齐退役", COUNTY);
-    var township = fixtures.office("government-services", fixtures.township(COUNTY));
-    var bureau = fixtures.office("veterans", COUNTY);
-    var c = as(veteran.user(), () -> applications.apply(new NewApplication(KeyGroups.VETERAN_ITEM,
-        veteran.person().id(), Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
-            {"applicantName":"齐退役","dischargeDate":"2019-09-01","contactPhone":"13800008888"}"""), null, null)));
-    CaseworkFixtures.supplyRequired(casework, cases, catalogue, veteran.user(), c.id());
-    fixtures.approve(casework, cases, veteran.user(), c.id(), township, bureau);
+    employmentCases().approved(veteran, KeyGroups.VETERAN_ITEM, """
+        {"applicantName":"齐退役","dischargeDate":"2019-09-01","contactPhone":"13800008888"}""",
+        fixtures.office("government-services", fixtures.township(COUNTY)), fixtures.office("veterans", COUNTY));
     String code = CreditCode.complete("92210106" + String.format("%08d", ThreadLocalRandom.current().nextLong(100_000_000)))
         .value();
     String id = as(clerkOf(COUNTY, "person:unmask"), () -> residents.revealIdNumber(veteran.person().id(), "登记个体户"));
