@@ -153,6 +153,16 @@ public class IndicatorManagement {
     return fold(DELTAS, VALUES);
   }
 
+  /**
+   * Like {@link #apply}, but waits for a fold running on another thread or node instead of skipping it: everything
+   * committed before the call is folded when it returns (what a figure read right after a change needs).
+   */
+  @Transactional
+  public int applyNow() {
+    jdbc.sql("select pg_advisory_xact_lock(?)").param(APPLIER_LOCK).query(Object.class).single();
+    return fold(DELTAS, VALUES);
+  }
+
   // Each change is added to its region's code at every level it has: 210102001001 counts for 210000000000,
   // 210100000000, 210102000000, 210102001000 and itself; a township's own code only once (a level is skipped when
   // its digits are zeros). Changes are summed per region first. A per-row GROUP BY in the lateral join made this 20×

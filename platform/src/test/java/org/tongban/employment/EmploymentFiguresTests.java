@@ -97,7 +97,7 @@ class EmploymentFiguresTests {
   }
 
   private long now(String fact, String region) {
-    indicators.apply();
+    indicators.applyNow();
     var month = YearMonth.now(CHINA);
     return indicators.value(fact, RegionCode.of(region), month);
   }

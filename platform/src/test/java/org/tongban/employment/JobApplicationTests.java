@@ -90,7 +90,7 @@ class JobApplicationTests {
   }
 
   private long newJobsThisMonth() {
-    indicators.apply();
+    indicators.applyNow();
     var month = YearMonth.now(ZoneId.of("Asia/Shanghai"));
     return indicators.total(JobApplications.NEW_JOBS, RegionCode.of(COUNTY), month, month);
   }
