@@ -26,4 +26,9 @@ public final class Yuan {
       return OptionalLong.empty();
     }
   }
+
+  /** Fen as yuan with two decimals ("1234.50"). */
+  public static String format(long cents) {
+    return BigDecimal.valueOf(cents).movePointLeft(2).setScale(2).toPlainString();
+  }
 }

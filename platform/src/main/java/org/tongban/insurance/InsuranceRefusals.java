@@ -1,0 +1,96 @@
+package org.tongban.insurance;
+
+import java.util.List;
+import org.tongban.shared.FieldProblem;
+import org.tongban.shared.Refusal;
+
+/** Named refusals of the social-insurance service. */
+public final class InsuranceRefusals {
+
+  private InsuranceRefusals() {}
+
+  /** A calculator input outside what the rule covers; names the field. */
+  public static final class InvalidCalculation extends Refusal {
+    public InvalidCalculation(String field) {
+      super("insurance.invalid-calculation", 400, field);
+    }
+  }
+
+  public static final class UnknownInsurance extends Refusal {
+    public UnknownInsurance(String typed) {
+      super("insurance.unknown-insurance", 400, typed);
+    }
+  }
+
+  /** A parameter row (rate, average wage, injury class) that cannot be recorded as typed. */
+  public static final class InvalidParameter extends Refusal {
+    public InvalidParameter(String field) {
+      super("insurance.invalid-parameter", 400, field);
+    }
+  }
+
+  /** The region has no rate for the insurance in that month, or the province no average wage for the year. */
+  public static final class ParameterMissing extends Refusal {
+    public ParameterMissing(String what) {
+      super("insurance.parameter-missing", 409, what);
+    }
+  }
+
+  /** An enrolment that cannot be made: every problem at once. */
+  public static final class InvalidEnrolment extends Refusal {
+    public InvalidEnrolment(List<FieldProblem> problems) {
+      super("insurance.invalid-enrolment", 400, problems);
+    }
+  }
+
+  /** 就业地参保 asked for a place where the person neither lives nor has recorded work. */
+  public static final class NotPlaceOfWork extends Refusal {
+    public NotPlaceOfWork(String region) {
+      super("insurance.not-place-of-work", 409, region);
+    }
+  }
+
+  public static final class AlreadyEnrolled extends Refusal {
+    public AlreadyEnrolled(String insurance) {
+      super("insurance.already-enrolled", 409, insurance);
+    }
+  }
+
+  public static final class NotEnrolled extends Refusal {
+    public NotEnrolled(String what) {
+      super("insurance.not-enrolled", 404, what);
+    }
+  }
+
+  /** A declaration with problems in some of its lines: every line's problem, nothing written. */
+  public static final class InvalidDeclaration extends Refusal {
+    public InvalidDeclaration(List<FieldProblem> problems) {
+      super("insurance.invalid-declaration", 400, problems);
+    }
+  }
+
+  public static final class NothingToPay extends Refusal {
+    public NothingToPay(String month) {
+      super("insurance.nothing-to-pay", 409, month);
+    }
+  }
+
+  public static final class CorrectionNotFound extends Refusal {
+    public CorrectionNotFound(String id) {
+      super("insurance.correction-not-found", 404, id);
+    }
+  }
+
+  /** The proposer of a correction cannot approve it, and a decided one cannot be decided again. */
+  public static final class CorrectionNotOpen extends Refusal {
+    public CorrectionNotOpen(String why) {
+      super("insurance.correction-not-open", 409, why);
+    }
+  }
+
+  public static final class PersonNotFound extends Refusal {
+    public PersonNotFound() {
+      super("insurance.person-not-found", 404);
+    }
+  }
+}
