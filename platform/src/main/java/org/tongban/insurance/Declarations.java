@@ -193,7 +193,7 @@ public class Declarations {
     var rows = jdbc.sql("insert into insurance.ledger (person_id, insurance, month, kind, base_cents, employer_cents,"
             + " individual_cents, account_cents, late_fee_cents, unit_id, region_code, source, entered_by)"
             + " select d.person_id, d.insurance, d.month, 'PAID', d.base_cents, d.employer_cents, d.individual_cents,"
-            + " d.account_cents, (d.employer_cents + d.individual_cents) * ? * ? / 10000, d.unit_id, d.region_code, ?, ?"
+            + " d.account_cents, round((d.employer_cents + d.individual_cents) * ? * ? / 10000.0)::bigint, d.unit_id, d.region_code, ?, ?"
             + " from insurance.ledger d where d.kind = 'DUE' and d.unit_id = ? and d.month = ?"
             + " on conflict (person_id, insurance, month, coalesce(unit_id, '00000000-0000-0000-0000-000000000000'::uuid))"
             + " where kind = 'PAID' do nothing"

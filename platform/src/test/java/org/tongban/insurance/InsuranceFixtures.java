@@ -1,0 +1,77 @@
+package org.tongban.insurance;
+
+import static org.tongban.StaffFixtures.as;
+import static org.tongban.StaffFixtures.clerkOf;
+import static org.tongban.StaffFixtures.officerOf;
+
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.tongban.casework.CaseworkFixtures;
+import org.tongban.casework.CaseworkFixtures.Applicant;
+import org.tongban.person.Residents;
+import org.tongban.shared.CreditCode;
+import org.tongban.shared.RegionCode;
+import org.tongban.unit.NewUnit;
+import org.tongban.unit.Unit;
+import org.tongban.unit.UnitAgents;
+import org.tongban.unit.UnitFixtures;
+import org.tongban.unit.UnitKind;
+import org.tongban.unit.UnitSize;
+import org.tongban.unit.Units;
+
+/**
+ * The insurance parameters a test needs (entered once per database by the provincial agency, like a real notice), a
+ * unit with its boss, and residents with their ID numbers.
+ */
+record InsuranceFixtures(CaseworkFixtures casework, InsuranceParameters parameters, Units units, UnitAgents agents,
+                         Residents residents) {
+
+  static final String COUNTY = "210106"; // 铁西区
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  /** The test average wage: 8,000 yuan a month, so the band is 4,800–24,000. */
+  static final long AVERAGE_CENTS = 800_000;
+
+  static YearMonth now() {
+    return YearMonth.now(CHINA);
+  }
+
+  /** Average wages for this year and the two before, and the provincial rates the nation leaves to provinces. */
+  void enterParameters() {
+    var province = officerOf("21", "hrss");
+    for (int y = now().getYear() - 2; y <= now().getYear(); y++) {
+      int year = y;
+      if (parameters.band(RegionCode.of(COUNTY), year).isEmpty()) {
+        as(province, () -> parameters.recordAverageWage("21", year, AVERAGE_CENTS, "测试用平均工资（非统计公报）"));
+      }
+    }
+    var from = YearMonth.of(2020, 1);
+    rate(Insurance.UNEMPLOYMENT, 50, 50, from);
+    rate(Insurance.MEDICAL, 700, 200, from);
+    rate(Insurance.MATERNITY, 50, 0, from);
+  }
+
+  private void rate(Insurance insurance, int employer, int individual, YearMonth from) {
+    var existing = parameters.rate(insurance, "EMPLOYEE", RegionCode.of(COUNTY), from, 0);
+    if (existing.isPresent() && existing.get().regionPrefix().equals("21")) return;
+    as(officerOf("21", "hrss"), () -> parameters.recordRate(insurance, "EMPLOYEE", "21", 0, employer, individual, 0,
+        from, "测试用费率通知"));
+  }
+
+  Unit unit(Applicant boss, String name) {
+    String code = CreditCode.complete("91210106" + String.format("%08d", ThreadLocalRandom.current().nextLong(100_000_000)))
+        .value();
+    String bossId = idNumber(boss);
+    return as(clerkOf(COUNTY), () -> units.register(new NewUnit(code, name + System.nanoTime() % 10_000,
+        UnitKind.ENTERPRISE, "C34", UnitSize.SMALL, casework.village(COUNTY), bossId)));
+  }
+
+  String idNumber(Applicant person) {
+    return as(clerkOf(COUNTY, "person:unmask"), () -> residents.revealIdNumber(person.person().id(), "社保测试"));
+  }
+
+  <T> T forUnit(Applicant boss, Unit unit, Supplier<T> work) {
+    return UnitFixtures.actingFor(agents, boss.user(), unit.id(), work);
+  }
+}
