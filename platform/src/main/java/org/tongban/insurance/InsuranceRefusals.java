@@ -93,4 +93,38 @@ public final class InsuranceRefusals {
       super("insurance.person-not-found", 404);
     }
   }
+
+  public static final class CardNotFound extends Refusal {
+    public CardNotFound() {
+      super("insurance.card-not-found", 404);
+    }
+  }
+
+  /** The card is not in a state that allows this (activating a lost card, reporting a replaced one). */
+  public static final class CardWrongState extends Refusal {
+    public CardWrongState(String status) {
+      super("insurance.card-wrong-state", 409, status);
+    }
+  }
+
+  /** A card that cannot be used: reported lost, replaced, cancelled or not yet activated. */
+  public static final class CardNotUsable extends Refusal {
+    public CardNotUsable(String status) {
+      super("insurance.card-not-usable", 409, status);
+    }
+  }
+
+  /** A phone or window report of a lost card needs the identity check the agent made, in words. */
+  public static final class IdentityCheckRequired extends Refusal {
+    public IdentityCheckRequired() {
+      super("insurance.identity-check-required", 400);
+    }
+  }
+
+  /** An electronic-card code that does not verify: forged, expired or of a card no longer usable. */
+  public static final class ElectronicCardInvalid extends Refusal {
+    public ElectronicCardInvalid() {
+      super("insurance.electronic-card-invalid", 409);
+    }
+  }
 }

@@ -12,7 +12,7 @@ import javax.imageio.ImageIO;
 public record QrCode(String text) {
 
   public QrCode {
-    if (text.isEmpty() || text.length() > 500) throw new IllegalArgumentException("QR text of 1–500 characters");
+    if (text.isEmpty() || text.length() > 1000) throw new IllegalArgumentException("QR text of 1–1000 characters");
   }
 
   /** The PNG image, {@code pixels} wide and high (including the quiet zone). */
