@@ -185,6 +185,17 @@ public class CaseQueries {
         : c.status().open() ? null : "DENIED");
   }
 
+  /** The terms an approval granted (amount, months), for services that pay it; unscoped, like {@link #outcome}. */
+  public java.util.Optional<DecisionTerms> terms(CaseId id) {
+    return jdbc.sql("select amount_cents, period_from, period_to from casework.decision where case_id = ?"
+            + " and outcome = 'APPROVED'")
+        .param(id.value())
+        .query((rs, i) -> new DecisionTerms((Long) rs.getObject(1),
+            rs.getDate(2) == null ? null : java.time.YearMonth.from(rs.getDate(2).toLocalDate()),
+            rs.getDate(3) == null ? null : java.time.YearMonth.from(rs.getDate(3).toLocalDate())))
+        .optional();
+  }
+
   /** The signed-in resident's cases, newest first; empty while their account is not linked to the registry. */
   public ResultPage<CaseFile> myCases(int page, int size) {
     var caller = callers.current();

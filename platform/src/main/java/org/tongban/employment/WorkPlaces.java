@@ -6,7 +6,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.shared.RegionCode;
 
-/** Where the employment service has recorded a person working: for services that depend on the place of work. */
+/**
+ * What the employment service has recorded of a person, for services that depend on it: where they work (就业地参保)
+ * and whether they are looking for work (失业保险金).
+ */
 @Service
 @Transactional(readOnly = true)
 public class WorkPlaces {
@@ -21,5 +24,11 @@ public class WorkPlaces {
   public boolean worksIn(UUID person, RegionCode area) {
     return jdbc.sql("select exists(select 1 from employment.employment where person_id = ? and region_code like ?)")
         .params(person, area.prefix() + "%").query(Boolean.class).single();
+  }
+
+  /** Whether the person has a 求职登记 on record (the 求职要求 of 社会保险法 art. 45). */
+  public boolean seeking(UUID person) {
+    return jdbc.sql("select exists(select 1 from employment.seeker where person_id = ?)").param(person)
+        .query(Boolean.class).single();
   }
 }

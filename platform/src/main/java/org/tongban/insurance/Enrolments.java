@@ -58,11 +58,13 @@ public class Enrolments {
   private final UnitAgents agents;
   private final InsuranceParameters parameters;
   private final WorkPlaces workPlaces;
+  private final Awards awards;
   private final Callers callers;
   private final AuditTrail audit;
 
   Enrolments(JdbcClient jdbc, Residents residents, Units units, UnitAgents agents, InsuranceParameters parameters,
-             WorkPlaces workPlaces, Callers callers, AuditTrail audit) {
+             WorkPlaces workPlaces, Awards awards, Callers callers, AuditTrail audit) {
+    this.awards = awards;
     this.jdbc = jdbc;
     this.residents = residents;
     this.units = units;
@@ -117,6 +119,8 @@ public class Enrolments {
       if (insurance == Insurance.MEDICAL) replaceOwn(person.id().value(), Insurance.RESIDENT_MEDICAL, from);
       made.add(insert(person.id().value(), insurance, "EMPLOYEE", unitId, unit.region(), from));
     }
+    // Work began: a running 失业保险金 stops from this month (社会保险法 art. 51 (1)).
+    awards.stop(person.id().value(), UnemploymentBenefits.BENEFIT, Awards.StopReason.REEMPLOYED, from.minusMonths(1));
     audit.record("insurance.employee-enrolled", "unit", unitId.toString(), unit.region(),
         Map.of("person", person.id().value().toString(), "insurances", insurances.toString(), "from", from.toString()));
     return made;
@@ -185,6 +189,7 @@ public class Enrolments {
       if (insurance == Insurance.MEDICAL) replaceOwn(person.id().value(), Insurance.RESIDENT_MEDICAL, from);
       made.add(insert(person.id().value(), insurance, "FLEXIBLE", null, county, from));
     }
+    awards.stop(person.id().value(), UnemploymentBenefits.BENEFIT, Awards.StopReason.REEMPLOYED, from.minusMonths(1));
     audit.record("insurance.flexible-enrolled", "person", person.id().value().toString(), county,
         Map.of("insurances", insurances.toString()));
     return made;

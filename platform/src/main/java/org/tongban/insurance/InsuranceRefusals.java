@@ -127,4 +127,53 @@ public final class InsuranceRefusals {
       super("insurance.electronic-card-invalid", 409);
     }
   }
+
+  public static final class AwardNotFound extends Refusal {
+    public AwardNotFound(String id) {
+      super("insurance.award-not-found", 404, id);
+    }
+  }
+
+  public static final class AwardNotActive extends Refusal {
+    public AwardNotActive() {
+      super("insurance.award-not-active", 409);
+    }
+  }
+
+  /** A benefit claim some rule refuses: each failed rule named with what the record shows. */
+  public static final class NotEligible extends Refusal {
+    private final List<Finding> failed;
+
+    public NotEligible(List<Finding> failed) {
+      super("insurance.not-eligible", 400, failed.stream().map(Finding::code).toList().toString());
+      this.failed = List.copyOf(failed);
+    }
+
+    public List<Finding> failed() {
+      return failed;
+    }
+  }
+
+  public static final class BankFileNotFound extends Refusal {
+    public BankFileNotFound(String id) {
+      super("insurance.bank-file-not-found", 404, id);
+    }
+  }
+
+  /** A bank return file with lines that cannot be read or name payments not sent in that file: nothing settled. */
+  public static final class InvalidReturnFile extends Refusal {
+    public InvalidReturnFile(List<FieldProblem> problems) {
+      super("insurance.invalid-return-file", 400, problems);
+    }
+  }
+
+  /**
+   * An approval's terms differ from what the record computes: the amount each month (yuan) and the months (0 for a
+   * pension, which has no end) the officer should grant.
+   */
+  public static final class TermsDiffer extends Refusal {
+    public TermsDiffer(String monthlyYuan, int months) {
+      super("insurance.terms-differ", 409, monthlyYuan, months);
+    }
+  }
 }

@@ -4,7 +4,7 @@
  * public calculators a 12333 portal offers.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "unit", "person", "employment", "casework", "identity",
+@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "unit", "person", "employment", "casework", "casework::spi", "identity",
     "indicator", "indicator::spi"})
 package org.tongban.insurance;
 

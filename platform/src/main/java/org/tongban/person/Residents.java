@@ -158,6 +158,34 @@ public class Residents {
   }
 
   /**
+   * Registers a death (staff whose jurisdiction covers the resident, from the death certificate or the police's
+   * cancellation of the household registration): once; the day cannot be in the future. Published as {@link ResidentDied}.
+   */
+  @Transactional
+  public void registerDeath(PersonId id, @org.jspecify.annotations.Nullable LocalDate diedOn,
+                            @org.jspecify.annotations.Nullable String source) {
+    var resident = view(id);
+    requireCovered(resident, Purpose.CAPTURE);
+    if (diedOn == null || diedOn.isAfter(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")))
+        || diedOn.isBefore(resident.birthDate()) || source == null || source.strip().length() < 4 || source.length() > 200) {
+      throw new ReasonRequired();
+    }
+    if (jdbc.sql("update person.person set died_on = ?, version = version + 1, updated_at = now() where id = ?"
+        + " and died_on is null").params(diedOn, id.value()).update() != 1) {
+      throw new StaleResident();
+    }
+    audit.record("person.died", "person", id.toString(), resident.residenceRegion(),
+        Map.of("diedOn", diedOn.toString(), "source", source.strip()));
+    events.publishEvent(new ResidentDied(id, diedOn, Instant.now()));
+  }
+
+  /** The day a death was registered for the person, if one was. */
+  public Optional<LocalDate> diedOn(PersonId id) {
+    return jdbc.sql("select died_on from person.person where id = ? and died_on is not null").param(id.value())
+        .query(LocalDate.class).optional();
+  }
+
+  /**
    * The full ID number, for a staff member holding {@code person:unmask} whose jurisdiction covers the
    * resident, with a reason of 4–200 characters. Every call is written to the audit trail.
    */

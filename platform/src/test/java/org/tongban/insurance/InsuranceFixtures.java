@@ -74,4 +74,22 @@ record InsuranceFixtures(CaseworkFixtures casework, InsuranceParameters paramete
   <T> T forUnit(Applicant boss, Unit unit, Supplier<T> work) {
     return UnitFixtures.actingFor(agents, boss.user(), unit.id(), work);
   }
+
+  /** Runs a case to approval through {@code office}, granting {@code terms} at the approval. */
+  void approve(org.tongban.casework.Casework work, org.tongban.casework.CaseQueries cases, Applicant applicant,
+               org.tongban.casework.CaseId id, org.tongban.organisation.Office office,
+               org.tongban.casework.DecisionTerms terms) {
+    for (int step = 0; step < 10; step++) {
+      var now = as(applicant.user(), () -> cases.view(id));
+      if (now.decision() != null || now.waitingOn() == null) return;
+      var staff = casework.staff(office);
+      var possible = as(staff, () -> cases.actions(cases.view(id)));
+      var next = java.util.List.of(org.tongban.casework.CaseAction.PASS, org.tongban.casework.CaseAction.ACCEPT,
+          org.tongban.casework.CaseAction.AGREE, org.tongban.casework.CaseAction.APPROVE).stream()
+          .filter(possible::contains).findFirst()
+          .orElseThrow(() -> new AssertionError("no way forward at " + now.status() + " waiting on " + now.waitingOn()
+              + " (office " + office.id() + "): " + possible));
+      as(staff, () -> work.act(id, next, "核实属实", terms));
+    }
+  }
 }

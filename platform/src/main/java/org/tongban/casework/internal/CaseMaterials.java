@@ -26,11 +26,13 @@ import org.tongban.casework.MaterialStore;
 import org.tongban.catalogue.ItemSpec;
 import org.tongban.catalogue.ItemSpec.MaterialSource;
 import org.tongban.person.Resident;
+import org.tongban.casework.spi.HeldRecordSource;
 import org.tongban.shared.FieldProblem;
 
 /**
  * A case's materials. Those the government really holds are fetched, never asked for (免提交): the registry's identity
- * and household records, and e-certificates this platform issued. Anything else, whatever the catalogue says of it,
+ * and household records, records a domain module holds ({@link HeldRecordSource}: the insurance record), and
+ * e-certificates this platform issued. Anything else, whatever the catalogue says of it,
  * is uploaded by the applicant: a material is never shown as "fetched" from a source the platform does not have.
  * Uploads are PDF, PNG or JPEG, checked as the type they claim by decoding them, up to 10 MiB.
  */
@@ -44,10 +46,12 @@ public class CaseMaterials {
 
   private final JdbcClient jdbc;
   private final MaterialStore store;
+  private final List<HeldRecordSource> sources;
 
-  CaseMaterials(JdbcClient jdbc, MaterialStore store) {
+  CaseMaterials(JdbcClient jdbc, MaterialStore store, List<HeldRecordSource> sources) {
     this.jdbc = jdbc;
     this.store = store;
+    this.sources = List.copyOf(sources);
   }
 
   /** A material of a case: uploaded by the resident, or fetched from data the government holds. */
@@ -71,7 +75,8 @@ public class CaseMaterials {
       return switch (source) {
         case "person.identity" -> Optional.of("人口基础信息库已核验（公民身份信息） Population registry (identity), verified");
         case "person.household" -> Optional.of("人口基础信息库已核验（户籍登记） Population registry (household), verified");
-        default -> Optional.empty();
+        default -> sources.stream().filter(s -> s.holds(source)).findFirst()
+            .flatMap(s -> s.describe(source, applicant.id().value()));
       };
     }
     // E-certificates: only those this platform issued (cert.<item code> names the item whose result it is).

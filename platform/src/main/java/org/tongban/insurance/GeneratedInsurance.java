@@ -1,0 +1,58 @@
+package org.tongban.insurance;
+
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tongban.audit.AuditTrail;
+import org.tongban.shared.RegionCode;
+
+/**
+ * Generated insurance data for demos, tests and benchmarks, marked generated on every row (ledger entries, enrolments,
+ * average wages, rates, standards say so): a contribution history of whole months paid at one base, written in one
+ * statement; the provincial average wages it needs, generated where none were entered.
+ */
+@Service
+public class GeneratedInsurance {
+
+  private final JdbcClient jdbc;
+  private final InsuranceParameters parameters;
+  private final AuditTrail audit;
+
+  GeneratedInsurance(JdbcClient jdbc, InsuranceParameters parameters, AuditTrail audit) {
+    this.jdbc = jdbc;
+    this.parameters = parameters;
+    this.audit = audit;
+  }
+
+  /**
+   * A paid history of employees' pension and unemployment insurance from {@code from} to {@code to} at {@code baseCents}
+   * a month, at the rates in force in {@code to} (generated history does not follow the rate changes of past years).
+   * Average wages of those years are generated (≈ base ÷ 1.0) where the province has none on record.
+   */
+  @Transactional
+  public int history(UUID person, RegionCode region, YearMonth from, YearMonth to, long baseCents) {
+    for (int y = from.getYear(); y <= to.getYear() + 1; y++) {
+      parameters.insertGeneratedAverageWage(region.value().substring(0, 2), y, baseCents);
+    }
+    int rows = 0;
+    for (var insurance : new Insurance[] {Insurance.PENSION, Insurance.UNEMPLOYMENT}) {
+      var rate = parameters.rate(insurance, "EMPLOYEE", region, to, 0).orElse(null);
+      if (rate == null) continue;
+      rows += jdbc.sql("""
+              insert into insurance.ledger (person_id, insurance, month, kind, base_cents, employer_cents,
+                individual_cents, account_cents, region_code, source, entered_by, generated)
+              select ?, ?, m::date, k, ?, ?, ?, ?, ?, 'generated', 'generated', true
+              from generate_series(?::date, ?::date, interval '1 month') m, (values ('DUE'), ('PAID')) kinds(k)""")
+          .params(person, insurance.name(), baseCents, InsuranceParameters.share(baseCents, rate.employerBp()),
+              InsuranceParameters.share(baseCents, rate.individualBp()),
+              InsuranceParameters.share(baseCents, rate.accountBp()), region.value(), from.atDay(1), to.atDay(1))
+          .update();
+    }
+    audit.record("insurance.generated-history", "person", person.toString(), region,
+        Map.of("from", from.toString(), "to", to.toString(), "rows", String.valueOf(rows)));
+    return rows;
+  }
+}

@@ -1,0 +1,121 @@
+package org.tongban.insurance;
+
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tongban.access.Callers;
+import org.tongban.access.Jurisdiction;
+import org.tongban.access.Purpose;
+import org.tongban.audit.AuditTrail;
+
+/**
+ * 按时足额发放: the monthly run that writes one payment per person, benefit and month for every award due that month.
+ * Exactly once, whatever happens: the table's unique key (person, benefit, month) refuses a second row, so a run killed
+ * at any point and resumed, or started twice at once, pays nobody twice; each batch commits its payments together with
+ * the run's cursor, so a resumed run continues where the last commit left it and skips nobody. Awards stopped or ended
+ * after the month still get that month (it was due); later months not.
+ */
+@Service
+public class PaymentRuns {
+
+  /** Awards per batch: one short transaction each. */
+  static final int BATCH = 5_000;
+
+  public record Run(UUID id, YearMonth month, int created, boolean finished) {}
+
+  /** Called inside each batch's transaction after its insert: a test's way to die at that point. */
+  @FunctionalInterface
+  interface Fault {
+    void after(int batch);
+  }
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private final Jurisdiction jurisdiction;
+  private final Callers callers;
+  private final AuditTrail audit;
+
+  PaymentRuns(JdbcClient jdbc, TransactionTemplate transactions, Jurisdiction jurisdiction, Callers callers,
+              AuditTrail audit) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.jurisdiction = jurisdiction;
+    this.callers = callers;
+    this.audit = audit;
+  }
+
+  /**
+   * Runs (or resumes) {@code month} for the awards in the officer's jurisdiction; the current month or an earlier one.
+   */
+  public Run run(@Nullable YearMonth month) {
+    var filter = jurisdiction.filter(Purpose.CAPTURE, InsuranceParameters.DEPARTMENT);
+    if (filter.isEmpty()) throw new org.tongban.access.OutOfJurisdiction("payment-run");
+    if (month == null || month.isAfter(Enrolments.thisMonth())) throw new InsuranceRefusals.InvalidParameter("month");
+    return run(month, filter.patterns(), callers.current().name(), BATCH, batch -> { });
+  }
+
+  Run run(YearMonth month, String[] regions, String by, int batchSize, Fault fault) {
+    var run = unfinished(month, by).orElseGet(() -> {
+      var id = UUID.randomUUID();
+      jdbc.sql("insert into insurance.payment_run (id, month, started_by) values (?, ?, ?)")
+          .params(id, month.atDay(1), by).update();
+      return id;
+    });
+    var start = jdbc.sql("select cursor from insurance.payment_run where id = ?").param(run).query(UUID.class).optional()
+        .orElse(null);
+    UUID cursor = start;
+    int batch = 0;
+    while (true) {
+      final UUID from = cursor;
+      final int number = ++batch;
+      UUID next = transactions.execute(tx -> {
+        var done = jdbc.sql("""
+                with due as (
+                  select a.id, a.person_id, a.benefit, a.monthly_cents, a.region_code, a.generated
+                  from insurance.award a
+                  where a.id > coalesce(?::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+                    and a.region_code like any(?)
+                    and a.start_month <= ?
+                    and (a.months is null or a.start_month + (a.months - 1) * interval '1 month' >= ?)
+                    and (a.status = 'ACTIVE' or a.stopped_month >= ?)
+                  order by a.id limit ?),
+                made as (
+                  insert into insurance.payment (award_id, person_id, benefit, month, amount_cents, region_code, run_id,
+                                                 generated)
+                  select id, person_id, benefit, ?, monthly_cents, region_code, ?, generated from due
+                  on conflict (person_id, benefit, month) do nothing
+                  returning 1)
+                select (select id from due order by id desc limit 1), (select count(*) from made)""")
+            .params(from, regions, month.atDay(1), month.atDay(1), month.atDay(1), batchSize, month.atDay(1), run)
+            .query((rs, i) -> Map.entry(Optional.ofNullable(rs.getObject(1, UUID.class)), rs.getInt(2))).single();
+        if (done.getKey().isEmpty()) return null;
+        jdbc.sql("update insurance.payment_run set cursor = ?, created = created + ? where id = ?"
+                + " and (cursor is null or cursor < ?)")
+            .params(done.getKey().get(), done.getValue(), run, done.getKey().get()).update();
+        fault.after(number);
+        return done.getKey().get();
+      });
+      if (next == null) break;
+      cursor = next;
+    }
+    jdbc.sql("update insurance.payment_run set finished_at = now() where id = ? and finished_at is null").param(run)
+        .update();
+    int created = jdbc.sql("select created from insurance.payment_run where id = ?").param(run).query(Integer.class)
+        .single();
+    audit.record("insurance.payment-run", "payment-run", run.toString(), null,
+        Map.of("month", month.toString(), "created", String.valueOf(created)));
+    return new Run(run, month, created, true);
+  }
+
+  /** The month's run left unfinished (killed) by the same starter, to resume from its cursor. */
+  private Optional<UUID> unfinished(YearMonth month, String by) {
+    return jdbc.sql("select id from insurance.payment_run where month = ? and started_by = ? and finished_at is null"
+            + " order by started_at desc limit 1")
+        .params(month.atDay(1), by).query(UUID.class).optional();
+  }
+}
