@@ -39,6 +39,7 @@ public class Awards {
     this.audit = audit;
   }
 
+  @Transactional
   UUID grant(UUID person, String benefit, RegionCode region, @Nullable UUID caseId, YearMonth start,
              @Nullable Integer months, long monthlyCents, String inputs, boolean generated) {
     var id = UUID.randomUUID();
@@ -65,6 +66,7 @@ public class Awards {
   }
 
   /** Stops an active award from the month after {@code lastMonth}; false when none was active. */
+  @Transactional
   boolean stop(UUID person, String benefit, StopReason reason, YearMonth lastMonth) {
     var award = active(person, benefit).orElse(null);
     if (award == null) return false;
