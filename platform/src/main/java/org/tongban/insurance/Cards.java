@@ -50,10 +50,14 @@ public class Cards {
   private final Enrolments enrolments;
   private final Jurisdiction jurisdiction;
   private final InsuranceSettings settings;
+  private final org.tongban.access.Callers callers;
+  private final org.tongban.person.Residents residents;
   private final AuditTrail audit;
 
   Cards(JdbcClient jdbc, CaseQueries cases, Enrolments enrolments, Jurisdiction jurisdiction, InsuranceSettings settings,
-        AuditTrail audit) {
+        org.tongban.access.Callers callers, org.tongban.person.Residents residents, AuditTrail audit) {
+    this.callers = callers;
+    this.residents = residents;
     this.jdbc = jdbc;
     this.cases = cases;
     this.enrolments = enrolments;
@@ -134,14 +138,19 @@ public class Cards {
    * the identity check they made in words (recorded with the report).
    */
   @Transactional
-  public Card reportLostFor(UUID person, Channel channel, @Nullable String identityCheck, String staff) {
+  public Card reportLostFor(UUID person, Channel channel, @Nullable String identityCheck) {
     if (channel == Channel.WEB) throw new CardWrongState("WEB");
     if (identityCheck == null || identityCheck.strip().length() < 4 || identityCheck.length() > 300) {
       throw new IdentityCheckRequired();
     }
     var card = inForce(person).orElseThrow(CardNotFound::new);
-    if (!jurisdiction.allows(card.city(), InsuranceParameters.DEPARTMENT, Purpose.CAPTURE)) throw new CardNotFound();
-    return temporaryLoss(card, channel, staff, identityCheck.strip());
+    // The city's agency (and the 12333 line above it), or the window of the county where the holder lives.
+    var residence = residents.find(new org.tongban.person.PersonId(person)).map(r -> r.residenceRegion()).orElse(null);
+    if (!jurisdiction.allows(card.city(), InsuranceParameters.DEPARTMENT, Purpose.CAPTURE)
+        && (residence == null || !jurisdiction.allows(residence, InsuranceParameters.DEPARTMENT, Purpose.CAPTURE))) {
+      throw new CardNotFound();
+    }
+    return temporaryLoss(card, channel, callers.current().name(), identityCheck.strip());
   }
 
   private Card temporaryLoss(Card card, Channel channel, String by, @Nullable String identityCheck) {

@@ -240,6 +240,11 @@ public class Enrolments {
         .single();
   }
 
+  /** The signed-in resident's person id; refused when the account is not linked to the registry. */
+  public UUID myPersonId() {
+    return me().id().value();
+  }
+
   Resident me() {
     var person = callers.current().person();
     if (person == null) throw new PersonNotFound();

@@ -55,4 +55,29 @@ public class GeneratedInsurance {
         Map.of("from", from.toString(), "to", to.toString(), "rows", String.valueOf(rows)));
     return rows;
   }
+
+  /** A generated basic pension from {@code start}, marked generated; its inputs say so. */
+  @Transactional
+  public UUID pension(UUID person, RegionCode region, YearMonth start, long monthlyCents) {
+    var id = UUID.randomUUID();
+    jdbc.sql("insert into insurance.award (id, person_id, benefit, region_code, start_month, monthly_cents, inputs,"
+            + " generated) values (?, ?, 'PENSION', ?, ?, ?, '{\"generated\": true}'::jsonb, true)")
+        .params(id, person, region.value(), start.atDay(1), monthlyCents).update();
+    return id;
+  }
+
+  /** A generated card of the city, issued and (if {@code active}) activated; marked generated. */
+  @Transactional
+  public UUID card(UUID person, RegionCode city, boolean active) {
+    var id = UUID.randomUUID();
+    var number = new StringBuilder("LN");
+    var random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int i = 0; i < 10; i++) number.append(random.nextInt(10));
+    jdbc.sql("insert into insurance.card (id, person_id, number, city_code, status, case_id, activated_at, generated)"
+            + " values (?, ?, ?, ?, ?, ?, ?, true)")
+        .params(id, person, number.toString(), city.value(), active ? "ACTIVE" : "ISSUED", UUID.randomUUID(),
+            active ? java.sql.Timestamp.from(java.time.Instant.now()) : null)
+        .update();
+    return id;
+  }
 }

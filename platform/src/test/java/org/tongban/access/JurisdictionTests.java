@@ -104,7 +104,13 @@ class JurisdictionTests {
     luzhouOffice = as(officerOf("510502", "hrss"), () -> organisation.open(new OfficeDraft("hrss", "510502000000",
         OfficeKind.OFFICE, "江阳区人社局窗口" + System.nanoTime(), null, null)));
     aCaseInLuzhou();
+    insurance = InsuranceWalk.idCases(generatedInsurance, corrections, bankFiles, jdbc, luzhouResident, unit);
   }
+
+  @Autowired org.tongban.insurance.GeneratedInsurance generatedInsurance;
+  @Autowired org.tongban.insurance.Corrections corrections;
+  @Autowired org.tongban.insurance.BankFiles bankFiles;
+  Map<String, List<Case>> insurance;
 
   /**
    * One request. {@code owner} may reach the record; when {@code ownerSucceeds} is false the request changes a
@@ -234,6 +240,7 @@ class JurisdictionTests {
     String person = luzhouResident.id().toString();
     String office = luzhouOffice.id().toString();
     var all = new java.util.HashMap<String, List<Case>>(staffRecords(person, office));
+    all.putAll(insurance);
     String cid = luzhouCase.id().toString();
     String api = "/api/cases/" + cid;
     all.put("GET /api/cases/{id}", List.of(new Case(HttpMethod.GET, api, null, caseOfficer, true, null)));

@@ -71,7 +71,21 @@ class WriteJurisdictionTests {
       "POST /workbench/kiosk",
       // 全省通办: any window files for any resident of the province (the authorisation and the look-up are on record);
       // residents file for themselves only (CaseworkRulesTests); a clerk opens a resident's own account at the window.
-      "POST /api/cases", "POST /workbench/file", "POST /residents/accounts/new");
+      "POST /api/cases", "POST /workbench/file", "POST /residents/accounts/new",
+      // A resident's own insurance: flexible enrolment where they work, their month, their card, their claims
+      // (ContributionTests, CardTests, BenefitTests); a unit's own staff by the people acting for it (ContributionTests).
+      "POST /api/insurance/me/flexible-enrolments", "POST /api/insurance/me/resident-enrolments",
+      "POST /api/insurance/me/contributions", "POST /api/insurance/me/card/activation", "POST /api/insurance/me/card/loss",
+      "POST /api/insurance/me/card/found", "POST /api/insurance/me/card/electronic",
+      "POST /api/insurance/me/unemployment-benefit", "POST /api/insurance/me/pension",
+      "POST /my/insurance/flexible", "POST /my/insurance/contributions", "POST /my/insurance/card/activate",
+      "POST /my/insurance/card/lost", "POST /my/insurance/card/found", "POST /my/insurance/unemployment",
+      "POST /my/insurance/pension",
+      "POST /api/insurance/unit/enrolments", "POST /api/insurance/unit/separations", "POST /api/insurance/unit/declarations",
+      "POST /api/insurance/unit/payments", "POST /my/units/insurance/enrol", "POST /my/units/insurance/separate",
+      "POST /my/units/insurance/declare", "POST /my/units/insurance/pay",
+      // 全省通办: any window checks a presented card or electronic code (only the check is written, to the audit).
+      "POST /api/insurance/cards/use", "POST /api/insurance/electronic-cards/verification");
 
   /** Administration of the platform itself: administrators (or auditors) only, refused to clerks below. */
   private static final Set<String> ADMINISTRATION = Set.of("POST /admin/staff", "POST /admin/clients",
@@ -88,6 +102,7 @@ class WriteJurisdictionTests {
   @Autowired FacilityRegistry facilities;
   @Autowired BookingManagement bookings;
   @Autowired org.tongban.booking.BookableResources resources;
+  @Autowired org.tongban.insurance.GeneratedInsurance generatedInsurance;
 
   final UserDetails heping = clerkOf("210102");
   final UserDetails jiangyang = clerkOf("510502");
@@ -233,6 +248,7 @@ class WriteJurisdictionTests {
         () -> post("/workbench/subsidy-standards").param("city", "510500000000").param("kind", "training")
             .param("amount", "1200").param("notice", standard + "页").param("effectiveFrom", standardDay.toString()),
         () -> count("select count(*) from employment.subsidy_standard where notice = ?", standard + "页")));
+    all.addAll(InsuranceWalk.writes(generatedInsurance, jdbc, residents, village, heping, jiangyang));
     all.add(new Write("POST /workbench/check-in", heping, jiangyang, () -> post("/workbench/check-in")
         .param("ticket", secondTicket),
         () -> count("select count(*) from booking.booking where ticket = ? and status = 'CHECKED_IN'", secondTicket)));

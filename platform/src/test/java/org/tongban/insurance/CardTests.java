@@ -110,12 +110,12 @@ class CardTests {
     var id = person.person().id().value();
     as(person.user(), () -> cards.activate());
     var agent = officerOf("21", "hrss");
-    assertThatThrownBy(() -> as(agent, () -> cards.reportLostFor(id, Cards.Channel.PHONE, " ", "agent-1")))
+    assertThatThrownBy(() -> as(agent, () -> cards.reportLostFor(id, Cards.Channel.PHONE, " ")))
         .isInstanceOf(InsuranceRefusals.IdentityCheckRequired.class);
     // An agent of another city does not reach the card.
     assertThatThrownBy(() -> as(officerOf("2102", "hrss"), () -> cards.reportLostFor(id, Cards.Channel.PHONE,
-        "核对姓名、身份证后四位和预留手机号", "agent-2"))).isInstanceOf(InsuranceRefusals.CardNotFound.class);
-    var lost = as(agent, () -> cards.reportLostFor(id, Cards.Channel.PHONE, "核对姓名、身份证后四位和预留手机号", "agent-1"));
+        "核对姓名、身份证后四位和预留手机号"))).isInstanceOf(InsuranceRefusals.CardNotFound.class);
+    var lost = as(agent, () -> cards.reportLostFor(id, Cards.Channel.PHONE, "核对姓名、身份证后四位和预留手机号"));
     assertThat(lost.status()).isEqualTo(Card.Status.TEMP_LOST);
     assertThat(lost.lostChannel()).isEqualTo("PHONE");
     assertThat(lost.lostUntil()).isAfter(Instant.now().plusSeconds(4 * 86_400));
