@@ -195,6 +195,29 @@ public class Enrolments {
     return made;
   }
 
+  /**
+   * 灵活就业人员停保: the signed-in resident ends their flexible enrolments with this month (the month stays theirs to
+   * pay); a benefit claim then no longer finds them working.
+   */
+  @Transactional
+  public List<Enrolment> endFlexible() {
+    var person = me();
+    lockPerson(person.id().value());
+    var own = open(person.id().value()).stream().filter(e -> e.scheme().equals("FLEXIBLE")).toList();
+    if (own.isEmpty()) throw new NotEnrolled("flexible");
+    var ended = new ArrayList<Enrolment>();
+    for (var e : own) {
+      if (jdbc.sql("update insurance.enrolment set to_month = ?, end_reason = 'OTHER' where id = ? and to_month is null")
+          .params(max(thisMonth(), e.from()).atDay(1), e.id()).update() != 1) {
+        throw new NotEnrolled("flexible");
+      }
+      ended.add(find(e.id()));
+    }
+    audit.record("insurance.flexible-ended", "person", person.id().value().toString(), own.getFirst().region(),
+        Map.of("lastMonth", thisMonth().toString()));
+    return ended;
+  }
+
   /** A residents' scheme where the household is registered; refused while the employees' counterpart is open. */
   @Transactional
   public Enrolment enrolResident(Insurance scheme) {

@@ -80,7 +80,7 @@ class WriteJurisdictionTests {
       "POST /api/insurance/me/unemployment-benefit", "POST /api/insurance/me/pension",
       "POST /my/insurance/flexible", "POST /my/insurance/contributions", "POST /my/insurance/card/activate",
       "POST /my/insurance/card/lost", "POST /my/insurance/card/found", "POST /my/insurance/unemployment",
-      "POST /my/insurance/pension",
+      "POST /my/insurance/pension", "POST /api/insurance/me/flexible-enrolments/end", "POST /my/insurance/flexible/end",
       "POST /api/insurance/unit/enrolments", "POST /api/insurance/unit/separations", "POST /api/insurance/unit/declarations",
       "POST /api/insurance/unit/payments", "POST /my/units/insurance/enrol", "POST /my/units/insurance/separate",
       "POST /my/units/insurance/declare", "POST /my/units/insurance/pay",

@@ -87,6 +87,12 @@ class MyInsuranceApi {
     return enrolments.enrolFlexible(request.workPlace(), parse(request.insurances()));
   }
 
+  /** 灵活就业人员停保: ends the caller's flexible enrolments with this month. */
+  @PostMapping("/flexible-enrolments/end")
+  List<Enrolment> endFlexible() {
+    return enrolments.endFlexible();
+  }
+
   record ResidentSchemeRequest(@Nullable String insurance) {}
 
   @PostMapping("/resident-enrolments")

@@ -78,6 +78,11 @@ class MyInsurancePages {
     return act(redirect, "insurance.mine.enrolled", () -> enrolments.enrolFlexible(workPlace, MyInsuranceApi.parse(insurances)));
   }
 
+  @PostMapping("/my/insurance/flexible/end")
+  String endFlexible(RedirectAttributes redirect) {
+    return act(redirect, "insurance.mine.flexible-ended", enrolments::endFlexible);
+  }
+
   @PostMapping("/my/insurance/contributions")
   String pay(@RequestParam(required = false) @Nullable YearMonth month, @RequestParam(required = false) @Nullable String base,
              RedirectAttributes redirect) {
