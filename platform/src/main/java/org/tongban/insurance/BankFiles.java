@@ -39,9 +39,12 @@ public class BankFiles {
   private final Cards cards;
   private final Jurisdiction jurisdiction;
   private final Callers callers;
+  private final InsuranceFacts facts;
   private final AuditTrail audit;
 
-  BankFiles(JdbcClient jdbc, Cards cards, Jurisdiction jurisdiction, Callers callers, AuditTrail audit) {
+  BankFiles(JdbcClient jdbc, Cards cards, Jurisdiction jurisdiction, Callers callers, InsuranceFacts facts,
+            AuditTrail audit) {
+    this.facts = facts;
     this.jdbc = jdbc;
     this.cards = cards;
     this.jurisdiction = jurisdiction;
@@ -128,12 +131,24 @@ public class BankFiles {
     }
     int paid = 0;
     int failed = 0;
+    var thisMonth = Enrolments.thisMonth();
     for (var o : outcomes) {
-      int n = o.ok()
-          ? jdbc.sql("update insurance.payment set status = 'PAID', settled_at = now() where id = ? and file_id = ?"
-              + " and status = 'SENT'").params(o.payment(), fileId).update()
-          : jdbc.sql("update insurance.payment set status = 'FAILED', failure = ? where id = ? and file_id = ?"
-              + " and status = 'SENT'").params(o.reason(), o.payment(), fileId).update();
+      int n;
+      if (o.ok()) {
+        var settled = jdbc.sql("update insurance.payment set status = 'PAID', settled_at = now() where id = ?"
+                + " and file_id = ? and status = 'SENT' returning region_code, month")
+            .params(o.payment(), fileId)
+            .query((rs, i) -> Map.entry(org.tongban.shared.RegionCode.of(rs.getString(1)),
+                YearMonth.from(rs.getDate(2).toLocalDate())))
+            .optional();
+        n = settled.isPresent() ? 1 : 0;
+        // 按时: paid by the bank within the month it is for.
+        settled.filter(s -> !thisMonth.isAfter(s.getValue())).ifPresent(s ->
+            facts.payments(InsuranceFacts.ON_TIME, Map.of(s.getKey(), 1L), s.getValue()));
+      } else {
+        n = jdbc.sql("update insurance.payment set status = 'FAILED', failure = ? where id = ? and file_id = ?"
+            + " and status = 'SENT'").params(o.reason(), o.payment(), fileId).update();
+      }
       if (n != 1) {
         problems.add(FieldProblem.of(o.payment().toString(), "insurance-return-unknown"));
       } else if (o.ok()) {

@@ -36,9 +36,11 @@ public class Corrections {
   private final JdbcClient jdbc;
   private final Jurisdiction jurisdiction;
   private final Callers callers;
+  private final InsuranceFacts facts;
   private final AuditTrail audit;
 
-  Corrections(JdbcClient jdbc, Jurisdiction jurisdiction, Callers callers, AuditTrail audit) {
+  Corrections(JdbcClient jdbc, Jurisdiction jurisdiction, Callers callers, InsuranceFacts facts, AuditTrail audit) {
+    this.facts = facts;
     this.jdbc = jdbc;
     this.jurisdiction = jurisdiction;
     this.callers = callers;
@@ -92,6 +94,8 @@ public class Corrections {
           .params(c.person(), c.insurance().name(), c.month().atDay(1), c.employerCents(), c.individualCents(),
               c.region().value(), "correction:" + id, c.reason(), me, c.proposedBy())
           .query(Long.class).single();
+      facts.ledger(List.of(new InsuranceFacts.Amount("CORRECTION", c.region(), c.month(),
+          c.employerCents() + c.individualCents())));
     }
     if (jdbc.sql("update insurance.correction set status = ?, decided_by = ?, decided_at = now(), ledger_id = ?"
         + " where id = ? and status = 'PROPOSED'").params(approve ? "APPROVED" : "REFUSED", me, ledger, id).update() != 1) {

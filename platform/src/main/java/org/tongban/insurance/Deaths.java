@@ -20,9 +20,11 @@ class Deaths {
 
   private final JdbcClient jdbc;
   private final Awards awards;
+  private final InsuranceFacts facts;
   private final AuditTrail audit;
 
-  Deaths(JdbcClient jdbc, Awards awards, AuditTrail audit) {
+  Deaths(JdbcClient jdbc, Awards awards, InsuranceFacts facts, AuditTrail audit) {
+    this.facts = facts;
     this.jdbc = jdbc;
     this.awards = awards;
     this.audit = audit;
@@ -34,6 +36,16 @@ class Deaths {
     var month = YearMonth.from(died.diedOn());
     awards.stop(person, Pensions.BENEFIT, Awards.StopReason.DIED, month);
     awards.stop(person, UnemploymentBenefits.BENEFIT, Awards.StopReason.DIED, month);
+    // Enrolments end with the month of death.
+    var open = jdbc.sql("update insurance.enrolment set to_month = greatest(?, from_month), end_reason = 'DIED'"
+            + " where person_id = ? and to_month is null returning insurance, scheme, region_code, to_month")
+        .params(month.atDay(1), person)
+        .query((rs, i) -> new Object[] {Insurance.valueOf(rs.getString(1)), rs.getString(2), RegionCode.of(rs.getString(3)),
+            YearMonth.from(rs.getDate(4).toLocalDate())})
+        .list();
+    for (var e : open) {
+      facts.enrolment((Insurance) e[0], (String) e[1], (RegionCode) e[2], ((YearMonth) e[3]).plusMonths(1), -1);
+    }
     jdbc.sql("update insurance.card set status = 'CANCELLED', lost_until = null, ended_at = now(), version = version + 1"
         + " where person_id = ? and status in ('ISSUED', 'ACTIVE', 'TEMP_LOST')").param(person).update();
     int voided = jdbc.sql("update insurance.payment set status = 'VOID', failure = '持卡人已死亡' where person_id = ?"

@@ -54,11 +54,13 @@ public class Declarations {
   private final InsuranceParameters parameters;
   private final Residents residents;
   private final UnitAgents agents;
+  private final InsuranceFacts facts;
   private final Callers callers;
   private final AuditTrail audit;
 
   Declarations(JdbcClient jdbc, Enrolments enrolments, InsuranceParameters parameters, Residents residents,
-               UnitAgents agents, Callers callers, AuditTrail audit) {
+               UnitAgents agents, InsuranceFacts facts, Callers callers, AuditTrail audit) {
+    this.facts = facts;
     this.jdbc = jdbc;
     this.enrolments = enrolments;
     this.parameters = parameters;
@@ -168,12 +170,15 @@ public class Declarations {
     }
     long employer = 0;
     long individual = 0;
+    var amounts = new ArrayList<InsuranceFacts.Amount>();
     for (var d : dues) {
       post(d.person(), d.insurance(), month, "DUE", d.base(), d.employer(), d.individual(), d.account(), 0, unitId,
           d.region(), "declaration:" + unitId + ":" + month, by);
       employer += d.employer();
       individual += d.individual();
+      amounts.add(new InsuranceFacts.Amount("DUE", d.region(), month, d.employer() + d.individual()));
     }
+    facts.ledger(amounts);
     audit.record("insurance.declared", "unit", unitId.toString(), dues.isEmpty() ? null : dues.getFirst().region(),
         Map.of("month", month.toString(), "persons", String.valueOf(wages.size()), "employerCents",
             String.valueOf(employer), "individualCents", String.valueOf(individual)));
@@ -189,6 +194,7 @@ public class Declarations {
     }
     var today = Enrolments.today();
     int lateDays = lateDays(month, today);
+    var paidAmounts = new ArrayList<InsuranceFacts.Amount>();
     // The partial unique index on PAID rows makes a second (or concurrent) payment insert nothing.
     var rows = jdbc.sql("insert into insurance.ledger (person_id, insurance, month, kind, base_cents, employer_cents,"
             + " individual_cents, account_cents, late_fee_cents, unit_id, region_code, source, entered_by)"
@@ -197,11 +203,17 @@ public class Declarations {
             + " from insurance.ledger d where d.kind = 'DUE' and d.unit_id = ? and d.month = ?"
             + " on conflict (person_id, insurance, month, coalesce(unit_id, '00000000-0000-0000-0000-000000000000'::uuid))"
             + " where kind = 'PAID' do nothing"
-            + " returning employer_cents + individual_cents, late_fee_cents")
+            + " returning employer_cents + individual_cents, late_fee_cents, region_code")
         .params(LATE_FEE_PER_DAY_PER_10000, lateDays, "payment:" + unitId + ":" + month + ":" + today,
             callers.current().name(), unitId, month.atDay(1))
-        .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        .query((rs, i) -> Map.entry(new long[] {rs.getLong(1), rs.getLong(2)}, rs.getString(3))).list()
+        .stream().map(e -> {
+          paidAmounts.add(new InsuranceFacts.Amount("PAID", org.tongban.shared.RegionCode.of(e.getValue()), month,
+              e.getKey()[0]));
+          return e.getKey();
+        }).toList();
     if (rows.isEmpty()) throw new NothingToPay(month.toString());
+    facts.ledger(paidAmounts);
     long contributions = rows.stream().mapToLong(r -> r[0]).sum();
     long fee = rows.stream().mapToLong(r -> r[1]).sum();
     audit.record("insurance.paid", "unit", unitId.toString(), null, Map.of("month", month.toString(),
@@ -254,6 +266,8 @@ public class Declarations {
       }
       total += individual;
       entries++;
+      facts.ledger(List.of(new InsuranceFacts.Amount("DUE", region, month, individual),
+          new InsuranceFacts.Amount("PAID", region, month, individual)));
     }
     audit.record("insurance.flexible-paid", "person", person.toString(), region, Map.of("month", month.toString(),
         "baseCents", String.valueOf(chosen), "totalCents", String.valueOf(total)));

@@ -59,12 +59,14 @@ public class Enrolments {
   private final InsuranceParameters parameters;
   private final WorkPlaces workPlaces;
   private final Awards awards;
+  private final InsuranceFacts facts;
   private final Callers callers;
   private final AuditTrail audit;
 
   Enrolments(JdbcClient jdbc, Residents residents, Units units, UnitAgents agents, InsuranceParameters parameters,
-             WorkPlaces workPlaces, Awards awards, Callers callers, AuditTrail audit) {
+             WorkPlaces workPlaces, Awards awards, InsuranceFacts facts, Callers callers, AuditTrail audit) {
     this.awards = awards;
+    this.facts = facts;
     this.jdbc = jdbc;
     this.residents = residents;
     this.units = units;
@@ -142,10 +144,12 @@ public class Enrolments {
     var ended = new ArrayList<Enrolment>();
     for (var e : mine) {
       // Guarded: only an enrolment still open is ended.
+      var last = max(lastMonth, e.from());
       if (jdbc.sql("update insurance.enrolment set to_month = ?, end_reason = ? where id = ? and to_month is null")
-          .params(max(lastMonth, e.from()).atDay(1), reason.name(), e.id()).update() != 1) {
+          .params(last.atDay(1), reason.name(), e.id()).update() != 1) {
         throw new NotEnrolled("employee");
       }
+      facts.enrolment(e.insurance(), e.scheme(), e.region(), last.plusMonths(1), -1);
       ended.add(find(e.id()));
     }
     audit.record("insurance.employee-left", "unit", unitId.toString(), mine.getFirst().region(),
@@ -207,10 +211,12 @@ public class Enrolments {
     if (own.isEmpty()) throw new NotEnrolled("flexible");
     var ended = new ArrayList<Enrolment>();
     for (var e : own) {
+      var last = max(thisMonth(), e.from());
       if (jdbc.sql("update insurance.enrolment set to_month = ?, end_reason = 'OTHER' where id = ? and to_month is null")
-          .params(max(thisMonth(), e.from()).atDay(1), e.id()).update() != 1) {
+          .params(last.atDay(1), e.id()).update() != 1) {
         throw new NotEnrolled("flexible");
       }
+      facts.enrolment(e.insurance(), e.scheme(), e.region(), last.plusMonths(1), -1);
       ended.add(find(e.id()));
     }
     audit.record("insurance.flexible-ended", "person", person.id().value().toString(), own.getFirst().region(),
@@ -284,8 +290,11 @@ public class Enrolments {
   private void replaceOwn(UUID person, Insurance insurance, YearMonth from) {
     for (var e : open(person)) {
       if (e.insurance() == insurance && !e.scheme().equals("EMPLOYEE")) {
-        jdbc.sql("update insurance.enrolment set to_month = ?, end_reason = 'TRANSFERRED' where id = ? and to_month is null")
-            .params(max(from.minusMonths(1), e.from()).atDay(1), e.id()).update();
+        var last = max(from.minusMonths(1), e.from());
+        if (jdbc.sql("update insurance.enrolment set to_month = ?, end_reason = 'TRANSFERRED' where id = ?"
+            + " and to_month is null").params(last.atDay(1), e.id()).update() == 1) {
+          facts.enrolment(e.insurance(), e.scheme(), e.region(), last.plusMonths(1), -1);
+        }
       }
     }
   }
@@ -301,6 +310,7 @@ public class Enrolments {
     } catch (org.springframework.dao.DuplicateKeyException e) {
       throw new AlreadyEnrolled(insurance.zh());
     }
+    facts.enrolment(insurance, scheme, region, from, 1);
     return find(id);
   }
 

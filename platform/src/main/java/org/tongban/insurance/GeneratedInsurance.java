@@ -19,9 +19,11 @@ public class GeneratedInsurance {
 
   private final JdbcClient jdbc;
   private final InsuranceParameters parameters;
+  private final InsuranceFacts facts;
   private final AuditTrail audit;
 
-  GeneratedInsurance(JdbcClient jdbc, InsuranceParameters parameters, AuditTrail audit) {
+  GeneratedInsurance(JdbcClient jdbc, InsuranceParameters parameters, InsuranceFacts facts, AuditTrail audit) {
+    this.facts = facts;
     this.jdbc = jdbc;
     this.parameters = parameters;
     this.audit = audit;
@@ -50,6 +52,14 @@ public class GeneratedInsurance {
               InsuranceParameters.share(baseCents, rate.individualBp()),
               InsuranceParameters.share(baseCents, rate.accountBp()), region.value(), from.atDay(1), to.atDay(1))
           .update();
+      long monthly = InsuranceParameters.share(baseCents, rate.employerBp())
+          + InsuranceParameters.share(baseCents, rate.individualBp());
+      var amounts = new java.util.ArrayList<InsuranceFacts.Amount>();
+      for (var m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+        amounts.add(new InsuranceFacts.Amount("DUE", region, m, monthly));
+        amounts.add(new InsuranceFacts.Amount("PAID", region, m, monthly));
+      }
+      facts.ledger(amounts);
     }
     audit.record("insurance.generated-history", "person", person.toString(), region,
         Map.of("from", from.toString(), "to", to.toString(), "rows", String.valueOf(rows)));

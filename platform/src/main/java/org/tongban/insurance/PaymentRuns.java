@@ -38,10 +38,12 @@ public class PaymentRuns {
   private final TransactionTemplate transactions;
   private final Jurisdiction jurisdiction;
   private final Callers callers;
+  private final InsuranceFacts facts;
   private final AuditTrail audit;
 
   PaymentRuns(JdbcClient jdbc, TransactionTemplate transactions, Jurisdiction jurisdiction, Callers callers,
-              AuditTrail audit) {
+              InsuranceFacts facts, AuditTrail audit) {
+    this.facts = facts;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.jurisdiction = jurisdiction;
@@ -89,10 +91,20 @@ public class PaymentRuns {
                                                  generated)
                   select id, person_id, benefit, ?, monthly_cents, region_code, ?, generated from due
                   on conflict (person_id, benefit, month) do nothing
-                  returning 1)
-                select (select id from due order by id desc limit 1), (select count(*) from made)""")
+                  returning region_code)
+                select (select id from due order by id desc limit 1), (select count(*) from made),
+                  (select coalesce(array_agg(region_code || ':' || n), '{}') from (select region_code, count(*) n from made
+                   group by region_code) r)""")
             .params(from, regions, month.atDay(1), month.atDay(1), month.atDay(1), batchSize, month.atDay(1), run)
-            .query((rs, i) -> Map.entry(Optional.ofNullable(rs.getObject(1, UUID.class)), rs.getInt(2))).single();
+            .query((rs, i) -> {
+              var counts = new java.util.HashMap<org.tongban.shared.RegionCode, Long>();
+              for (String rc : (String[]) rs.getArray(3).getArray()) {
+                counts.put(org.tongban.shared.RegionCode.of(rc.substring(0, rc.indexOf(':'))),
+                    Long.parseLong(rc.substring(rc.indexOf(':') + 1)));
+              }
+              facts.payments(InsuranceFacts.PAYMENTS, counts, month);
+              return Map.entry(Optional.ofNullable(rs.getObject(1, UUID.class)), rs.getInt(2));
+            }).single();
         if (done.getKey().isEmpty()) return null;
         jdbc.sql("update insurance.payment_run set cursor = ?, created = created + ? where id = ?"
                 + " and (cursor is null or cursor < ?)")
