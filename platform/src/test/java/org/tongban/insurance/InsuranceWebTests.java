@@ -125,7 +125,8 @@ class InsuranceWebTests {
     var benefit = mvc.perform(get("/my/insurance/unemployment").with(user(person.user())))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     assertThat(benefit).contains("id=\"finding-involuntary\"").contains("id=\"finding-paid-year\"");
-    var pension = mvc.perform(get("/my/insurance/pension").param("originalAge", "60").with(user(person.user())))
+    String originalAge = person.person().sex() == org.tongban.shared.IdNumber.Sex.MALE ? "60" : "55";
+    var pension = mvc.perform(get("/my/insurance/pension").param("originalAge", originalAge).with(user(person.user())))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     assertThat(pension).contains("id=\"pension-age\"");
   }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -69,25 +68,34 @@ class PaymentRunTests {
     fixtures.office("hrss", "2101");
   }
 
-  /** {@code n} generated pensions in a county of their own (a test's "province"), each with its own person. */
+  /** The awards a test made, by the marker in their inputs. */
+  private String marker;
+
+  /**
+   * {@code n} generated pensions in 凌源市's villages (no other test pays there), each with its own person; returns the
+   * county prefix to run. Payments are counted by the test's own awards.
+   */
   private String pensioners(int n) {
-    // A village code no real division uses: 9xx townships do not exist, so nothing else is paid there.
-    String area = "211382" + String.format("%03d", 900 + ThreadLocalRandom.current().nextInt(99));
+    marker = "run-test-" + UUID.randomUUID();
+    var villages = jdbc.sql("select code from region.region where code like '211382%' and level = 5 and valid_to is null"
+        + " order by code limit 50").query(String.class).list();
     for (int i = 0; i < n; i++) {
-      awards.grant(UUID.randomUUID(), "PENSION", RegionCode.of(area + String.format("%03d", i % 999)), null,
-          YearMonth.of(2020, 1), null, 300_000 + i, "{\"generated\":true}", true);
+      awards.grant(UUID.randomUUID(), "PENSION", RegionCode.of(villages.get(i % villages.size())), null,
+          YearMonth.of(2020, 1), null, 300_000 + i, "{\"generated\":true,\"marker\":\"" + marker + "\"}", true);
     }
-    return area;
+    return "211382";
   }
 
   private long payments(String area, YearMonth month) {
-    return jdbc.sql("select count(*) from insurance.payment where region_code like ? and month = ?")
-        .params(area + "%", month.atDay(1)).query(Long.class).single();
+    return jdbc.sql("select count(*) from insurance.payment p join insurance.award a on a.id = p.award_id"
+            + " where a.inputs ->> 'marker' = ? and p.month = ?")
+        .params(marker, month.atDay(1)).query(Long.class).single();
   }
 
   private long distinctPersons(String area, YearMonth month) {
-    return jdbc.sql("select count(distinct person_id) from insurance.payment where region_code like ? and month = ?")
-        .params(area + "%", month.atDay(1)).query(Long.class).single();
+    return jdbc.sql("select count(distinct p.person_id) from insurance.payment p join insurance.award a on a.id = p.award_id"
+            + " where a.inputs ->> 'marker' = ? and p.month = ?")
+        .params(marker, month.atDay(1)).query(Long.class).single();
   }
 
   @Test
@@ -119,8 +127,7 @@ class PaymentRunTests {
     String[] regions = {area + "%"};
     var a = CompletableFuture.supplyAsync(() -> runs.run(month, regions, "officer-a", 25, batch -> { }));
     var b = CompletableFuture.supplyAsync(() -> runs.run(month, regions, "officer-b", 40, batch -> { }));
-    int created = a.join().created() + b.join().created();
-    assertThat(created).isEqualTo(300);
+    assertThat(a.join().finished() && b.join().finished()).isTrue();
     assertThat(payments(area, month)).isEqualTo(300);
     assertThat(distinctPersons(area, month)).isEqualTo(300);
   }
@@ -128,7 +135,7 @@ class PaymentRunTests {
   @Test
   void stoppedAwardsArePaidTheMonthsDueAndNoMore() {
     String area = pensioners(3);
-    var list = jdbc.sql("select person_id from insurance.award where region_code like ?").param(area + "%")
+    var list = jdbc.sql("select person_id from insurance.award where inputs ->> 'marker' = ?").param(marker)
         .query(UUID.class).list();
     awards.stop(list.getFirst(), "PENSION", Awards.StopReason.OTHER, YearMonth.of(2026, 3));
     String[] regions = {area + "%"};
