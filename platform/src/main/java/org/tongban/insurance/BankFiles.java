@@ -18,7 +18,8 @@ import org.tongban.shared.FieldProblem;
 /**
  * The bank's side of a payment run, in the layout of {@code docs/bank-file.md}: an export of the month's payments to
  * each holder's social security card (its financial account), the failed ones of earlier files again (up to three
- * tries); a payment whose card is lost or not activated is held and shown to staff instead of sent. The bank's return
+ * tries); a payment whose card is lost or not activated, or a pension whose yearly 待遇资格认证 has lapsed, is held and
+ * shown to staff instead of sent. The bank's return
  * file settles each sent payment as paid or failed (with the bank's reason), once.
  */
 @Service
@@ -40,10 +41,12 @@ public class BankFiles {
   private final Jurisdiction jurisdiction;
   private final Callers callers;
   private final InsuranceFacts facts;
+  private final Qualifications qualifications;
   private final AuditTrail audit;
 
   BankFiles(JdbcClient jdbc, Cards cards, Jurisdiction jurisdiction, Callers callers, InsuranceFacts facts,
-            AuditTrail audit) {
+            Qualifications qualifications, AuditTrail audit) {
+    this.qualifications = qualifications;
     this.facts = facts;
     this.jdbc = jdbc;
     this.cards = cards;
@@ -72,6 +75,14 @@ public class BankFiles {
     int held = 0;
     long total = 0;
     for (var d : due) {
+      // A pension waits for the pensioner's yearly 待遇资格认证.
+      if (d.benefit().equals(Pensions.BENEFIT) && !qualifications.valid(d.person(), month.atDay(1))) {
+        jdbc.sql("update insurance.payment set status = 'HELD', failure = ? where id = ? and status in ('PENDING', 'HELD',"
+                + " 'FAILED')")
+            .params("待遇资格认证已过期：待本人认证后发放", d.id()).update();
+        held++;
+        continue;
+      }
       var card = cards.inForce(d.person()).filter(c -> c.status().usable());
       if (card.isEmpty()) {
         jdbc.sql("update insurance.payment set status = 'HELD', failure = ? where id = ? and status in ('PENDING', 'HELD',"

@@ -96,7 +96,7 @@ public class ContributionRecord {
   public List<AccountYear> pensionAccount(UUID person) {
     var byYear = new TreeMap<Integer, Long>();
     jdbc.sql("select extract(year from month)::int, sum(account_cents) from insurance.ledger where person_id = ?"
-            + " and insurance = 'PENSION' and kind in ('PAID', 'TRANSFER_IN') group by 1")
+            + " and insurance = 'PENSION' and kind in ('PAID', 'TRANSFER_IN', 'TRANSFER_OUT') group by 1")
         .param(person).query((rs, i) -> byYear.put(rs.getInt(1), rs.getLong(2))).list();
     return accountYears(byYear, parameters.interests(), Enrolments.thisMonth().getYear());
   }

@@ -73,6 +73,10 @@ public class GeneratedInsurance {
     jdbc.sql("insert into insurance.award (id, person_id, benefit, region_code, start_month, monthly_cents, inputs,"
             + " generated) values (?, ?, 'PENSION', ?, ?, ?, '{\"generated\": true}'::jsonb, true)")
         .params(id, person, region.value(), start.atDay(1), monthlyCents).update();
+    jdbc.sql("insert into insurance.qualification (id, person_id, confirmed_on, valid_until, channel, evidence,"
+            + " confirmed_by) values (?, ?, ?, ?, 'DATA', '生成数据', 'generated')")
+        .params(UUID.randomUUID(), person, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")),
+            java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusYears(1)).update();
     return id;
   }
 

@@ -176,4 +176,11 @@ public final class InsuranceRefusals {
       super("insurance.terms-differ", 409, monthlyYuan, months);
     }
   }
+
+  /** A transfer that cannot be made as filed: arrears to pay first, no paid months elsewhere, a wrong destination. */
+  public static final class TransferBlocked extends Refusal {
+    public TransferBlocked(String why) {
+      super("insurance.transfer-blocked", 409, why);
+    }
+  }
 }

@@ -66,11 +66,13 @@ public class Pensions {
   private final CaseQueries cases;
   private final Callers callers;
   private final JsonMapper json;
+  private final Qualifications qualifications;
   private final AuditTrail audit;
 
   Pensions(JdbcClient jdbc, Enrolments enrolments, ContributionRecord record, InsuranceParameters parameters,
            Awards awards, Residents residents, Applications applications, CaseQueries cases, Callers callers,
-           JsonMapper json, AuditTrail audit) {
+           JsonMapper json, Qualifications qualifications, AuditTrail audit) {
+    this.qualifications = qualifications;
     this.jdbc = jdbc;
     this.enrolments = enrolments;
     this.record = record;
@@ -215,5 +217,6 @@ public class Pensions {
     awards.stop(person.id().value(), UnemploymentBenefits.BENEFIT, Awards.StopReason.PENSION, start.minusMonths(1));
     awards.grant(person.id().value(), BENEFIT, person.residenceRegion(), decided.id().value(), start, null,
         a.estimate().totalCents(), json.writeValueAsString(inputs), false);
+    qualifications.granted(person.id().value(), cases.find(decided.id()).map(c -> c.number()).orElse("—"));
   }
 }

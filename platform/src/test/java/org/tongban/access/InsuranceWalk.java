@@ -139,6 +139,20 @@ final class InsuranceWalk {
             .param("channel", "PHONE").param("identityCheck", "核对姓名和身份证后四位"),
         () -> count(jdbc, "select count(*) from insurance.card where id = ? and status = 'TEMP_LOST'", secondCard)));
 
+    // 待遇资格认证 of a 江阳区 pensioner by 江阳区's staff only (API, then the page for another).
+    generated.pension(first.id().value(), first.residenceRegion(), now().minusMonths(1), 200_000);
+    generated.pension(second.id().value(), second.residenceRegion(), now().minusMonths(1), 200_000);
+    Supplier<Long> firstQualified = () -> count(jdbc, "select count(*) from insurance.qualification where person_id = ?"
+        + " and channel = 'STAFF'", first.id().value());
+    Supplier<Long> secondQualified = () -> count(jdbc, "select count(*) from insurance.qualification where person_id = ?"
+        + " and channel = 'STAFF'", second.id().value());
+    all.add(new WriteJurisdictionTests.Write("POST /api/insurance/qualifications", heping, jiangyang,
+        () -> post("/api/insurance/qualifications").contentType(json).content("{\"idNumber\":\"" + numbers.get(1)
+            + "\",\"evidence\":\"窗口核验本人身份证\"}"), firstQualified));
+    all.add(new WriteJurisdictionTests.Write("POST /workbench/insurance/qualification", heping, jiangyang,
+        () -> post("/workbench/insurance/qualification").param("idNumber", numbers.get(2)).param("evidence", "上门见到本人"),
+        secondQualified));
+
     // A pension in 江阳区 since last month: this month's run (API) and last month's (page), then their bank files.
     var award = generated.pension(UUID.randomUUID(), first.residenceRegion(), now().minusMonths(1), 200_000);
     Supplier<Long> thisMonth = () -> count(jdbc, "select count(*) from insurance.payment where award_id = ? and month = ?",

@@ -48,6 +48,7 @@ class PaymentRunTests {
   @Autowired PaymentRuns runs;
   @Autowired BankFiles bankFiles;
   @Autowired Awards awards;
+  @Autowired GeneratedInsurance generated;
   @Autowired Cards cards;
   @Autowired Applications applications;
   @Autowired Casework casework;
@@ -158,8 +159,8 @@ class PaymentRunTests {
   }
 
   private UUID pension(Applicant person) {
-    return awards.grant(person.person().id().value(), "PENSION", person.person().residenceRegion(), null,
-        YearMonth.of(2026, 1), null, 320_000, "{}", false);
+    return generated.pension(person.person().id().value(), person.person().residenceRegion(), YearMonth.of(2026, 1),
+        320_000);
   }
 
   @Test

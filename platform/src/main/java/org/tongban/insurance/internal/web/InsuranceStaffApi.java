@@ -53,10 +53,12 @@ class InsuranceStaffApi {
   private final Awards awards;
   private final Residents residents;
   private final Units units;
+  private final org.tongban.insurance.Qualifications qualifications;
 
-  InsuranceStaffApi(InsuranceParameters parameters, BenefitStandards standards, ContributionRecord record,
+  InsuranceStaffApi(org.tongban.insurance.Qualifications qualifications, InsuranceParameters parameters, BenefitStandards standards, ContributionRecord record,
                     Enrolments enrolments, Corrections corrections, Cards cards, ElectronicCards ecards, Awards awards,
                     Residents residents, Units units) {
+    this.qualifications = qualifications;
     this.parameters = parameters;
     this.standards = standards;
     this.record = record;
@@ -195,6 +197,21 @@ class InsuranceStaffApi {
   ElectronicCards.Holder verify(@RequestBody VerifyRequest r) {
     if (r.code() == null || r.code().length() > 2000) throw new InsuranceRefusals.ElectronicCardInvalid();
     return ecards.verify(r.code(), where(r.where()));
+  }
+
+  record QualificationRequest(@Nullable String idNumber, @Nullable String evidence) {}
+
+  /** 待遇资格认证 by staff at a window or a home visit, with how they saw the pensioner. */
+  @PostMapping("/qualifications")
+  org.tongban.insurance.Qualifications.Qualification qualify(@RequestBody QualificationRequest r) {
+    UUID person;
+    try {
+      person = residents.lookup(new IdNumber(r.idNumber() == null ? "" : r.idNumber().strip().toUpperCase()))
+          .map(x -> x.id().value()).orElseThrow(InsuranceRefusals.PersonNotFound::new);
+    } catch (IdNumber.InvalidIdNumber e) {
+      throw new InsuranceRefusals.PersonNotFound();
+    }
+    return qualifications.confirmByStaff(person, r.evidence());
   }
 
   record StopRequest(Awards.@Nullable StopReason reason, @Nullable YearMonth lastMonth) {}

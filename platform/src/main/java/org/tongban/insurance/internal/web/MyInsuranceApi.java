@@ -45,9 +45,11 @@ class MyInsuranceApi {
   private final Awards awards;
   private final UnemploymentBenefits unemployment;
   private final Pensions pensions;
+  private final org.tongban.insurance.Qualifications qualifications;
 
-  MyInsuranceApi(Enrolments enrolments, Declarations declarations, ContributionRecord record, Cards cards,
+  MyInsuranceApi(org.tongban.insurance.Qualifications qualifications, Enrolments enrolments, Declarations declarations, ContributionRecord record, Cards cards,
                  ElectronicCards ecards, Awards awards, UnemploymentBenefits unemployment, Pensions pensions) {
+    this.qualifications = qualifications;
     this.enrolments = enrolments;
     this.declarations = declarations;
     this.record = record;
@@ -133,6 +135,12 @@ class MyInsuranceApi {
   @PostMapping("/card/electronic")
   ElectronicCards.Code electronic() {
     return ecards.show();
+  }
+
+  /** 待遇资格认证 online by the pensioner (the sign-in is the check): valid for a year. */
+  @PostMapping("/qualification")
+  org.tongban.insurance.Qualifications.Qualification qualify() {
+    return qualifications.confirmOnline();
   }
 
   @GetMapping("/unemployment-benefit")

@@ -41,10 +41,12 @@ class MyInsurancePages {
   private final UnemploymentBenefits unemployment;
   private final Pensions pensions;
   private final MessageSource messages;
+  private final org.tongban.insurance.Qualifications qualifications;
 
-  MyInsurancePages(Enrolments enrolments, Declarations declarations, ContributionRecord record, Cards cards,
+  MyInsurancePages(org.tongban.insurance.Qualifications qualifications, Enrolments enrolments, Declarations declarations, ContributionRecord record, Cards cards,
                    ElectronicCards ecards, Awards awards, UnemploymentBenefits unemployment, Pensions pensions,
                    MessageSource messages) {
+    this.qualifications = qualifications;
     this.enrolments = enrolments;
     this.declarations = declarations;
     this.record = record;
@@ -66,6 +68,8 @@ class MyInsurancePages {
     model.addAttribute("card", cards.inForce(person).orElse(null));
     model.addAttribute("cards", cards.of(person));
     model.addAttribute("awards", awards.of(person));
+    model.addAttribute("pensioner", awards.active(person, "PENSION").isPresent());
+    model.addAttribute("qualification", qualifications.current(person).orElse(null));
     model.addAttribute("flexible", enrolled.stream().anyMatch(e -> e.to() == null && e.scheme().equals("FLEXIBLE")));
     model.addAttribute("thisMonth", YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")));
     model.addAttribute("flexibleInsurances", java.util.Arrays.stream(Insurance.values()).filter(Insurance::flexible).toList());
@@ -87,6 +91,11 @@ class MyInsurancePages {
   String pay(@RequestParam(required = false) @Nullable YearMonth month, @RequestParam(required = false) @Nullable String base,
              RedirectAttributes redirect) {
     return act(redirect, "insurance.mine.paid", () -> declarations.payOwnMonth(month, base));
+  }
+
+  @PostMapping("/my/insurance/qualification")
+  String qualify(RedirectAttributes redirect) {
+    return act(redirect, "insurance.qualification.done", qualifications::confirmOnline);
   }
 
   @PostMapping("/my/insurance/card/activate")

@@ -40,9 +40,11 @@ class StaffInsurancePages {
   private final PaymentRuns runs;
   private final BankFiles files;
   private final MessageSource messages;
+  private final org.tongban.insurance.Qualifications qualifications;
 
-  StaffInsurancePages(Residents residents, Enrolments enrolments, ContributionRecord record, Cards cards, Awards awards,
+  StaffInsurancePages(org.tongban.insurance.Qualifications qualifications, Residents residents, Enrolments enrolments, ContributionRecord record, Cards cards, Awards awards,
                       Corrections corrections, PaymentRuns runs, BankFiles files, MessageSource messages) {
+    this.qualifications = qualifications;
     this.residents = residents;
     this.enrolments = enrolments;
     this.record = record;
@@ -91,6 +93,16 @@ class StaffInsurancePages {
       var person = residents.lookup(new IdNumber(idNumber == null ? "" : idNumber.strip().toUpperCase()))
           .orElseThrow(org.tongban.insurance.InsuranceRefusals.CardNotFound::new);
       cards.reportLostFor(person.id().value(), channel, identityCheck);
+    });
+  }
+
+  @PostMapping("/workbench/insurance/qualification")
+  String qualify(@RequestParam(required = false) @Nullable String idNumber,
+                 @RequestParam(required = false) @Nullable String evidence, RedirectAttributes redirect) {
+    return act(redirect, "insurance.qualification.staff-done", idNumber, () -> {
+      var person = residents.lookup(new IdNumber(idNumber == null ? "" : idNumber.strip().toUpperCase()))
+          .orElseThrow(org.tongban.insurance.InsuranceRefusals.PersonNotFound::new);
+      qualifications.confirmByStaff(person.id().value(), evidence);
     });
   }
 
