@@ -94,4 +94,24 @@ public class GeneratedInsurance {
         .update();
     return id;
   }
+
+  /** A generated employee's enrolment with a generated unit from {@code from}, open; marked generated. */
+  @Transactional
+  public void employee(UUID person, UUID unit, RegionCode region, Insurance insurance, YearMonth from) {
+    jdbc.sql("insert into insurance.enrolment (id, person_id, insurance, scheme, unit_id, region_code, from_month,"
+            + " created_by, generated) values (?, ?, ?, 'EMPLOYEE', ?, ?, ?, 'generated', true) on conflict do nothing")
+        .params(UUID.randomUUID(), person, insurance.name(), unit, region.value(), from.atDay(1)).update();
+    facts.enrolment(insurance, "EMPLOYEE", region, from, 1);
+  }
+
+  /** Whether the person has nothing on the ledger yet (demo data is added once). */
+  public boolean noRecord(UUID person) {
+    return !jdbc.sql("select exists(select 1 from insurance.ledger where person_id = ?)").param(person)
+        .query(Boolean.class).single();
+  }
+
+  /** Whether any generated award exists (the demo has been generated). */
+  public boolean anyGenerated() {
+    return jdbc.sql("select exists(select 1 from insurance.award where generated)").query(Boolean.class).single();
+  }
 }

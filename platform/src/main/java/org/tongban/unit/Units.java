@@ -141,6 +141,12 @@ public class Units {
     return jdbc.sql("select exists(select 1 from unit.unit where generated)").query(Boolean.class).single();
   }
 
+  /** Generated (demo) units registered within {@code area}, for other modules' demo data. */
+  public java.util.List<Unit> generatedIn(RegionCode area, int n) {
+    return jdbc.sql("select " + COLUMNS + " from unit.unit where generated and region_code like ? order by id limit ?")
+        .params(area.prefix() + "%", n).query(Units::map).list();
+  }
+
   /** One unit, for staff whose jurisdiction covers it; otherwise "not found". */
   public Unit view(UUID id) {
     var unit = find(id).orElseThrow(() -> new UnitNotFound(id.toString()));
