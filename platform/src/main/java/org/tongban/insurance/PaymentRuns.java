@@ -61,6 +61,14 @@ public class PaymentRuns {
     return run(month, filter.patterns(), callers.current().name(), BATCH, batch -> { });
   }
 
+  /**
+   * The platform's own run of {@code month} for every region (the monthly schedule, benchmarks): resumes a run the
+   * same starter left unfinished.
+   */
+  public Run runEverywhere(YearMonth month, String by, int batchSize) {
+    return run(month, new String[] {"%"}, by, batchSize, batch -> { });
+  }
+
   Run run(YearMonth month, String[] regions, String by, int batchSize, Fault fault) {
     var run = unfinished(month, by).orElseGet(() -> {
       var id = UUID.randomUUID();
