@@ -72,10 +72,10 @@ load check 2026-02 "$pensioners" 2>&1 | grep RESULT | tee -a $out
 sql "begin; insert into insurance.payment_run (id, month, started_by) values
   ('00000000-0000-0000-0000-000000000001', date '2026-03-01', 'explain');
 explain (analyze, buffers, costs off)
-with due as (select a.id, a.person_id, a.benefit, a.monthly_cents, a.region_code, a.generated from insurance.award a
-  where a.id > '00000000-0000-0000-0000-000000000000'::uuid and a.region_code like any('{%}') and a.start_month <= date '2026-03-01'
+with due as (select a.id, a.seq, a.person_id, a.benefit, a.monthly_cents, a.region_code, a.generated from insurance.award a
+  where a.seq > 0 and a.region_code like any('{%}') and a.start_month <= date '2026-03-01'
     and (a.months is null or a.start_month + (a.months - 1) * interval '1 month' >= date '2026-03-01')
-    and (a.status = 'ACTIVE' or a.stopped_month >= date '2026-03-01') order by a.id limit 5000),
+    and (a.status = 'ACTIVE' or a.stopped_month >= date '2026-03-01') order by a.seq limit 10000),
 made as (insert into insurance.payment (award_id, person_id, benefit, month, amount_cents, region_code, run_id, generated)
   select id, person_id, benefit, date '2026-03-01', monthly_cents, region_code, '00000000-0000-0000-0000-000000000001'::uuid, generated from due
   on conflict (person_id, benefit, month) do nothing returning region_code)

@@ -24,7 +24,7 @@ public final class PaymentLoad {
         case "prepare" -> prepare(jdbc, Integer.parseInt(args[1]));
         case "run" -> {
           long t0 = System.nanoTime();
-          var run = context.getBean(PaymentRuns.class).runEverywhere(YearMonth.parse(args[1]), "bench", 5_000);
+          var run = context.getBean(PaymentRuns.class).runEverywhere(YearMonth.parse(args[1]), "bench", 10_000);
           double s = (System.nanoTime() - t0) / 1e9;
           System.out.printf("RESULT run %s: %d payments written in %.1f s (%.0f/s)%n", args[1], run.created(), s,
               run.created() / s);

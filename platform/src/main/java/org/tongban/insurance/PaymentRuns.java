@@ -24,7 +24,7 @@ import org.tongban.audit.AuditTrail;
 public class PaymentRuns {
 
   /** Awards per batch: one short transaction each. */
-  static final int BATCH = 5_000;
+  static final int BATCH = 10_000;
 
   public record Run(UUID id, YearMonth month, int created, boolean finished) {}
 
@@ -76,31 +76,30 @@ public class PaymentRuns {
           .params(id, month.atDay(1), by).update();
       return id;
     });
-    var start = jdbc.sql("select cursor from insurance.payment_run where id = ?").param(run).query(UUID.class).optional()
-        .orElse(null);
-    UUID cursor = start;
+    long cursor = jdbc.sql("select coalesce(cursor_seq, 0) from insurance.payment_run where id = ?").param(run)
+        .query(Long.class).single();
     int batch = 0;
     while (true) {
-      final UUID from = cursor;
+      final long from = cursor;
       final int number = ++batch;
-      UUID next = transactions.execute(tx -> {
+      Long next = transactions.execute(tx -> {
         var done = jdbc.sql("""
                 with due as (
-                  select a.id, a.person_id, a.benefit, a.monthly_cents, a.region_code, a.generated
+                  select a.id, a.seq, a.person_id, a.benefit, a.monthly_cents, a.region_code, a.generated
                   from insurance.award a
-                  where a.id > coalesce(?::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+                  where a.seq > ?
                     and a.region_code like any(?)
                     and a.start_month <= ?
                     and (a.months is null or a.start_month + (a.months - 1) * interval '1 month' >= ?)
                     and (a.status = 'ACTIVE' or a.stopped_month >= ?)
-                  order by a.id limit ?),
+                  order by a.seq limit ?),
                 made as (
                   insert into insurance.payment (award_id, person_id, benefit, month, amount_cents, region_code, run_id,
                                                  generated)
                   select id, person_id, benefit, ?, monthly_cents, region_code, ?, generated from due
                   on conflict (person_id, benefit, month) do nothing
                   returning region_code)
-                select (select id from due order by id desc limit 1), (select count(*) from made),
+                select (select max(seq) from due), (select count(*) from made),
                   (select coalesce(array_agg(region_code || ':' || n), '{}') from (select region_code, count(*) n from made
                    group by region_code) r)""")
             .params(from, regions, month.atDay(1), month.atDay(1), month.atDay(1), batchSize, month.atDay(1), run)
@@ -111,11 +110,11 @@ public class PaymentRuns {
                     Long.parseLong(rc.substring(rc.indexOf(':') + 1)));
               }
               facts.payments(InsuranceFacts.PAYMENTS, counts, month);
-              return Map.entry(Optional.ofNullable(rs.getObject(1, UUID.class)), rs.getInt(2));
+              return Map.entry(Optional.ofNullable((Long) rs.getObject(1)), rs.getInt(2));
             }).single();
         if (done.getKey().isEmpty()) return null;
-        jdbc.sql("update insurance.payment_run set cursor = ?, created = created + ? where id = ?"
-                + " and (cursor is null or cursor < ?)")
+        jdbc.sql("update insurance.payment_run set cursor_seq = ?, created = created + ? where id = ?"
+                + " and (cursor_seq is null or cursor_seq < ?)")
             .params(done.getKey().get(), done.getValue(), run, done.getKey().get()).update();
         fault.after(number);
         return done.getKey().get();

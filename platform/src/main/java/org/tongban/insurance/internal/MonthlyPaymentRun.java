@@ -22,6 +22,6 @@ class MonthlyPaymentRun {
 
   @Scheduled(cron = "0 0 2 1 * *", zone = "Asia/Shanghai")
   void run() {
-    runs.runEverywhere(YearMonth.now(ZoneId.of("Asia/Shanghai")), "scheduled", 5_000);
+    runs.runEverywhere(YearMonth.now(ZoneId.of("Asia/Shanghai")), "scheduled", 10_000);
   }
 }
