@@ -85,6 +85,8 @@ public class Declarations {
     var dues = new ArrayList<Due>();
     var seen = new HashSet<UUID>();
     var wages = new java.util.HashMap<UUID, long[]>();
+    var bands = new java.util.HashMap<String, java.util.Optional<InsuranceParameters.Band>>();
+    var rates = new java.util.HashMap<String, java.util.Optional<InsuranceParameters.Rate>>();
     for (int i = 0; i < lines.size(); i++) {
       var line = lines.get(i);
       String field = "lines[" + i + "]";
@@ -113,7 +115,9 @@ public class Declarations {
         continue;
       }
       var region = employed.getFirst().region();
-      var band = parameters.band(region, month.getYear()).orElse(null);
+      // One look-up per province and per rate for the whole declaration, not one per line.
+      var band = bands.computeIfAbsent(region.value().substring(0, 2),
+          p -> parameters.band(region, month.getYear())).orElse(null);
       if (band == null) {
         problems.add(FieldProblem.of(field + ".wage", "insurance-band-missing", month.getYear()));
         continue;
@@ -146,7 +150,9 @@ public class Declarations {
           riskClass = cls.riskClass();
           floatPercent = cls.floatPercent();
         }
-        var rate = parameters.rate(e.insurance(), "EMPLOYEE", e.region(), month, riskClass).orElse(null);
+        int cls = riskClass;
+        var rate = rates.computeIfAbsent(e.insurance() + "|" + e.region().value() + "|" + cls,
+            k -> parameters.rate(e.insurance(), "EMPLOYEE", e.region(), month, cls)).orElse(null);
         if (rate == null) {
           problems.add(FieldProblem.of(field, "insurance-rate-missing", e.insurance().zh(), month.toString()));
           continue;

@@ -178,12 +178,7 @@ class MyInsurancePages {
   }
 
   private String act(RedirectAttributes redirect, String done, Runnable work) {
-    try {
-      work.run();
-      Outcomes.done(done, redirect);
-    } catch (Refusal refusal) {
-      Outcomes.refused(refusal, redirect, messages);
-    }
+    Outcomes.attempt(redirect, messages, done, work);
     return "redirect:/my/insurance";
   }
 }

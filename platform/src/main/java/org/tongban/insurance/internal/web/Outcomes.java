@@ -20,4 +20,14 @@ final class Outcomes {
     redirect.addFlashAttribute("done", key);
     if (args.length > 0) redirect.addFlashAttribute("doneArgs", args);
   }
+
+  /** Runs {@code work}: done with {@code done}, or refused in words; the caller redirects either way. */
+  static void attempt(RedirectAttributes redirect, MessageSource messages, String done, Runnable work) {
+    try {
+      work.run();
+      done(done, redirect);
+    } catch (Refusal refusal) {
+      refused(refusal, redirect, messages);
+    }
+  }
 }

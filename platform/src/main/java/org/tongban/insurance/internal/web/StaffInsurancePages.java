@@ -89,7 +89,7 @@ class StaffInsurancePages {
   String lossReport(@RequestParam(required = false) @Nullable String idNumber,
                     @RequestParam(defaultValue = "PHONE") Cards.Channel channel,
                     @RequestParam(required = false) @Nullable String identityCheck, RedirectAttributes redirect) {
-    return act(redirect, "insurance.staff.loss-reported", idNumber, () -> {
+    return act(redirect, "insurance.staff.loss-reported", () -> {
       var person = residents.lookup(new IdNumber(idNumber == null ? "" : idNumber.strip().toUpperCase()))
           .orElseThrow(org.tongban.insurance.InsuranceRefusals.CardNotFound::new);
       cards.reportLostFor(person.id().value(), channel, identityCheck);
@@ -99,7 +99,7 @@ class StaffInsurancePages {
   @PostMapping("/workbench/insurance/qualification")
   String qualify(@RequestParam(required = false) @Nullable String idNumber,
                  @RequestParam(required = false) @Nullable String evidence, RedirectAttributes redirect) {
-    return act(redirect, "insurance.qualification.staff-done", idNumber, () -> {
+    return act(redirect, "insurance.qualification.staff-done", () -> {
       var person = residents.lookup(new IdNumber(idNumber == null ? "" : idNumber.strip().toUpperCase()))
           .orElseThrow(org.tongban.insurance.InsuranceRefusals.PersonNotFound::new);
       qualifications.confirmByStaff(person.id().value(), evidence);
@@ -113,7 +113,7 @@ class StaffInsurancePages {
                  @RequestParam(required = false) @Nullable String employer,
                  @RequestParam(required = false) @Nullable String individual,
                  @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
-    return act(redirect, "insurance.staff.correction-proposed", idNumber, () -> {
+    return act(redirect, "insurance.staff.correction-proposed", () -> {
       var person = residents.lookup(new IdNumber(idNumber == null ? "" : idNumber.strip().toUpperCase()))
           .orElseThrow(org.tongban.insurance.InsuranceRefusals.PersonNotFound::new);
       corrections.propose(person.id().value(), Insurance.parse(String.valueOf(insurance)), month,
@@ -169,15 +169,9 @@ class StaffInsurancePages {
     return "redirect:/workbench/insurance";
   }
 
-  private String act(RedirectAttributes redirect, String done, @Nullable String idNumber, Runnable work) {
-    try {
-      work.run();
-      Outcomes.done(done, redirect);
-    } catch (IdNumber.InvalidIdNumber wrong) {
-      Outcomes.refused(wrong, redirect, messages);
-    } catch (Refusal refusal) {
-      Outcomes.refused(refusal, redirect, messages);
-    }
+  private String act(RedirectAttributes redirect, String done, Runnable work) {
+    // An ID number that is not one is a refusal like the others (IdNumber.InvalidIdNumber).
+    Outcomes.attempt(redirect, messages, done, work);
     // Never the ID number in a redirect's address (it would land in logs): the officer looks the person up again.
     return "redirect:/workbench/insurance";
   }
