@@ -42,9 +42,11 @@ sql "vacuum analyze" >/dev/null
 sql "checkpoint" >/dev/null
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; PostgreSQL $(sql 'show server_version')" | tee -a $out
 
+# The client speaks plain HTTP on loopback: the session cookie is not marked Secure for this run.
 if (exec 3<>/dev/tcp/127.0.0.1/18081) 2>/dev/null; then echo "port 18081 is in use" >&2; exit 1; fi
 java -Xmx4g -jar "$(ls platform/target/tongban-platform-*-exec.jar)" --server.port=18081 --tongban.data-dir="$work/tongban" \
-  "${platform_flags[@]}" --spring.datasource.hikari.maximum-pool-size=40 --logging.level.root=WARN >"$work/tongban.log" 2>&1 &
+  "${platform_flags[@]}" --server.servlet.session.cookie.secure=false \
+  --spring.datasource.hikari.maximum-pool-size=40 --logging.level.root=WARN >"$work/tongban.log" 2>&1 &
 pids+=($!)
 until curl -fs http://127.0.0.1:18081/actuator/health/readiness >/dev/null 2>&1; do sleep 1; done
 month=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)

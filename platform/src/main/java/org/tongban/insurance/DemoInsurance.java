@@ -66,6 +66,7 @@ public class DemoInsurance {
       parameters.insertGeneratedRate(Insurance.MEDICAL, "FLEXIBLE", p, 0, 800, from);
       parameters.insertGeneratedRate(Insurance.UNEMPLOYMENT, "EMPLOYEE", p, 50, 50, from);
       parameters.insertGeneratedRate(Insurance.MATERNITY, "EMPLOYEE", p, 50, 0, from);
+      generated.survivorStandard(p, 6, 9, LocalDate.of(2000, 1, 1));
       for (var city : regions.children(province.code(), 0, 200).items()) {
         standards.insertGenerated(city.code(), 160_000, LocalDate.of(now.getYear(), 1, 1));
       }

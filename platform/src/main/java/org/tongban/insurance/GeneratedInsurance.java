@@ -114,4 +114,13 @@ public class GeneratedInsurance {
   public boolean anyGenerated() {
     return jdbc.sql("select exists(select 1 from insurance.award where generated)").query(Boolean.class).single();
   }
+
+  /** A generated provincial rule for deaths not from work (months of the average wage), its notice saying so. */
+  @Transactional
+  public void survivorStandard(String province, int funeralMonths, int pensionMonths, java.time.LocalDate from) {
+    jdbc.sql("insert into insurance.survivor_standard (province_code, effective_from, funeral_months, pension_months,"
+            + " notice, entered_by, generated) values (?, ?, ?, ?, '生成的演示标准（非真实文件）', 'generated', true)"
+            + " on conflict do nothing")
+        .params(province, from, funeralMonths, pensionMonths).update();
+  }
 }

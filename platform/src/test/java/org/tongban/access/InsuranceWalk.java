@@ -67,6 +67,10 @@ final class InsuranceWalk {
         "/api/insurance/bank-files/" + file + "/return", "{\"content\":\"\"}", hrss, true, null)));
     all.put("POST /workbench/insurance/bank-files/{id}/return", List.of(new JurisdictionTests.Case(HttpMethod.POST,
         "/workbench/insurance/bank-files/" + file + "/return?content=", null, hrss, true, null)));
+    all.put("GET /api/insurance/persons/{person}/survivor-benefits", List.of(new JurisdictionTests.Case(HttpMethod.GET,
+        "/api/insurance/persons/" + id + "/survivor-benefits?cause=OTHER&spouse=true", null)));
+    all.put("GET /api/insurance/persons/{person}/work-injury", List.of(new JurisdictionTests.Case(HttpMethod.GET,
+        "/api/insurance/persons/" + id + "/work-injury?injuryDate=" + now().atDay(1), null)));
     all.put("POST /api/insurance/units/{unit}/injury-class", List.of(new JurisdictionTests.Case(HttpMethod.POST,
         "/api/insurance/units/" + unit.id() + "/injury-class", "{\"riskClass\":3,\"floatPercent\":100,\"from\":\""
             + now() + "\"}")));
@@ -101,6 +105,13 @@ final class InsuranceWalk {
         .content("{\"province\":\"51\",\"year\":" + year + ",\"monthly\":\"6000\",\"source\":\"走查\"}"),
         () -> count(jdbc, "select count(*) from insurance.average_wage where province_code = '51' and year = ? and"
             + " source = '走查'", year)));
+    var survivorDay = java.time.LocalDate.of(2001, 1, 1).plusDays(n % 7000);
+    all.add(new WriteJurisdictionTests.Write("POST /api/insurance/survivor-standards", officerOf("21", "hrss"),
+        officerOf("51", "hrss"), () -> post("/api/insurance/survivor-standards").contentType(json)
+        .content("{\"province\":\"51\",\"funeralMonths\":6,\"pensionMonths\":9,\"effectiveFrom\":\"" + survivorDay
+            + "\",\"notice\":\"走查遗属标准\"}"),
+        () -> count(jdbc, "select count(*) from insurance.survivor_standard where province_code = '51' and"
+            + " effective_from = ?", survivorDay)));
     String standard = "走查失业金标准" + n;
     all.add(new WriteJurisdictionTests.Write("POST /api/insurance/benefit-standards", officerOf("2101", "hrss"),
         officerOf("5105", "hrss"), () -> post("/api/insurance/benefit-standards").contentType(json)

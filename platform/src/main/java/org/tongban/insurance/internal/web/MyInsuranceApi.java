@@ -46,10 +46,12 @@ class MyInsuranceApi {
   private final UnemploymentBenefits unemployment;
   private final Pensions pensions;
   private final org.tongban.insurance.Qualifications qualifications;
+  private final org.tongban.insurance.WorkInjuries injuries;
 
-  MyInsuranceApi(org.tongban.insurance.Qualifications qualifications, Enrolments enrolments, Declarations declarations, ContributionRecord record, Cards cards,
+  MyInsuranceApi(org.tongban.insurance.WorkInjuries injuries, org.tongban.insurance.Qualifications qualifications, Enrolments enrolments, Declarations declarations, ContributionRecord record, Cards cards,
                  ElectronicCards ecards, Awards awards, UnemploymentBenefits unemployment, Pensions pensions) {
     this.qualifications = qualifications;
+    this.injuries = injuries;
     this.enrolments = enrolments;
     this.declarations = declarations;
     this.record = record;
@@ -141,6 +143,14 @@ class MyInsuranceApi {
   @PostMapping("/qualification")
   org.tongban.insurance.Qualifications.Qualification qualify() {
     return qualifications.confirmOnline();
+  }
+
+  /** By when the caller (or their employer) must apply for 工伤认定 after an accident on {@code injuryDate}. */
+  @GetMapping("/work-injury")
+  org.tongban.insurance.WorkInjuries.Assessment workInjury(
+      @RequestParam(required = false) java.time.@Nullable LocalDate injuryDate) {
+    return injuries.assess(enrolments.myPersonId(), injuryDate,
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), false, null);
   }
 
   @GetMapping("/unemployment-benefit")
