@@ -29,7 +29,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_postgres 56300 "-c shared_buffers=2GB -c effective_cache_size=12GB -c work_mem=16MB -c max_wal_size=8GB"
+start_postgres 56300 "-c shared_buffers=2GB -c effective_cache_size=12GB -c work_mem=16MB -c max_wal_size=8GB -c shared_preload_libraries=pg_stat_statements"
 create_tongban_database
 sql() { PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc "$1"; }
 load() { (cd bench && java -Xmx6g -Dtongban.bench.data-dir="$work/tongban" -cp "$cp" org.tongban.bench.DeclarationLoad "$@"); }
@@ -40,6 +40,7 @@ userpw="Bench$(head -c 9 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')9"
 load prepare "$employees" "$per_unit" "$userpw" "$work" 2>&1 | grep RESULT | tee -a $out
 sql "vacuum analyze" >/dev/null
 sql "checkpoint" >/dev/null
+sql "create extension if not exists pg_stat_statements" >/dev/null
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; PostgreSQL $(sql 'show server_version')" | tee -a $out
 
 # The client speaks plain HTTP on loopback: the session cookie is not marked Secure for this run.
@@ -50,11 +51,25 @@ java -Xmx4g -jar "$(ls platform/target/tongban-platform-*-exec.jar)" --server.po
 pids+=($!)
 until curl -fs http://127.0.0.1:18081/actuator/health/readiness >/dev/null 2>&1; do sleep 1; done
 month=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
+sql "select pg_stat_statements_reset()" >/dev/null
 (cd bench && java -Xmx2g -cp "$cp" org.tongban.bench.DeclarationLoad post http://127.0.0.1:18081 "$userpw" "$work" "$month" "$threads") \
   2>&1 | grep -E "RESULT|FAILED" | tee -a $out
 echo "RESULT rows: $(sql "select count(*) from insurance.declaration") declarations, $(sql "select count(*) from insurance.ledger") ledger rows" | tee -a $out
+# Where the time goes in the database while posting: the statements by total time.
+sql "select round(total_exec_time) || ' ms, ' || calls || ' calls, ' || round(mean_exec_time::numeric, 3) || ' ms each: '
+  || left(regexp_replace(query, '\s+', ' ', 'g'), 160) from pg_stat_statements order by total_exec_time desc limit 12" \
+  > $results/declarations-statements.txt
 stop_processes; pids=()
-load anchor "$work" "$month" 2>&1 | grep RESULT | tee -a $out
-# Where the time goes: the look-ups each line makes (person by blind index, the person's enrolments, the band, the rate).
-sql "explain (analyze, buffers, costs off) select * from insurance.enrolment where person_id =
-  (select person_id from insurance.enrolment order by id limit 1)" > $results/declarations-explain.txt 2>&1 || true
+# The anchor: the same rows (read back as the platform wrote them) written again by a plain COPY into copies of the
+# two tables, with the same indexes.
+sql "copy (select unit_id, person_id, month, wage_cents, base_cents, declared_by from insurance.declaration) to stdout" \
+  > "$work/declarations.tsv"
+sql "copy (select person_id, insurance, month, kind, base_cents, employer_cents, individual_cents, account_cents, unit_id,
+  region_code, source, entered_by from insurance.ledger where kind = 'DUE') to stdout" > "$work/ledger.tsv"
+sql "create table bench_declaration (like insurance.declaration including all);
+     create table bench_ledger (like insurance.ledger including defaults including constraints including indexes)" >/dev/null
+t0=$(date +%s%N)
+PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -qc "\copy bench_declaration (unit_id, person_id, month, wage_cents, base_cents, declared_by) from '$work/declarations.tsv'"
+PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -qc "\copy bench_ledger (person_id, insurance, month, kind, base_cents, employer_cents, individual_cents, account_cents, unit_id, region_code, source, entered_by) from '$work/ledger.tsv'"
+t1=$(date +%s%N)
+echo "RESULT anchor: COPY of $(sql "select count(*) from bench_declaration") declaration rows and $(sql "select count(*) from bench_ledger") ledger rows in $(( (t1 - t0) / 1000000 )) ms" | tee -a $out

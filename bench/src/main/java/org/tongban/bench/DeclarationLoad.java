@@ -1,6 +1,5 @@
 package org.tongban.bench;
 
-import java.io.StringReader;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,19 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.insurance.InsuranceParameters;
@@ -44,7 +39,6 @@ import org.tongban.unit.Units;
  *       representative's phone, and the employees' ID numbers;</li>
  *   <li>{@code post <base-url> <password> <dir> <month> <threads>}: each representative signs in, acts for the unit and
  *       posts the month's declaration of all its employees over HTTP ({@code POST /api/insurance/unit/declarations});</li>
- *   <li>{@code anchor <dir> <month>}: a plain COPY of the same declaration and ledger rows into copies of the tables.</li>
  * </ul>
  */
 public final class DeclarationLoad {
@@ -55,7 +49,6 @@ public final class DeclarationLoad {
     switch (args[0]) {
       case "prepare" -> prepare(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3], Path.of(args[4]));
       case "post" -> post(args[1], args[2], Path.of(args[3]), args[4], Integer.parseInt(args[5]));
-      case "anchor" -> anchor(Path.of(args[1]), args[2]);
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -174,49 +167,6 @@ public final class DeclarationLoad {
         declared.get() / Math.max(s - signIn, 0.001), failures.get());
   }
 
-  /** The same rows by COPY: one declaration row and one DUE ledger row per employee, into copies of the tables. */
-  static void anchor(Path dir, String month) throws Exception {
-    try (var context = BenchPlatform.start("tongban.demo.offices=false")) {
-      var jdbc = context.getBean(JdbcClient.class);
-      jdbc.sql("drop table if exists bench_declaration, bench_ledger").update();
-      jdbc.sql("create table bench_declaration (like insurance.declaration including all)").update();
-      jdbc.sql("create table bench_ledger (like insurance.ledger including defaults including constraints"
-          + " including indexes)").update();
-      // The rows as the platform wrote them for that month (same values), streamed back in by COPY.
-      var m = YearMonth.parse(month).atDay(1);
-      var declarations = new StringBuilder();
-      jdbc.sql("select unit_id, person_id, wage_cents, base_cents from insurance.declaration where month = ?").param(m)
-          .query((rs, i) -> declarations.append(rs.getString(1)).append('\t').append(rs.getString(2)).append('\t')
-              .append(m).append('\t').append(rs.getLong(3)).append('\t').append(rs.getLong(4)).append("\tbench\n"))
-          .list();
-      var ledger = new StringBuilder();
-      jdbc.sql("select person_id, insurance, base_cents, employer_cents, individual_cents, account_cents, unit_id,"
-              + " region_code, source from insurance.ledger where month = ? and kind = 'DUE'").param(m)
-          .query((rs, i) -> ledger.append(rs.getString(1)).append('\t').append(rs.getString(2)).append('\t').append(m)
-              .append("\tDUE\t").append(rs.getLong(3)).append('\t').append(rs.getLong(4)).append('\t').append(rs.getLong(5))
-              .append('\t').append(rs.getLong(6)).append('\t').append(rs.getString(7)).append('\t').append(rs.getString(8))
-              .append('\t').append(rs.getString(9)).append("\tbench\n"))
-          .list();
-      var dataSource = context.getBean(javax.sql.DataSource.class);
-      var connection = DataSourceUtils.getConnection(dataSource);
-      try {
-        var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        long t0 = System.nanoTime();
-        long a = copy.copyIn("copy bench_declaration (unit_id, person_id, month, wage_cents, base_cents, declared_by)"
-            + " from stdin", new StringReader(declarations.toString()));
-        long b = copy.copyIn("copy bench_ledger (person_id, insurance, month, kind, base_cents, employer_cents,"
-            + " individual_cents, account_cents, unit_id, region_code, source, entered_by) from stdin",
-            new StringReader(ledger.toString()));
-        double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("RESULT anchor: COPY of %d declaration rows and %d ledger rows in %.1f s (%.0f declarations/s)%n",
-            a, b, s, a / s);
-      } finally {
-        DataSourceUtils.releaseConnection(connection, dataSource);
-      }
-      jdbc.sql("drop table bench_declaration, bench_ledger").update();
-    }
-  }
-
   private static HttpRequest form(String url, String body) {
     return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -235,9 +185,5 @@ public final class DeclarationLoad {
   private static double pct(long[] sorted, int p) {
     if (sorted.length == 0) return 0;
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
-  }
-
-  static String joined(String[] parts) {
-    return Arrays.toString(parts);
   }
 }
