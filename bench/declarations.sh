@@ -67,7 +67,7 @@ sql "copy (select unit_id, person_id, month, wage_cents, base_cents, declared_by
 sql "copy (select person_id, insurance, month, kind, base_cents, employer_cents, individual_cents, account_cents, unit_id,
   region_code, source, entered_by from insurance.ledger where kind = 'DUE') to stdout" > "$work/ledger.tsv"
 sql "create table bench_declaration (like insurance.declaration including all);
-     create table bench_ledger (like insurance.ledger including defaults including constraints including indexes)" >/dev/null
+     create table bench_ledger (like insurance.ledger including defaults including identity including constraints including indexes)" >/dev/null
 t0=$(date +%s%N)
 PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -qc "\copy bench_declaration (unit_id, person_id, month, wage_cents, base_cents, declared_by) from '$work/declarations.tsv'"
 PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -qc "\copy bench_ledger (person_id, insurance, month, kind, base_cents, employer_cents, individual_cents, account_cents, unit_id, region_code, source, entered_by) from '$work/ledger.tsv'"
