@@ -57,7 +57,7 @@ public class DemoInsurance {
       String p = province.code().value().substring(0, 2);
       // Average wages rising about 6 % a year back from 9,000 a month (generated, not the statistics bulletin).
       long wage = 900_000;
-      for (int y = now.getYear(); y >= now.getYear() - 25; y--) {
+      for (int y = now.getYear(); y >= now.getYear() - 31; y--) {
         parameters.insertGeneratedAverageWage(p, y, wage);
         wage = wage * 100 / 106;
       }

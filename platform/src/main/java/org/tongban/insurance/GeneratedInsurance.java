@@ -12,7 +12,7 @@ import org.tongban.shared.RegionCode;
 /**
  * Generated insurance data for demos, tests and benchmarks, marked generated on every row (ledger entries, enrolments,
  * average wages, rates, standards say so): a contribution history of whole months paid at one base, written in one
- * statement; the provincial average wages it needs, generated where none were entered.
+ * statement.
  */
 @Service
 public class GeneratedInsurance {
@@ -32,13 +32,10 @@ public class GeneratedInsurance {
   /**
    * A paid history of employees' pension and unemployment insurance from {@code from} to {@code to} at {@code baseCents}
    * a month, at the rates in force in {@code to} (generated history does not follow the rate changes of past years).
-   * Average wages of those years are generated (≈ base ÷ 1.0) where the province has none on record.
+   * The average wages of those years are not touched: the demo generates its own, and a test enters what it needs.
    */
   @Transactional
   public int history(UUID person, RegionCode region, YearMonth from, YearMonth to, long baseCents) {
-    for (int y = from.getYear(); y <= to.getYear() + 1; y++) {
-      parameters.insertGeneratedAverageWage(region.value().substring(0, 2), y, baseCents);
-    }
     int rows = 0;
     for (var insurance : new Insurance[] {Insurance.PENSION, Insurance.UNEMPLOYMENT}) {
       var rate = parameters.rate(insurance, "EMPLOYEE", region, to, 0).orElse(null);

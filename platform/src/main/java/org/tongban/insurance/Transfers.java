@@ -19,7 +19,8 @@ import org.tongban.shared.RegionLevel;
  * destination — TRANSFER_OUT at the origin with the personal account's share taken out, TRANSFER_IN at the destination
  * with the base and the share — so that the months count once, the account stays whole, and each city's staff see
  * what left and what arrived. A person with arrears in the months to move is refused at approval (they are paid first,
- * 社会保险法 art. 19 moves paid periods). Once per case.
+ * 社会保险法 art. 19 moves paid periods); a person with nothing held in another city here is approved and nothing moves.
+ * Once per case.
  */
 @Service
 public class Transfers {
@@ -78,7 +79,11 @@ public class Transfers {
         // A month already moved out (its account share is zero there now) stays where it went.
         .filter(h -> h.account() > 0 || !movedOut(person, h.region(), h.month()))
         .toList();
-    if (held.isEmpty()) throw new InsuranceRefusals.TransferBlocked("nothing");
+    if (held.isEmpty()) {
+      // Nothing of this person's is held in another city here (periods kept elsewhere move outside the platform).
+      audit.record("insurance.transfer-nothing-held", "case", decided.id().toString(), destination, Map.of());
+      return;
+    }
     String by = "case:" + file.number();
     for (var h : held) {
       jdbc.sql("insert into insurance.ledger (person_id, insurance, month, kind, base_cents, account_cents, region_code,"
