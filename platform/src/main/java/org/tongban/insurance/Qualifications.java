@@ -159,8 +159,4 @@ public class Qualifications {
     }
     return sent;
   }
-
-  List<UUID> lapsedAmong(List<UUID> persons, LocalDate day) {
-    return persons.stream().filter(p -> !valid(p, day)).toList();
-  }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.access.Callers;
@@ -57,7 +56,6 @@ public class UnemploymentBenefits {
     }
   }
 
-  private final JdbcClient jdbc;
   private final Enrolments enrolments;
   private final ContributionRecord record;
   private final Awards awards;
@@ -71,11 +69,10 @@ public class UnemploymentBenefits {
   private final JsonMapper json;
   private final AuditTrail audit;
 
-  UnemploymentBenefits(JdbcClient jdbc, Enrolments enrolments, ContributionRecord record, Awards awards,
+  UnemploymentBenefits(Enrolments enrolments, ContributionRecord record, Awards awards,
                        BenefitStandards standards, KeyGroups keyGroups, WorkPlaces workPlaces, Residents residents,
                        Applications applications, CaseQueries cases, Callers callers, JsonMapper json,
                        AuditTrail audit) {
-    this.jdbc = jdbc;
     this.enrolments = enrolments;
     this.record = record;
     this.awards = awards;
