@@ -1,7 +1,6 @@
 package org.tongban.insurance;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
