@@ -104,7 +104,7 @@ class VisitTests {
         .extracting(p -> p.elder().id()).contains(b.id()).doesNotContain(a.id());
     assertThat(c.region().value()).isEqualTo(v2);
     // The plan's indicator (月探访率) comes from the same records, live, and a recompute agrees.
-    while (indicators.apply() > 0) {
+    while (indicators.applyNow() > 0) {
       // fold what is staged
     }
     var spec = new org.tongban.indicator.IndicatorSpec("eldercare.visit-rate", "特殊困难老年人月探访率", "Visit rate",

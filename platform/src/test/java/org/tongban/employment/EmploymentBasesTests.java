@@ -40,7 +40,7 @@ class EmploymentBasesTests {
   @Autowired JdbcClient jdbc;
 
   private TargetStatus status(String code) {
-    indicators.apply();
+    indicators.applyNow();
     return as(StaffFixtures.staff("planner-bases", Set.of(new Scope(null, Scope.ANY_DEPARTMENT, Purpose.VIEW))),
         () -> monitor.status(RegionCode.of("5105"), LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear()))
         .stream().filter(s -> s.target().code().equals(code)).findFirst().orElseThrow();

@@ -186,7 +186,7 @@ class FacilityTests {
       for (var d : done) d.get();
     }
     assertThat(registry.view(f.id()).occupied()).isEqualTo(40);
-    while (indicators.apply() > 0) {
+    while (indicators.applyNow() > 0) {
       // fold the staged changes
     }
     assertThat(indicators.differences()).as("live facts against a recompute").isZero();

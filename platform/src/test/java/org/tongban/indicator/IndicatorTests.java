@@ -92,7 +92,7 @@ class IndicatorTests {
       }
       return null;
     });
-    while (indicators.apply() > 0) {
+    while (indicators.applyNow() > 0) {
       // fold everything staged
     }
     assertThat(indicators.differences()).isZero();
@@ -117,7 +117,7 @@ class IndicatorTests {
         true, "公办")));
     var county = RegionCode.of("210106");
     String fact = "facility.occupied:childcare.kindergarten";
-    while (indicators.apply() > 0) {
+    while (indicators.applyNow() > 0) {
       // fold
     }
     long before = indicators.value(fact, county, YearMonth.of(2026, 12));
@@ -125,7 +125,7 @@ class IndicatorTests {
       registry.admit(f.id());
       return null;
     });
-    indicators.apply();
+    indicators.applyNow();
     assertThat(indicators.value(fact, county, YearMonth.of(2026, 12))).isEqualTo(before + 1);
     // Counted from the month it opened: not before September 2020, so not in 2020's second quarter, but in its third.
     assertThat(indicators.value(fact, RegionCode.of(region), YearMonth.of(2020, 8))).isZero();
@@ -155,7 +155,7 @@ class IndicatorTests {
     String fact = "facility.occupied:childcare.kindergarten";
     var f = as(clerk, () -> registry.register(draft(retired.value(), FacilityStatus.OPEN, LocalDate.of(2021, 9, 1), 80, 30,
         true, "公办")));
-    while (indicators.apply() > 0) {
+    while (indicators.applyNow() > 0) {
       // fold
     }
     var month = YearMonth.of(2026, 12);
@@ -170,7 +170,7 @@ class IndicatorTests {
       registry.admit(f.id());
       return null;
     });
-    while (indicators.apply() > 0) {
+    while (indicators.applyNow() > 0) {
       // fold
     }
     assertThat(indicators.value(fact, retired, month)).isZero();

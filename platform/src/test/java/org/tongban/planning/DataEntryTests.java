@@ -49,14 +49,14 @@ class DataEntryTests {
     // The township cannot approve its own figures; the city cannot skip the county.
     assertThatThrownBy(() -> as(townshipClerk, () -> entries.approve(draft.id()))).isInstanceOf(DataEntries.NotYourStep.class);
     assertThat(as(countyOfficer, () -> entries.approve(draft.id())).status()).isEqualTo(DataEntry.Status.COUNTY_APPROVED);
-    while (indicators.apply() > 0) {
+    while (indicators.applyNow() > 0) {
       // fold
     }
     var county = RegionCode.of("210181");
     var target = monitor.target(code);
     assertThat(indicators.evaluate(target.indicator(), county, 2025).value()).isNull();
     assertThat(as(cityOfficer, () -> entries.approve(draft.id())).status()).isEqualTo(DataEntry.Status.APPROVED);
-    while (indicators.apply() > 0) {
+    while (indicators.applyNow() > 0) {
       // fold
     }
     var value = indicators.evaluate(target.indicator(), county, 2025);
@@ -141,7 +141,7 @@ class DataEntryTests {
         assertThat(after).isEqualTo(outcomes.get(0).equals("refused") ? DataEntry.Status.DRAFT : DataEntry.Status.APPROVED);
       }
     }
-    while (indicators.apply() > 0) {
+    while (indicators.applyNow() > 0) {
       // fold
     }
     assertThat(indicators.differences()).isZero();

@@ -105,7 +105,7 @@ class PlanningTests {
       kindergarten(region, false, 10);
       return null;
     });
-    indicators.apply();
+    indicators.applyNow();
     var met = statusOf("ln.inclusive-kindergarten-share", county, 2025);
     assertThat(met.value().value()).isEqualTo(90.0);
     assertThat(met.value().numerator()).isEqualTo(90);
@@ -115,7 +115,7 @@ class PlanningTests {
       kindergarten(region, false, 50);
       return null;
     });
-    indicators.apply();
+    indicators.applyNow();
     var notMet = statusOf("ln.inclusive-kindergarten-share", county, 2025);
     assertThat(notMet.value().value()).isEqualTo(60.0);
     assertThat(notMet.status()).isEqualTo(TargetStatus.Status.NOT_MET);
@@ -137,7 +137,7 @@ class PlanningTests {
       }
       return null;
     });
-    indicators.apply();
+    indicators.applyNow();
     var here = statusOf("lz.one-ground-two-halls", county, 2025);
     assertThat(here.value().value()).isEqualTo(100.0);
     assertThat(here.status()).isEqualTo(TargetStatus.Status.MET);
@@ -168,7 +168,7 @@ class PlanningTests {
           "setting", "城镇"));
       return null;
     });
-    while (indicators.apply() > 0) {
+    while (indicators.applyNow() > 0) {
       // fold
     }
     assertThat(statusOf("lz.medical-care", county, 2025).value().numerator()).isEqualTo(before.get("lz.medical-care") + 1);
@@ -180,7 +180,7 @@ class PlanningTests {
     long heping = statusOf("ln.urban-community-care", "210102", 2025).value().numerator();
     as(clerk, () -> facility("eldercare.community-centre", shenyang, LocalDate.of(2022, 1, 1),
         Map.of("floorArea", "200", "setting", "城镇")));
-    while (indicators.apply() > 0) {
+    while (indicators.applyNow() > 0) {
       // fold
     }
     assertThat(statusOf("ln.urban-community-care", "210102", 2025).value().numerator()).isBetween(Math.max(1, heping),
@@ -253,7 +253,7 @@ class PlanningTests {
           null, null, null, null, FeeRule.FREE, null, FacilityStatus.OPEN, LocalDate.of(2019, 1, 1), Map.of(), List.of()));
       return null;
     });
-    indicators.apply();
+    indicators.applyNow();
     mvc.perform(get("/api/open-data/indicators").param("region", county).param("period", "2025"))
         .andExpect(status().isOk())
         .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
@@ -295,7 +295,7 @@ class PlanningTests {
       kindergarten(township(county), true, 3);
       return null;
     });
-    indicators.apply();
+    indicators.applyNow();
     var share = monitor.published(RegionCode.of(township(county)), 2025).stream()
         .filter(v -> v.target().equals("ln.inclusive-kindergarten-share")).findFirst().orElseThrow();
     assertThat(share.suppressed()).isTrue();
@@ -314,7 +314,7 @@ class PlanningTests {
       kindergarten(township(county), false, 20);
       return null;
     });
-    indicators.apply();
+    indicators.applyNow();
     // 80 % misses the province's 85 % …
     assertThat(statusOf("ln.inclusive-kindergarten-share", county, 2025).status()).isEqualTo(TargetStatus.Status.NOT_MET);
     // … but meets the 75 % the province allocated to 沈阳市, and the city's counties inherit it.

@@ -61,7 +61,7 @@ class PlanningJourneyTests {
               java.util.Map.of("beds", h[1], "nursingBeds", h[2], "residents", "40", "ownership", "公办",
                   "extremePoverty", "否"), java.util.List.of())));
     }
-    indicators.apply();
+    indicators.applyNow();
   }
 
   @AfterAll
