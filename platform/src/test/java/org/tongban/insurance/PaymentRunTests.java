@@ -7,7 +7,6 @@ import static org.tongban.StaffFixtures.clerkOf;
 import static org.tongban.StaffFixtures.officerOf;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -231,11 +230,8 @@ class PaymentRunTests {
       residents.registerDeath(person.person().id(), java.time.LocalDate.of(2026, 3, 20), "死亡医学证明（推断）书");
       return null;
     });
-    var deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (jdbc.sql("select count(*) from insurance.recovery where person_id = ?").param(id).query(Long.class).single() < 2) {
-      if (Instant.now().isAfter(deadline)) throw new AssertionError("no recoveries after the death");
-      Thread.sleep(100);
-    }
+    org.tongban.Eventually.until("recoveries after the death", Duration.ofSeconds(20), () -> jdbc.sql(
+        "select count(*) from insurance.recovery where person_id = ?").param(id).query(Long.class).single() >= 2);
     var recovered = jdbc.sql("select p.month from insurance.recovery r join insurance.payment p on p.id = r.payment_id"
         + " where r.person_id = ? order by p.month").param(id).query((rs, i) -> YearMonth.from(rs.getDate(1).toLocalDate()))
         .list();

@@ -8,7 +8,6 @@ import static org.tongban.insurance.InsuranceFixtures.COUNTY;
 import static org.tongban.insurance.InsuranceFixtures.now;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -179,11 +178,8 @@ class TransferAndQualificationTests {
         Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
             {"applicantName":"静默认证人","contactPhone":"13800007777","deliveryAddress":"沈阳市铁西区兴华街1号"}"""),
         null, null)));
-    var deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (qualifications.current(id).orElseThrow().validUntil().equals(soon)) {
-      if (Instant.now().isAfter(deadline)) throw new AssertionError("not confirmed from the case");
-      Thread.sleep(100);
-    }
+    org.tongban.Eventually.until("confirmed from the case", Duration.ofSeconds(20),
+        () -> !qualifications.current(id).orElseThrow().validUntil().equals(soon));
     var renewed = qualifications.current(id).orElseThrow();
     assertThat(renewed.channel()).isEqualTo(Qualifications.Channel.DATA);
     assertThat(renewed.evidence()).contains("社会保障卡申领");
