@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,6 +57,7 @@ public class VisitManagement {
   private final Jurisdiction jurisdiction;
   private final AuditTrail audit;
   private final org.tongban.indicator.IndicatorManagement indicators;
+  private final ApplicationEventPublisher events;
 
   /** People on the register (stock: from the month they were put on it to the month they left). */
   public static final String REGISTERED = "eldercare.registered";
@@ -63,8 +65,10 @@ public class VisitManagement {
   public static final String VISITED = "eldercare.visited";
 
   VisitManagement(Callers callers, JdbcClient jdbc, Residents residents, RegionDirectory regions, StaffAccounts staff,
-                  Jurisdiction jurisdiction, AuditTrail audit, org.tongban.indicator.IndicatorManagement indicators) {
+                  Jurisdiction jurisdiction, AuditTrail audit, org.tongban.indicator.IndicatorManagement indicators,
+                  ApplicationEventPublisher events) {
     this.callers = callers;
+    this.events = events;
     this.indicators = indicators;
     this.jdbc = jdbc;
     this.residents = residents;
@@ -218,6 +222,7 @@ public class VisitManagement {
             visit.needs().stream().map(Enum::name).toArray(String[]::new), visit.followUp())
         .update();
     audit.record("eldercare.visited", "elder", elderId.toString(), e.region(), Map.of("on", visitedOn.toString()));
+    events.publishEvent(new ElderVisited(visit.id(), e.person(), e.region(), visitedOn, visit.visitor()));
     return visit;
   }
 

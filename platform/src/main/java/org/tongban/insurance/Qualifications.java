@@ -24,7 +24,7 @@ import org.tongban.person.Residents;
 /**
  * 待遇资格认证 of pensioners, renewed yearly: by the pensioner online, by staff at a window or a home visit (the agency
  * covering where the pensioner lives), or silently when the platform sees the pensioner act (filing a case in person
- * or online). A pension whose qualification has lapsed is held at the bank file until it is renewed; a text reminds the
+ * or online, or a community worker's recorded home visit, 居家社区探访). A pension whose qualification has lapsed is held at the bank file until it is renewed; a text reminds the
  * pensioner a month before it lapses. A pension's grant counts as the first confirmation.
  */
 @Service
@@ -111,15 +111,30 @@ public class Qualifications {
     if (changed.status() != CaseStatus.PRE_REVIEW && changed.status() != CaseStatus.AWAITING_ACCEPTANCE) return;
     UUID person = changed.applicant().value();
     if (awards.active(person, Pensions.BENEFIT).isEmpty()) return;
-    var today = Enrolments.today();
+    seen(person, Enrolments.today(), "本人办理业务（" + changed.number() + "，" + changed.itemName() + "）");
+  }
+
+  /** A community worker recorded seeing the pensioner at home: renewed silently from the visit's day. */
+  @ApplicationModuleListener
+  void on(org.tongban.eldercare.ElderVisited visited) {
+    UUID person = visited.person().value();
+    if (awards.active(person, Pensions.BENEFIT).isEmpty()) return;
+    seen(person, visited.visitedOn(), "居家社区探访记录（" + visited.visitedOn() + "，" + visited.visitor() + "）");
+  }
+
+  /** Renews from {@code day} only once the current confirmation has less than half its year left after it. */
+  private void seen(UUID person, LocalDate day, String evidence) {
     var now = current(person);
-    // Only once the current confirmation has less than half its year left: no new row for every case filed.
-    if (now.isPresent() && now.get().validUntil().isAfter(today.plusMonths(6))) return;
-    confirm(person, Channel.DATA, "本人办理业务（" + changed.number() + "，" + changed.itemName() + "）", "platform");
+    if (now.isPresent() && now.get().validUntil().isAfter(day.plusMonths(6))) return;
+    if (now.isPresent() && !day.plusYears(1).isAfter(now.get().validUntil())) return;
+    confirm(person, Channel.DATA, evidence, "platform", day);
   }
 
   private Qualification confirm(UUID person, Channel channel, String evidence, String by) {
-    var today = Enrolments.today();
+    return confirm(person, channel, evidence, by, Enrolments.today());
+  }
+
+  private Qualification confirm(UUID person, Channel channel, String evidence, String by, LocalDate today) {
     var until = today.plusYears(1);
     jdbc.sql("insert into insurance.qualification (id, person_id, confirmed_on, valid_until, channel, evidence,"
             + " confirmed_by) values (?, ?, ?, ?, ?, ?, ?)")

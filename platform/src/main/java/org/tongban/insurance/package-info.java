@@ -5,7 +5,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "unit", "person", "employment", "casework", "casework::spi", "identity",
-    "indicator", "indicator::spi"})
+    "indicator", "indicator::spi", "eldercare"})
 package org.tongban.insurance;
 
 import org.jspecify.annotations.NullMarked;

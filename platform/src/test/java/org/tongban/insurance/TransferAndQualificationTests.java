@@ -185,4 +185,40 @@ class TransferAndQualificationTests {
     assertThat(renewed.evidence()).contains("社会保障卡申领");
     assertThat(List.of(renewed.validUntil())).containsExactly(LocalDate.now(InsuranceFixtures.CHINA).plusYears(1));
   }
+
+  @Test
+  void aCommunityWorkersHomeVisitRenewsAPensionersConfirmationFromTheVisitsDay(
+      @Autowired org.tongban.eldercare.VisitManagement visits) {
+    var village = fixtures.village(COUNTY);
+    var idNumber = org.tongban.StaffFixtures.idNumberBorn(COUNTY, "19480203");
+    var elder = as(org.tongban.StaffFixtures.clerkOf(COUNTY), () -> residents.register(
+        new org.tongban.person.NewResident("探访认证人", idNumber.value(), null, village, village)));
+    var id = elder.id().value();
+    awards.grant(id, "PENSION", elder.residenceRegion(), null, now().minusMonths(1), null, 260_000, "{}", false);
+    var soon = LocalDate.now(InsuranceFixtures.CHINA).plusDays(20);
+    jdbc.sql("insert into insurance.qualification (id, person_id, confirmed_on, valid_until, channel, evidence,"
+            + " confirmed_by) values (?, ?, ?, ?, 'STAFF', '窗口核验', 'test')")
+        .params(UUID.randomUUID(), id, soon.minusYears(1), soon).update();
+    var scope = java.util.Set.of(new org.tongban.access.Scope(RegionCode.of(COUNTY), "civil-affairs",
+        org.tongban.access.Purpose.CAPTURE));
+    var worker = org.tongban.StaffFixtures.staff("visit-" + UUID.randomUUID().toString().substring(0, 8), scope);
+    var registered = as(worker, () -> visits.register(idNumber.value(), RegionCode.of(village),
+        java.util.EnumSet.of(org.tongban.eldercare.ElderCategory.LIVING_ALONE)));
+    var visitedOn = LocalDate.now(InsuranceFixtures.CHINA).minusDays(3);
+    as(worker, () -> visits.record(registered.id(), visitedOn, "本人在家，精神尚好。", java.util.Set.of(), null));
+    org.tongban.Eventually.until("confirmed from the visit", Duration.ofSeconds(20),
+        () -> !qualifications.current(id).orElseThrow().validUntil().equals(soon));
+    var renewed = qualifications.current(id).orElseThrow();
+    assertThat(renewed.channel()).isEqualTo(Qualifications.Channel.DATA);
+    assertThat(renewed.evidence()).contains("居家社区探访", visitedOn.toString());
+    assertThat(renewed.confirmedOn()).isEqualTo(visitedOn);
+    assertThat(renewed.validUntil()).isEqualTo(visitedOn.plusYears(1));
+    // A second visit a day later does not write another confirmation.
+    as(worker, () -> visits.record(registered.id(), visitedOn.plusDays(1), "再次探访。", java.util.Set.of(), null));
+    org.tongban.Eventually.until("the second visit handled", Duration.ofSeconds(20),
+        () -> jdbc.sql("select count(*) from event_publication where completion_date is null and serialized_event like ?")
+            .param("%" + id + "%").query(Long.class).single() == 0);
+    assertThat(jdbc.sql("select count(*) from insurance.qualification where person_id = ?").param(id)
+        .query(Long.class).single()).isEqualTo(2);
+  }
 }
