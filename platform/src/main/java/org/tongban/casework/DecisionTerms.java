@@ -53,7 +53,7 @@ public record DecisionTerms(@Nullable Long amountCents, @Nullable YearMonth from
       if (from == null || from.isBefore(now.minusYears(2)) || from.isAfter(now.plusYears(1))) {
         problems.add(FieldProblem.of("from", "decision-from"));
       }
-      if (to != null && (from == null || to.isBefore(from) || to.isAfter(from.plusYears(10)))) {
+      if (to != null && (from == null || to.isBefore(from) || to.isAfter(from.plusYears(40)))) {
         problems.add(FieldProblem.of("to", "decision-to"));
       }
     }

@@ -42,10 +42,19 @@ public class Awards {
   @Transactional
   UUID grant(UUID person, String benefit, RegionCode region, @Nullable UUID caseId, YearMonth start,
              @Nullable Integer months, long monthlyCents, String inputs, boolean generated) {
+    return grant(person, benefit, region, caseId, start, months, null, monthlyCents, inputs, generated);
+  }
+
+  /** As above, for an award paid up to and including {@code lastMonth} (病残津贴 until the statutory retirement age). */
+  @Transactional
+  UUID grant(UUID person, String benefit, RegionCode region, @Nullable UUID caseId, YearMonth start,
+             @Nullable Integer months, @Nullable YearMonth lastMonth, long monthlyCents, String inputs,
+             boolean generated) {
     var id = UUID.randomUUID();
     jdbc.sql("insert into insurance.award (id, person_id, benefit, region_code, case_id, start_month, months,"
-            + " monthly_cents, inputs, generated) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)")
-        .params(id, person, benefit, region.value(), caseId, start.atDay(1), months, monthlyCents, inputs, generated)
+            + " last_month, monthly_cents, inputs, generated) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)")
+        .params(id, person, benefit, region.value(), caseId, start.atDay(1), months,
+            lastMonth == null ? null : lastMonth.atDay(1), monthlyCents, inputs, generated)
         .update();
     audit.record("insurance.award-granted", "person", person.toString(), region,
         Map.of("award", id.toString(), "benefit", benefit, "monthlyCents", String.valueOf(monthlyCents),

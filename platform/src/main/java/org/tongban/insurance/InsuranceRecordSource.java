@@ -12,19 +12,28 @@ class InsuranceRecordSource implements HeldRecordSource {
 
   static final String HELD_AS = "hrss.insurance-record";
 
-  private final ContributionRecord record;
+  static final String APPRAISAL = "hrss.labour-appraisal";
 
-  InsuranceRecordSource(ContributionRecord record) {
+  private final ContributionRecord record;
+  private final LabourAppraisals appraisals;
+
+  InsuranceRecordSource(ContributionRecord record, LabourAppraisals appraisals) {
     this.record = record;
+    this.appraisals = appraisals;
   }
 
   @Override
   public boolean holds(String heldAs) {
-    return HELD_AS.equals(heldAs);
+    return HELD_AS.equals(heldAs) || APPRAISAL.equals(heldAs);
   }
 
   @Override
   public Optional<String> describe(String heldAs, UUID person) {
+    if (APPRAISAL.equals(heldAs)) {
+      var a = appraisals.latest(person);
+      return a == null ? Optional.empty() : Optional.of("劳动能力鉴定结论 " + a.documentNo() + "（" + a.decidedOn() + "，"
+          + a.conclusion() + "） Labour ability appraisal held by this platform");
+    }
     var accounts = record.accounts(person);
     if (accounts.isEmpty()) return Optional.empty();
     return Optional.of("本平台社会保险缴费记录：" + accounts.values().stream()

@@ -183,4 +183,18 @@ public final class InsuranceRefusals {
       super("insurance.transfer-blocked", 409, why);
     }
   }
+
+  /** An approval's once-paid amount differs from what the record computes (yuan). */
+  public static final class AmountDiffers extends Refusal {
+    public AmountDiffers(String yuan) {
+      super("insurance.amount-differs", 409, yuan);
+    }
+  }
+
+  /** 丧葬补助金和抚恤金 already granted for this deceased person (one grant, whoever of the family claims). */
+  public static final class AlreadyGranted extends Refusal {
+    public AlreadyGranted() {
+      super("insurance.already-granted", 409);
+    }
+  }
 }

@@ -92,6 +92,7 @@ public class PaymentRuns {
                     and a.start_month <= ?
                     and (a.months is null or a.start_month + (a.months - 1) * interval '1 month' >= ?)
                     and (a.status = 'ACTIVE' or a.stopped_month >= ?)
+                    and (a.last_month is null or a.last_month >= ?)
                   order by a.seq limit ?),
                 made as (
                   insert into insurance.payment (award_id, person_id, benefit, month, amount_cents, region_code, run_id,
@@ -102,7 +103,8 @@ public class PaymentRuns {
                 select (select max(seq) from due), (select count(*) from made),
                   (select coalesce(array_agg(region_code || ':' || n), '{}') from (select region_code, count(*) n from made
                    group by region_code) r)""")
-            .params(from, regions, month.atDay(1), month.atDay(1), month.atDay(1), batchSize, month.atDay(1), run)
+            .params(from, regions, month.atDay(1), month.atDay(1), month.atDay(1), month.atDay(1), batchSize, month.atDay(1),
+                run)
             .query((rs, i) -> {
               var counts = new java.util.HashMap<org.tongban.shared.RegionCode, Long>();
               for (String rc : (String[]) rs.getArray(3).getArray()) {

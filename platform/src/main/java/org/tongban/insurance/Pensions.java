@@ -132,10 +132,10 @@ public class Pensions {
     return new Assessment(id, List.copyOf(findings), statutory, month, months, minimum, estimate);
   }
 
-  private record Index(BigDecimal average, List<Integer> missingYears) {}
+  record Index(BigDecimal average, List<Integer> missingYears) {}
 
   /** 本人平均缴费指数: each month counted, its base ÷ that year's provincial average wage, averaged. */
-  private Index averageIndex(Resident person) {
+  Index averageIndex(Resident person) {
     var bases = jdbc.sql("select extract(year from month)::int, max(base_cents) from insurance.ledger where person_id = ?"
             + " and insurance = 'PENSION' and kind in ('PAID', 'TRANSFER_IN') and base_cents is not null group by month")
         .param(person.id().value()).query((rs, i) -> new long[] {rs.getInt(1), rs.getLong(2)}).list();
@@ -215,6 +215,7 @@ public class Pensions {
     var decidedMonth = YearMonth.from(LocalDate.ofInstant(decided.at(), Enrolments.CHINA));
     var start = terms.from() != null ? terms.from() : a.retireMonth().isAfter(decidedMonth) ? a.retireMonth() : decidedMonth;
     awards.stop(person.id().value(), UnemploymentBenefits.BENEFIT, Awards.StopReason.PENSION, start.minusMonths(1));
+    awards.stop(person.id().value(), DisabilityAllowances.BENEFIT, Awards.StopReason.PENSION, start.minusMonths(1));
     awards.grant(person.id().value(), BENEFIT, person.residenceRegion(), decided.id().value(), start, null,
         a.estimate().totalCents(), json.writeValueAsString(inputs), false);
     qualifications.granted(person.id().value(), cases.find(decided.id()).map(c -> c.number()).orElse("—"));

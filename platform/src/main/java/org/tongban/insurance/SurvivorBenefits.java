@@ -17,8 +17,16 @@ import org.tongban.access.Callers;
 import org.tongban.access.Jurisdiction;
 import org.tongban.access.Purpose;
 import org.tongban.audit.AuditTrail;
+import org.tongban.casework.Applications;
+import org.tongban.casework.CaseDecided;
 import org.tongban.casework.CaseQueries;
+import org.tongban.casework.Channel;
+import org.tongban.casework.NewApplication;
+import org.tongban.casework.RegionBasis;
+import org.springframework.context.event.EventListener;
+import tools.jackson.databind.json.JsonMapper;
 import org.tongban.person.PersonId;
+import org.tongban.person.Resident;
 import org.tongban.person.Residents;
 import org.tongban.shared.RegionCode;
 
@@ -55,6 +63,7 @@ public class SurvivorBenefits {
   }
 
   static final String RECOGNITION_ITEM = "hrss.work-injury-recognition";
+  static final String CLAIM_ITEM = "hrss.survivor-benefit";
 
   private final JdbcClient jdbc;
   private final InsuranceParameters parameters;
@@ -64,9 +73,14 @@ public class SurvivorBenefits {
   private final Jurisdiction jurisdiction;
   private final Callers callers;
   private final AuditTrail audit;
+  private final Applications applications;
+  private final JsonMapper json;
 
   SurvivorBenefits(JdbcClient jdbc, InsuranceParameters parameters, Enrolments enrolments, CaseQueries cases,
-                   Residents residents, Jurisdiction jurisdiction, Callers callers, AuditTrail audit) {
+                   Residents residents, Jurisdiction jurisdiction, Callers callers, AuditTrail audit,
+                   Applications applications, JsonMapper json) {
+    this.applications = applications;
+    this.json = json;
     this.jdbc = jdbc;
     this.parameters = parameters;
     this.enrolments = enrolments;
@@ -84,6 +98,11 @@ public class SurvivorBenefits {
       throw new InsuranceRefusals.PersonNotFound();
     }
     if (cause == null || dependants.size() > 20) throw new InsuranceRefusals.InvalidParameter("cause");
+    return compute(person, cause, dependants);
+  }
+
+  private Assessment compute(Resident person, Cause cause, List<Dependant> dependants) {
+    var deceased = person.id().value();
     var died = residents.diedOn(person.id()).orElse(null);
     var findings = new ArrayList<Finding>();
     findings.add(new Finding("death-registered", died != null, "《中华人民共和国社会保险法》第十七条",
@@ -149,6 +168,75 @@ public class SurvivorBenefits {
       }
     }
     return new Assessment(deceased, cause, day, List.copyOf(findings), List.copyOf(amounts));
+  }
+
+  /**
+   * A survivor claims 丧葬补助金 and 抚恤金 for a deceased insured person named by ID number (社会保险法 art. 17, a death
+   * not from work): the 丧葬补助金和抚恤金申领 case is filed only when every rule is met, bound to the amount the record
+   * computes; the officer's approval must grant exactly that amount. The kinship proof is the applicant's material.
+   */
+  @Transactional
+  public Claim claim(@Nullable String deceasedIdNumber, @Nullable String relation, @Nullable String bankAccount,
+                     @Nullable String submission) {
+    var me = enrolments.me();
+    Resident person;
+    try {
+      person = deceasedIdNumber == null ? null
+          : residents.lookup(new org.tongban.shared.IdNumber(deceasedIdNumber.strip().toUpperCase())).orElse(null);
+    } catch (RuntimeException e) {
+      person = null;
+    }
+    if (person == null || person.id().equals(me.id())) throw new InsuranceRefusals.PersonNotFound();
+    var a = compute(person, Cause.OTHER, List.of());
+    if (!a.computable() || a.amounts().isEmpty()) {
+      throw new InsuranceRefusals.NotEligible(a.findings().stream().filter(f -> !f.met()).toList());
+    }
+    long total = a.amounts().stream().mapToLong(Amount::cents).sum();
+    var form = json.createObjectNode();
+    form.put("applicantName", me.name());
+    form.put("deceasedName", person.name());
+    form.put("deathDate", a.diedOn().toString());
+    if (relation != null && !relation.isBlank()) form.put("relationToDeceased", relation.strip());
+    if (bankAccount != null && !bankAccount.isBlank()) form.put("bankAccount", bankAccount.strip());
+    var filed = applications.apply(new NewApplication(CLAIM_ITEM, me.id(),
+        callers.current().kiosk() != null ? Channel.KIOSK : Channel.WEB, RegionBasis.RESIDENCE, null, form, submission,
+        null));
+    jdbc.sql("insert into insurance.survivor_claim (case_id, deceased_id, applicant_id, amount_cents) values (?, ?, ?, ?)"
+            + " on conflict (case_id) do nothing")
+        .params(filed.id().value(), person.id().value(), me.id().value(), total).update();
+    audit.record("insurance.survivor-claimed", "case", filed.id().toString(), filed.competentRegion(),
+        Map.of("deceased", person.id().toString(), "amountCents", String.valueOf(total)));
+    return new Claim(filed.id().value(), filed.number(), total, a);
+  }
+
+  /** A claim filed: the case, its number, the amount it is bound to, and the assessment shown to the survivor. */
+  public record Claim(UUID caseId, String number, long totalCents, Assessment assessment) {}
+
+  /** An approved claim must grant what the record computes now, once per deceased. */
+  @EventListener
+  @Transactional
+  public void on(CaseDecided decided) {
+    if (!decided.approved() || !CLAIM_ITEM.equals(decided.item())) return;
+    var deceased = jdbc.sql("select deceased_id from insurance.survivor_claim where case_id = ?")
+        .param(decided.id().value()).query(UUID.class).optional().orElse(null);
+    if (deceased == null) return; // filed by hand without the platform's assessment: nothing to bind
+    var person = residents.find(new PersonId(deceased)).orElseThrow();
+    var a = compute(person, Cause.OTHER, List.of());
+    if (!a.computable()) throw new InsuranceRefusals.NotEligible(a.findings().stream().filter(f -> !f.met()).toList());
+    long total = a.amounts().stream().mapToLong(Amount::cents).sum();
+    var terms = cases.terms(decided.id()).orElse(null);
+    if (terms == null || !java.util.Objects.equals(terms.amountCents(), total)) {
+      throw new InsuranceRefusals.AmountDiffers(org.tongban.shared.Yuan.format(total));
+    }
+    try {
+      int n = jdbc.sql("update insurance.survivor_claim set granted_at = now(), amount_cents = ? where case_id = ?"
+          + " and granted_at is null").params(total, decided.id().value()).update();
+      if (n != 1) throw new InsuranceRefusals.AlreadyGranted();
+    } catch (DuplicateKeyException e) {
+      throw new InsuranceRefusals.AlreadyGranted();
+    }
+    audit.record("insurance.survivor-granted", "case", decided.id().toString(), decided.competentRegion(),
+        Map.of("deceased", deceased.toString(), "amountCents", String.valueOf(total)));
   }
 
   /** A province's rule for deaths not from work, entered by its agency with the notice. */

@@ -71,6 +71,12 @@ final class InsuranceWalk {
         "/api/insurance/persons/" + id + "/survivor-benefits?cause=OTHER&spouse=true", null)));
     all.put("GET /api/insurance/persons/{person}/work-injury", List.of(new JurisdictionTests.Case(HttpMethod.GET,
         "/api/insurance/persons/" + id + "/work-injury?injuryDate=" + now().atDay(1), null)));
+    all.put("GET /api/insurance/persons/{person}/disability-allowance", List.of(new JurisdictionTests.Case(HttpMethod.GET,
+        "/api/insurance/persons/" + id + "/disability-allowance?originalAge=" + (person.sex()
+            == org.tongban.shared.IdNumber.Sex.MALE ? 60 : 55), null)));
+    all.put("POST /api/insurance/persons/{person}/labour-appraisals", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/api/insurance/persons/" + id + "/labour-appraisals", "{\"conclusion\":\"PARTIAL\",\"documentNo\":\"泸劳鉴走查"
+            + System.nanoTime() + "号\",\"decidedOn\":\"" + now().atDay(1) + "\"}")));
     all.put("POST /api/insurance/units/{unit}/injury-class", List.of(new JurisdictionTests.Case(HttpMethod.POST,
         "/api/insurance/units/" + unit.id() + "/injury-class", "{\"riskClass\":3,\"floatPercent\":100,\"from\":\""
             + now() + "\"}")));

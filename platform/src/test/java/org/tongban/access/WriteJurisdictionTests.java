@@ -82,6 +82,7 @@ class WriteJurisdictionTests {
       "POST /my/insurance/card/lost", "POST /my/insurance/card/found", "POST /my/insurance/unemployment",
       "POST /my/insurance/pension", "POST /api/insurance/me/flexible-enrolments/end", "POST /my/insurance/flexible/end",
       "POST /api/insurance/me/qualification", "POST /my/insurance/qualification",
+      "POST /api/insurance/me/disability-allowance", "POST /api/insurance/me/survivor-benefits",
       "POST /api/insurance/unit/enrolments", "POST /api/insurance/unit/separations", "POST /api/insurance/unit/declarations",
       "POST /api/insurance/unit/payments", "POST /my/units/insurance/enrol", "POST /my/units/insurance/separate",
       "POST /my/units/insurance/declare", "POST /my/units/insurance/pay",

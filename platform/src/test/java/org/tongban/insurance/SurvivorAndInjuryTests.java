@@ -154,6 +154,56 @@ class SurvivorAndInjuryTests {
   }
 
   @Test
+  void aSurvivorsClaimIsFiledWithTheComputedAmountAndGrantedOnceForThatAmountOnly() {
+    var person = fixtures.resident("病故参保人丙", COUNTY);
+    var id = person.person().id().value();
+    generated.history(id, person.person().residenceRegion(), YearMonth.of(2010, 1), YearMonth.of(2025, 5), 500_000);
+    if (jdbc.sql("select count(*) from insurance.survivor_standard where province_code = '21'").query(Long.class).single() == 0) {
+      as(officerOf("21", "hrss"), () -> {
+        survivors.recordStandard("21", 6, 9, LocalDate.of(2020, 1, 1), "测试用遗属待遇标准");
+        return null;
+      });
+    }
+    var daughter = fixtures.resident("病故者之女", COUNTY);
+    var son = fixtures.resident("病故者之子", COUNTY);
+    String idNumber = fx.idNumber(person);
+    // Not yet registered as dead: refused naming the rule, nothing filed; an unknown number is not found.
+    assertThatThrownBy(() -> as(daughter.user(), () -> survivors.claim(idNumber, "子女", null, null)))
+        .isInstanceOfSatisfying(InsuranceRefusals.NotEligible.class,
+            e -> assertThat(e.failed()).extracting(Finding::code).contains("death-registered"));
+    assertThatThrownBy(() -> as(daughter.user(), () -> survivors.claim("210106199001011234", "子女", null, null)))
+        .isInstanceOf(InsuranceRefusals.PersonNotFound.class);
+    as(clerkOf(COUNTY), () -> {
+      residents.registerDeath(person.person().id(), LocalDate.of(2025, 6, 20), "死亡医学证明");
+      return null;
+    });
+    var claim = as(daughter.user(), () -> survivors.claim(idNumber.toLowerCase(), "子女", "6222020200055556666", null));
+    long expected = claim.assessment().amounts().stream().mapToLong(SurvivorBenefits.Amount::cents).sum();
+    assertThat(claim.totalCents()).isEqualTo(expected).isPositive();
+    long avg = parameters.band(person.person().residenceRegion(), 2024).orElseThrow().averageCents();
+    var rule = jdbc.sql("select funeral_months + pension_months from insurance.survivor_standard where province_code = '21'"
+        + " and effective_from <= date '2025-06-20' order by effective_from desc limit 1").query(Integer.class).single();
+    assertThat(expected).isEqualTo(rule * avg);
+    var caseId = new org.tongban.casework.CaseId(claim.caseId());
+    CaseworkFixtures.supplyRequired(casework, cases, catalogue, daughter.user(), caseId);
+    var office = fixtures.office("hrss", COUNTY);
+    assertThatThrownBy(() -> fx.approve(casework, cases, daughter, caseId, office,
+        org.tongban.casework.DecisionTerms.typed(org.tongban.shared.Yuan.format(expected - 100), null, null)))
+        .isInstanceOf(InsuranceRefusals.AmountDiffers.class);
+    fx.approve(casework, cases, daughter, caseId, office,
+        org.tongban.casework.DecisionTerms.typed(org.tongban.shared.Yuan.format(expected), null, null));
+    assertThat(jdbc.sql("select granted_at is not null from insurance.survivor_claim where case_id = ?")
+        .param(claim.caseId()).query(Boolean.class).single()).isTrue();
+    // Her brother claims too: the case can be filed, but it is never granted a second time.
+    var second = as(son.user(), () -> survivors.claim(idNumber, "子女", "6222020200077778888", null));
+    var secondId = new org.tongban.casework.CaseId(second.caseId());
+    CaseworkFixtures.supplyRequired(casework, cases, catalogue, son.user(), secondId);
+    assertThatThrownBy(() -> fx.approve(casework, cases, son, secondId, office,
+        org.tongban.casework.DecisionTerms.typed(org.tongban.shared.Yuan.format(expected), null, null)))
+        .isInstanceOf(InsuranceRefusals.AlreadyGranted.class);
+  }
+
+  @Test
   void theDeadlinesOfArticle17CountFromTheAccident() {
     var worker = fixtures.resident("受伤职工", COUNTY);
     var today = LocalDate.of(2026, 3, 10);

@@ -54,16 +54,12 @@ class InsuranceStaffApi {
   private final Residents residents;
   private final Units units;
   private final org.tongban.insurance.Qualifications qualifications;
-  private final org.tongban.insurance.SurvivorBenefits survivors;
-  private final org.tongban.insurance.WorkInjuries injuries;
 
-  InsuranceStaffApi(org.tongban.insurance.SurvivorBenefits survivors, org.tongban.insurance.WorkInjuries injuries,
-                    org.tongban.insurance.Qualifications qualifications, InsuranceParameters parameters, BenefitStandards standards, ContributionRecord record,
-                    Enrolments enrolments, Corrections corrections, Cards cards, ElectronicCards ecards, Awards awards,
-                    Residents residents, Units units) {
+  InsuranceStaffApi(org.tongban.insurance.Qualifications qualifications, InsuranceParameters parameters,
+                    BenefitStandards standards, ContributionRecord record, Enrolments enrolments,
+                    Corrections corrections, Cards cards, ElectronicCards ecards, Awards awards, Residents residents,
+                    Units units) {
     this.qualifications = qualifications;
-    this.survivors = survivors;
-    this.injuries = injuries;
     this.parameters = parameters;
     this.standards = standards;
     this.record = record;
@@ -217,43 +213,6 @@ class InsuranceStaffApi {
       throw new InsuranceRefusals.PersonNotFound();
     }
     return qualifications.confirmByStaff(person, r.evidence());
-  }
-
-  /**
-   * 遗属待遇 as the record computes them for a deceased person within the officer's jurisdiction: {@code spouse} and
-   * {@code others} dependants, of whom {@code orphans} are orphans or lone elders (10 % more each).
-   */
-  @GetMapping("/persons/{person}/survivor-benefits")
-  org.tongban.insurance.SurvivorBenefits.Assessment survivors(@PathVariable UUID person,
-      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "OTHER") org.tongban.insurance.SurvivorBenefits.Cause cause,
-      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean spouse,
-      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int others,
-      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int orphans) {
-    if (others < 0 || others > 10 || orphans < 0 || orphans > others) throw new InsuranceRefusals.InvalidParameter("dependants");
-    var list = new java.util.ArrayList<org.tongban.insurance.SurvivorBenefits.Dependant>();
-    if (spouse) list.add(new org.tongban.insurance.SurvivorBenefits.Dependant(true, false));
-    for (int i = 0; i < others; i++) list.add(new org.tongban.insurance.SurvivorBenefits.Dependant(false, i < orphans));
-    return survivors.assess(person, cause, list);
-  }
-
-  record SurvivorStandardRequest(@Nullable String province, int funeralMonths, int pensionMonths,
-                                 @Nullable LocalDate effectiveFrom, @Nullable String notice) {}
-
-  /** A province's 丧葬补助金 and 抚恤金 for deaths not from work, in months of the average wage, with its notice. */
-  @PostMapping("/survivor-standards")
-  @ResponseStatus(HttpStatus.CREATED)
-  void survivorStandard(@RequestBody SurvivorStandardRequest r) {
-    survivors.recordStandard(String.valueOf(r.province()), r.funeralMonths(), r.pensionMonths(), r.effectiveFrom(),
-        r.notice());
-  }
-
-  /** 工伤认定 deadlines and insurance for a person within the officer's jurisdiction. */
-  @GetMapping("/persons/{person}/work-injury")
-  org.tongban.insurance.WorkInjuries.Assessment workInjury(@PathVariable UUID person,
-      @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable LocalDate injuryDate,
-      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "true") boolean byUnit) {
-    residents.view(new PersonId(person));
-    return injuries.assess(person, injuryDate, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), byUnit, null);
   }
 
   record StopRequest(Awards.@Nullable StopReason reason, @Nullable YearMonth lastMonth) {}
