@@ -64,15 +64,18 @@ public class ContributionRecord {
     jdbc.sql("select insurance, month,"
             + " sum(case when kind in ('DUE', 'CORRECTION') then employer_cents + individual_cents else 0 end),"
             + " sum(case when kind = 'PAID' then employer_cents + individual_cents else 0 end),"
-            + " bool_or(kind = 'TRANSFER_IN')"
+            + " count(*) filter (where kind = 'TRANSFER_IN'), count(*) filter (where kind = 'TRANSFER_OUT')"
             + " from insurance.ledger where person_id = ? group by insurance, month order by insurance, month")
         .param(person)
         .query((rs, i) -> {
           var month = YearMonth.from(rs.getDate(2).toLocalDate());
           long due = rs.getLong(3);
           long paid = rs.getLong(4);
-          boolean transferred = rs.getBoolean(5);
-          boolean counted = transferred || (paid > 0 && paid >= due);
+          int in = rs.getInt(5);
+          boolean transferred = in > 0;
+          // Paid here or moved in, less moved out: a month moved between cities counts once, one moved out of the
+          // platform no longer counts here.
+          boolean counted = (paid > 0 && paid >= due ? 1 : 0) + in - rs.getInt(6) > 0;
           long arrears = !transferred && due > paid && month.isBefore(now) ? due - paid : 0;
           months.computeIfAbsent(Insurance.valueOf(rs.getString(1)), k -> new ArrayList<>())
               .add(new Month(month, due, paid, transferred, counted, arrears));

@@ -197,4 +197,17 @@ public final class InsuranceRefusals {
       super("insurance.already-granted", 409);
     }
   }
+
+  public static final class TransferNotFound extends Refusal {
+    public TransferNotFound(String id) {
+      super("insurance.transfer-not-found", 404, id);
+    }
+  }
+
+  /** Another province's transfer statement that cannot be entered as typed: every problem at once. */
+  public static final class InvalidTransferStatement extends Refusal {
+    public InvalidTransferStatement(List<FieldProblem> problems) {
+      super("insurance.invalid-transfer-statement", 400, problems);
+    }
+  }
 }

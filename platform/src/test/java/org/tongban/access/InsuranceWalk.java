@@ -42,7 +42,8 @@ final class InsuranceWalk {
 
   /** Records for the id-taking cases of {@link JurisdictionTests}: the owner is the clerk of 江阳区 unless named. */
   static Map<String, List<JurisdictionTests.Case>> idCases(GeneratedInsurance generated, Corrections corrections,
-                                                          BankFiles files, JdbcClient jdbc, Resident person, Unit unit) {
+                                                          BankFiles files, JdbcClient jdbc, Resident person, Unit unit,
+                                                          Supplier<UUID> transferCase) {
     var id = person.id().value();
     generated.history(id, person.residenceRegion(), now().minusMonths(6), now().minusMonths(1), 500_000);
     var award = generated.pension(id, person.residenceRegion(), now().minusMonths(1), 250_000);
@@ -77,6 +78,16 @@ final class InsuranceWalk {
     all.put("POST /api/insurance/persons/{person}/labour-appraisals", List.of(new JurisdictionTests.Case(HttpMethod.POST,
         "/api/insurance/persons/" + id + "/labour-appraisals", "{\"conclusion\":\"PARTIAL\",\"documentNo\":\"泸劳鉴走查"
             + System.nanoTime() + "号\",\"decidedOn\":\"" + now().atDay(1) + "\"}")));
+    // A 江阳区 resident's move to Beijing: its statement in (open case) and the 参保缴费凭证 out (its money on record).
+    var transfer = transferCase.get();
+    jdbc.sql("insert into insurance.transfer_fund (case_id, person_id, from_province, to_province, months, account_cents,"
+        + " pooled_cents, statement_no) values (?, ?, '51', '11', 0, 0, 0, 'walk')").params(transfer, id).update();
+    all.put("GET /api/insurance/transfers/{id}/statement", List.of(new JurisdictionTests.Case(HttpMethod.GET,
+        "/api/insurance/transfers/" + transfer + "/statement", null)));
+    all.put("POST /api/insurance/transfers/{id}/statement-in", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/api/insurance/transfers/" + transfer + "/statement-in", "{\"originProvince\":\"11\",\"statementNo\":"
+            + "\"京走查\",\"periods\":[{\"from\":\"2001-01\",\"to\":\"2001-02\",\"base\":\"3000\"}],"
+            + "\"account\":\"100\",\"pooled\":\"200\"}")));
     all.put("POST /api/insurance/units/{unit}/injury-class", List.of(new JurisdictionTests.Case(HttpMethod.POST,
         "/api/insurance/units/" + unit.id() + "/injury-class", "{\"riskClass\":3,\"floatPercent\":100,\"from\":\""
             + now() + "\"}")));
@@ -189,6 +200,15 @@ final class InsuranceWalk {
         () -> count(jdbc, "select count(*) from insurance.payment where award_id = ? and month = ? and status <> 'PENDING'",
             award, now().minusMonths(1).atDay(1))));
     return all;
+  }
+
+  /** A pension transfer to 北京 filed by {@code applicant} (a 江阳区 resident): the case's id. */
+  static UUID transferCase(org.tongban.casework.Applications applications, tools.jackson.databind.json.JsonMapper json,
+                           UserDetails applicant, org.tongban.person.PersonId person) {
+    return as(applicant, () -> applications.apply(new org.tongban.casework.NewApplication("hrss.pension-transfer", person,
+        org.tongban.casework.Channel.WEB, org.tongban.casework.RegionBasis.RESIDENCE, null, json.readTree("""
+            {"applicantName":"赵六","destinationRegion":"110105000000","contactPhone":"13800001111"}"""), null, null)))
+        .id().value();
   }
 
   private static long count(JdbcClient jdbc, String sql, Object... args) {

@@ -104,7 +104,8 @@ class JurisdictionTests {
     luzhouOffice = as(officerOf("510502", "hrss"), () -> organisation.open(new OfficeDraft("hrss", "510502000000",
         OfficeKind.OFFICE, "江阳区人社局窗口" + System.nanoTime(), null, null)));
     aCaseInLuzhou();
-    insurance = InsuranceWalk.idCases(generatedInsurance, corrections, bankFiles, jdbc, luzhouResident, unit);
+    insurance = InsuranceWalk.idCases(generatedInsurance, corrections, bankFiles, jdbc, luzhouResident, unit,
+        () -> InsuranceWalk.transferCase(applications, json, applicant, luzhouCase.applicant()));
   }
 
   @Autowired org.tongban.insurance.GeneratedInsurance generatedInsurance;

@@ -22,6 +22,7 @@ import org.tongban.insurance.Transfers;
 import org.tongban.insurance.WorkInjuries;
 import org.tongban.person.PersonId;
 import org.tongban.person.Residents;
+import org.tongban.shared.Yuan;
 
 /**
  * The agency's benefit work over HTTP (staff with a second factor, within their jurisdiction): survivors' benefits and
@@ -101,5 +102,32 @@ class BenefitStaffApi {
   DisabilityAllowances.Assessment disabilityAllowance(@PathVariable UUID person,
                                                       @RequestParam(defaultValue = "60") int originalAge) {
     return disability.forStaff(person, originalAge);
+  }
+
+  record PeriodRequest(java.time.@Nullable YearMonth from, java.time.@Nullable YearMonth to, @Nullable String base) {}
+
+  record StatementRequest(@Nullable String originProvince, @Nullable String statementNo,
+                          java.util.@Nullable List<PeriodRequest> periods, @Nullable String account,
+                          @Nullable String pooled) {}
+
+  /**
+   * The receiving agency enters the 基本养老保险关系转移接续信息表 of a province outside the platform against an open
+   * transfer case it covers; the months arrive when the case is approved. Amounts in yuan.
+   */
+  @PostMapping("/transfers/{id}/statement-in")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void statementIn(@PathVariable UUID id, @RequestBody StatementRequest r) {
+    var periods = r.periods() == null ? null : r.periods().stream()
+        .map(p -> p == null || p.from() == null || p.to() == null ? null
+            : new Transfers.Period(p.from(), p.to(), Yuan.cents(p.base(), 1_000_000).orElse(-1L)))
+        .toList();
+    transfers.enterStatement(id, r.originProvince(), r.statementNo(), periods,
+        Yuan.cents(r.account(), 100_000_000).orElse(-1L), Yuan.cents(r.pooled(), 100_000_000).orElse(-1L));
+  }
+
+  /** The 参保缴费凭证 of an approved move out of the platform, to send to the other province. */
+  @GetMapping("/transfers/{id}/statement")
+  Transfers.Statement statement(@PathVariable UUID id) {
+    return transfers.statement(id);
   }
 }
