@@ -59,7 +59,7 @@ class SecurityConfiguration {
                 "/api/catalogue/**", "/api/booking/resources/*/slots", "/api/facilities", "/api/facilities/types",
                 "/api/facilities/{id:[0-9a-f-]{36}}", "/facilities", "/facilities/{id:[0-9a-f-]{36}}",
                 "/api/facilities/{id:[0-9a-f-]{36}}/resources", "/api/open-data/**", "/api/credit-codes/*", "/api/vacancies", "/api/vacancies/{id:[0-9a-f-]{36}}",
-                "/jobs", "/jobs/{id:[0-9a-f-]{36}}", "/jobs/fairs", "/insurance/calculators", "/api/insurance/calculators/*", "/api/insurance/rates", "/api/insurance/benefit-standards", "/api/csrf", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                "/jobs", "/jobs/{id:[0-9a-f-]{36}}", "/jobs/fairs", "/insurance/calculators", "/api/insurance/calculators/*", "/api/insurance/rates", "/api/insurance/benefit-standards", "/api/consultation/answers", "/api/csrf", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .requestMatchers("/services/*/apply", "/services/life-events/*/apply", "/my/**", "/facilities/*/apply", "/jobs/*/apply", "/jobs/fairs/**",
                 "/api/placements/**").hasRole("RESIDENT")
             // Offices are opened by administrators; targets are allocated by planners.

@@ -1,0 +1,140 @@
+package org.tongban.consultation.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.tongban.catalogue.ItemPublished;
+import org.tongban.catalogue.ItemSpec;
+import org.tongban.catalogue.ServiceCatalogue;
+import org.tongban.consultation.ConsultationSettings;
+import org.tongban.consultation.Passage;
+
+/**
+ * Keeps the knowledge base's index current: the law articles read from the data folder and the current guide of every
+ * catalogue item. At start the BM25 index is ready in a second; the embeddings follow in the background (a first
+ * start embeds every passage, about a minute on two cores; later starts read them from PostgreSQL) and the index with
+ * them is swapped in. A published item rebuilds it.
+ */
+@Component
+public class KnowledgeBase {
+
+  private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
+
+  private final ServiceCatalogue catalogue;
+  private final Embeddings embeddings;
+  private final JdbcClient jdbc;
+  private final ConsultationSettings settings;
+  private final AtomicBoolean building = new AtomicBoolean();
+  private final AtomicBoolean again = new AtomicBoolean();
+  private volatile @Nullable KnowledgeIndex index;
+  private volatile Map<String, String> synonyms = Map.of();
+
+  KnowledgeBase(ServiceCatalogue catalogue, Embeddings embeddings, JdbcClient jdbc, ConsultationSettings settings) {
+    this.catalogue = catalogue;
+    this.embeddings = embeddings;
+    this.jdbc = jdbc;
+    this.settings = settings;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void onReady() {
+    rebuildInBackground();
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void on(ItemPublished published) {
+    rebuildInBackground();
+  }
+
+  void rebuildInBackground() {
+    Thread.ofVirtual().name("knowledge-base").start(this::rebuild);
+  }
+
+  /** Reads the sources, swaps in the BM25 index, then the one with embeddings. One build at a time. */
+  public void rebuild() {
+    again.set(true);
+    while (again.get() && building.compareAndSet(false, true)) {
+      again.set(false);
+      try {
+        build();
+      } finally {
+        building.set(false);
+      }
+    }
+  }
+
+  private void build() {
+    try {
+      long start = System.currentTimeMillis();
+      var passages = sources();
+      synonyms = readSynonyms();
+      // The first build answers by BM25 at once; a rebuild keeps the current index until the new one is complete.
+      if (index == null) {
+        index = KnowledgeIndex.build(passages, null);
+        KnowledgeIndex.logBuilt(passages.size(), false, System.currentTimeMillis() - start);
+      }
+      var vectors = embeddings.passages(passages.stream().map(KnowledgeBase::embedded).toList());
+      index = KnowledgeIndex.build(passages, vectors);
+      KnowledgeIndex.logBuilt(passages.size(), true, System.currentTimeMillis() - start);
+    } catch (RuntimeException e) {
+      log.error("Knowledge base not rebuilt", e);
+    }
+  }
+
+  /** What a passage's embedding is computed from: where it stands, then what it says. */
+  static String embedded(Passage p) {
+    return p.kind() == Passage.Kind.LAW ? p.source() + " " + p.label() + " " + p.text() : p.text();
+  }
+
+  List<Passage> sources() {
+    var passages = new ArrayList<>(LawTexts.read(KnowledgeIndex.lawsDir(settings.lawsDir())));
+    for (var item : catalogue.items()) passages.add(guide(item.spec()));
+    return passages;
+  }
+
+  static Passage guide(ItemSpec spec) {
+    var text = new StringBuilder(spec.name());
+    if (!spec.synonyms().isEmpty()) text.append("（").append(String.join("、", spec.synonyms())).append("）");
+    text.append("。办理条件：").append(spec.conditions());
+    text.append(" 所需材料：").append(spec.materials().stream().map(ItemSpec.Material::name)
+        .collect(Collectors.joining("、")));
+    text.append(" 设定依据：").append(spec.basis().stream().map(b -> b.law() + b.article())
+        .collect(Collectors.joining("；")));
+    return new Passage("item:" + spec.code(), Passage.Kind.ITEM, "办事指南", null, spec.name(), null, text.toString(),
+        null, spec.code());
+  }
+
+  private Map<String, String> readSynonyms() {
+    return jdbc.sql("select term, meaning from consultation.synonym").query((rs, i) -> Map.entry(rs.getString(1),
+        rs.getString(2))).list().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  /** The question with the meaning of each everyday word it contains appended (失业金 → 失业保险金). */
+  public String expand(String question) {
+    var extra = new StringBuilder();
+    for (var s : synonyms.entrySet()) {
+      if (question.contains(s.getKey())) extra.append(' ').append(s.getValue());
+    }
+    return extra.isEmpty() ? question : question + " " + extra.toString().strip();
+  }
+
+  /** Waits for nothing: the current index, or null before the first build has finished. */
+  @Nullable KnowledgeIndex index() {
+    return index;
+  }
+
+  float[] embedQuestion(String question) {
+    return embeddings.query(question);
+  }
+}
