@@ -81,7 +81,9 @@ class JurisdictionTests {
       // Facilities are public places: anyone finds them, sees free places and bookable slots; a resident applies for
       // a place for themselves only (FacilityTests). Region outlines are public geography.
       "/api/facilities/{id}", "/api/facilities/{id}/resources", "/facilities/{id}", "/facilities/{id}/apply",
-      "/api/facilities/{id}/placements", "/api/regions/{code}/boundaries");
+      "/api/facilities/{id}/placements", "/api/regions/{code}/boundaries",
+      // A 12333 answer is rated with the token handed out with it, by whoever asked (TicketTests).
+      "/api/consultation/conversations/{id}/rating");
 
   /** Administration of the platform itself, not of regional records: administrators only (tested below). */
   private static final Set<String> ADMINISTRATION = Set.of("POST /admin/sessions/{handle}/end",
@@ -111,6 +113,7 @@ class JurisdictionTests {
   @Autowired org.tongban.insurance.GeneratedInsurance generatedInsurance;
   @Autowired org.tongban.insurance.Corrections corrections;
   @Autowired org.tongban.insurance.BankFiles bankFiles;
+  @Autowired org.tongban.consultation.Tickets tickets;
   Map<String, List<Case>> insurance;
 
   /**
@@ -242,6 +245,7 @@ class JurisdictionTests {
     String office = luzhouOffice.id().toString();
     var all = new java.util.HashMap<String, List<Case>>(staffRecords(person, office));
     all.putAll(insurance);
+    all.putAll(ConsultationWalk.idCases(tickets, applicant, stranger));
     String cid = luzhouCase.id().toString();
     String api = "/api/cases/" + cid;
     all.put("GET /api/cases/{id}", List.of(new Case(HttpMethod.GET, api, null, caseOfficer, true, null)));

@@ -83,6 +83,9 @@ class WriteJurisdictionTests {
       "POST /my/insurance/pension", "POST /api/insurance/me/flexible-enrolments/end", "POST /my/insurance/flexible/end",
       "POST /api/insurance/me/qualification", "POST /my/insurance/qualification",
       "POST /api/insurance/me/disability-allowance", "POST /api/insurance/me/survivor-benefits",
+      // 12333: anybody asks; a signed-in resident opens a ticket for herself only (TicketTests).
+      "POST /api/consultation/conversations", "POST /api/consultation/my/tickets", "POST /consultation",
+      "POST /consultation/rating", "POST /my/consultation/tickets",
       "POST /api/insurance/unit/enrolments", "POST /api/insurance/unit/separations", "POST /api/insurance/unit/declarations",
       "POST /api/insurance/unit/payments", "POST /my/units/insurance/enrol", "POST /my/units/insurance/separate",
       "POST /my/units/insurance/declare", "POST /my/units/insurance/pay",

@@ -81,7 +81,9 @@ public class KnowledgeBase {
       synonyms = readSynonyms();
       // The first build answers by BM25 at once; a rebuild keeps the current index until the new one is complete.
       if (index == null) {
-        index = KnowledgeIndex.build(passages, null);
+        synchronized (this) {
+          if (index == null) index = KnowledgeIndex.build(passages, null);
+        }
         KnowledgeIndex.logBuilt(passages.size(), false, System.currentTimeMillis() - start);
       }
       var vectors = embeddings.passages(passages.stream().map(KnowledgeBase::embedded).toList());
@@ -129,9 +131,17 @@ public class KnowledgeBase {
     return extra.isEmpty() ? question : question + " " + extra.toString().strip();
   }
 
-  /** Waits for nothing: the current index, or null before the first build has finished. */
-  @Nullable KnowledgeIndex index() {
-    return index;
+  /** The current index; before the first build has swapped one in, a BM25 index built now (about a second). */
+  KnowledgeIndex index() {
+    var current = index;
+    if (current != null) return current;
+    synchronized (this) {
+      if (index == null) {
+        synonyms = readSynonyms();
+        index = KnowledgeIndex.build(sources(), null);
+      }
+      return index;
+    }
   }
 
   float[] embedQuestion(String question) {

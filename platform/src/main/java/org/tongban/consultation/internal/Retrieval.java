@@ -29,22 +29,18 @@ public class Retrieval {
     this.knowledge = knowledge;
   }
 
-  /** "hybrid" once the embeddings are in, "bm25" before, "none" before the first build. */
+  /** "hybrid" once the embeddings are in, "bm25" before. */
   public String method() {
-    var index = knowledge.index();
-    return index == null ? "none" : index.dense() ? "hybrid" : "bm25";
+    return knowledge.index().dense() ? "hybrid" : "bm25";
   }
 
   public List<Hit> search(String question, int k) {
-    var index = knowledge.index();
-    if (index == null) return List.of();
-    return search(question, index.dense() ? Method.HYBRID : Method.BM25, k, BM25_WEIGHT);
+    return search(question, knowledge.index().dense() ? Method.HYBRID : Method.BM25, k, BM25_WEIGHT);
   }
 
   /** One method on its own (for the evaluation), or the hybrid with a chosen weight. */
   public List<Hit> search(String question, Method method, int k, double bm25Weight) {
     var index = knowledge.index();
-    if (index == null) return List.of();
     String expanded = knowledge.expand(question);
     float @Nullable [] vector = method == Method.BM25 || !index.dense() ? null : knowledge.embedQuestion(question);
     return index.search(expanded, vector, KnowledgeIndex.Method.valueOf(method.name()), k, bm25Weight).stream()
@@ -59,10 +55,10 @@ public class Retrieval {
     if (hits.isEmpty()) return 0;
     var index = knowledge.index();
     var best = hits.getFirst();
-    if (index != null && index.dense()) {
+    if (index.dense()) {
       return Math.max(0, Math.min(1, (best.dense() - 0.45) / 0.30));
     }
-    var words = index == null ? List.<String>of() : index.words(knowledge.expand(question));
+    var words = index.words(knowledge.expand(question));
     if (words.isEmpty()) return 0;
     String text = best.passage().text();
     return (double) words.stream().filter(text::contains).count() / words.size();
@@ -70,12 +66,10 @@ public class Retrieval {
 
   /** Whether the embeddings are in. */
   public boolean dense() {
-    var index = knowledge.index();
-    return index != null && index.dense();
+    return knowledge.index().dense();
   }
 
   public int size() {
-    var index = knowledge.index();
-    return index == null ? 0 : index.passages().size();
+    return knowledge.index().passages().size();
   }
 }

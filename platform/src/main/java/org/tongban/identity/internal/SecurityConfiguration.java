@@ -72,6 +72,11 @@ class SecurityConfiguration {
             .requestMatchers("/api/cases/**", "/api/life-events/**", "/api/booking/**").access(AuthorizationManagers.anyOf(
                 AuthorityAuthorizationManager.hasRole("RESIDENT"), withSecondFactor("STAFF")))
             .requestMatchers("/api/minimum-wages/**", "/api/minimum-wages").access(withSecondFactor("STAFF"))
+            // 12333: anybody asks and rates the answer they got; tickets are a signed-in resident's own, worked by staff.
+            .requestMatchers("/consultation", "/consultation/rating", "/api/consultation/conversations",
+                "/api/consultation/conversations/*/rating").permitAll()
+            .requestMatchers("/api/consultation/my/**").hasRole("RESIDENT")
+            .requestMatchers("/api/consultation/tickets/**", "/api/consultation/tickets").access(withSecondFactor("STAFF"))
             .requestMatchers("/api/insurance/me/**", "/api/insurance/unit/**").hasRole("RESIDENT")
             .requestMatchers("/api/insurance/**").access(withSecondFactor("STAFF"))
             .requestMatchers("/api/vacancies/**", "/api/vacancies", "/api/job-applications/**").access(AuthorizationManagers.anyOf(

@@ -1,0 +1,90 @@
+package org.tongban.consultation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.tongban.access.Callers;
+import org.tongban.casework.CaseQueries;
+import org.tongban.casework.spi.HeldRecordSource;
+
+/**
+ * Answers about the asker's own affairs, read from live data for the signed-in resident only: where their applications
+ * stand (casework), how long they have paid social insurance (the record the insurance service holds), and what to do
+ * about a lost social security card (the loss report one click away). Someone not signed in is asked to sign in; no
+ * answer ever names another person.
+ */
+@Service
+public class PersonalAnswers {
+
+  /** What the question is about when it is about the asker's own affairs. */
+  public enum Intent { CASE_STATUS, CONTRIBUTION_YEARS, CARD_LOST }
+
+  public record Link(String label, String href) {}
+
+  /** {@code signInFirst}: the question is personal but nobody is signed in; {@code lines} then empty. */
+  public record Personal(Intent intent, List<String> lines, List<Link> links, boolean signInFirst) {}
+
+  private static final Pattern CASE = Pattern.compile(
+      "(申请|办件|业务|事项|手续|材料).{0,8}(到哪|进度|哪一步|怎么样了|状态|办好|批了|批下来|审核)|办到哪|到哪一步|办理进度");
+  private static final Pattern YEARS = Pattern.compile(
+      "(交|缴)了?(几年|多少年|多久|几个月)|缴费年限|社保.{0,4}(几年|多少年|多久)|参保.{0,4}(几年|多久)");
+  private static final Pattern CARD = Pattern.compile("(社保卡|社会保障卡).{0,8}(丢|掉|找不到|被偷|被盗|挂失|不见)");
+  static final String INSURANCE_RECORD = "hrss.insurance-record";
+
+  private final Callers callers;
+  private final CaseQueries cases;
+  private final List<HeldRecordSource> records;
+
+  PersonalAnswers(Callers callers, CaseQueries cases, List<HeldRecordSource> records) {
+    this.callers = callers;
+    this.cases = cases;
+    this.records = records;
+  }
+
+  static @Nullable Intent intent(String question) {
+    if (CARD.matcher(question).find()) return Intent.CARD_LOST;
+    if (CASE.matcher(question).find()) return Intent.CASE_STATUS;
+    if (YEARS.matcher(question).find()) return Intent.CONTRIBUTION_YEARS;
+    return null;
+  }
+
+  /** The personal answer to {@code question} for whoever asks, or null when the question is not about their affairs. */
+  public @Nullable Personal answer(String question) {
+    var intent = intent(question);
+    if (intent == null) return null;
+    var caller = callers.current();
+    UUID person = caller.resident() ? caller.person() : null;
+    if (person == null) {
+      return new Personal(intent, List.of(), List.of(new Link("登录后查看本人信息 Sign in to see your own", "/login")), true);
+    }
+    var lines = new ArrayList<String>();
+    var links = new ArrayList<Link>();
+    switch (intent) {
+      case CASE_STATUS -> {
+        var mine = cases.myCases(0, 5).items();
+        if (mine.isEmpty()) lines.add("您还没有在「通办」提交过申请。 You have no applications yet.");
+        for (var c : mine) {
+          lines.add(c.itemName() + "（" + c.number() + "）：" + c.status().zh() + " " + c.status().en()
+              + (c.dueDate() == null ? "" : "，承诺办结日期 " + c.dueDate()));
+          links.add(new Link(c.number(), "/my/cases/" + c.id()));
+        }
+      }
+      case CONTRIBUTION_YEARS -> {
+        var held = records.stream().filter(r -> r.holds(INSURANCE_RECORD)).findFirst()
+            .flatMap(r -> r.describe(INSURANCE_RECORD, person));
+        lines.add(held.orElse("本平台还没有您的社会保险缴费记录。 No contribution record on this platform yet."));
+        links.add(new Link("我的社保 My insurance record", "/my/insurance"));
+      }
+      case CARD_LOST -> {
+        lines.add("社保卡丢失请立即临时挂失：挂失即时生效，5 日内到窗口办理正式挂失或补卡。"
+            + " Report the card lost now: it stops at once; make it formal or replace the card within 5 days.");
+        links.add(new Link("立即挂失 Report it lost now", "/my/insurance#card"));
+        links.add(new Link("补换社保卡 Replace the card", "/services/hrss.ss-card-replacement"));
+      }
+    }
+    return new Personal(intent, List.copyOf(lines), List.copyOf(links), false);
+  }
+}

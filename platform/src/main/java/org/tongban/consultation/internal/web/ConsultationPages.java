@@ -1,0 +1,137 @@
+package org.tongban.consultation.internal.web;
+
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tongban.consultation.Consultation;
+import org.tongban.consultation.Conversations;
+import org.tongban.consultation.Tickets;
+import org.tongban.shared.Refusal;
+
+/**
+ * The 12333 pages: the chat (public; a phone-sized variant records the MOBILE channel), the rating of an answer, a
+ * resident's tickets, and the office's ticket queue with replies and call-backs. Problems are shown on the page.
+ */
+@Controller
+class ConsultationPages {
+
+  private final Conversations conversations;
+  private final Tickets tickets;
+  private final MessageSource messages;
+
+  ConsultationPages(Conversations conversations, Tickets tickets, MessageSource messages) {
+    this.conversations = conversations;
+    this.tickets = tickets;
+    this.messages = messages;
+  }
+
+  /** A refusal in the reader's language, with its arguments; "not found" stays a 404 (the error page). */
+  private String text(Refusal refused) {
+    if (refused.status() == 404) throw refused;
+    return messages.getMessage("problem." + refused.code(), refused.arguments(), refused.code(),
+        LocaleContextHolder.getLocale());
+  }
+
+  @GetMapping("/consultation")
+  String chat(@RequestParam(defaultValue = "false") boolean mobile, Model model) {
+    model.addAttribute("mobile", mobile);
+    return "consultation/chat";
+  }
+
+  @PostMapping("/consultation")
+  String ask(@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "false") boolean mobile,
+             Model model) {
+    model.addAttribute("mobile", mobile);
+    model.addAttribute("q", q == null ? "" : Consultation.masked(q.length() > Consultation.MAX_LENGTH
+        ? q.substring(0, Consultation.MAX_LENGTH) : q));
+    try {
+      model.addAttribute("reply", conversations.ask(q, mobile ? Conversations.Channel.MOBILE : null));
+    } catch (Consultation.InvalidQuestion invalid) {
+      model.addAttribute("problem", text(invalid));
+    }
+    return "consultation/chat";
+  }
+
+  @PostMapping("/consultation/rating")
+  String rate(@RequestParam UUID conversation, @RequestParam(required = false) @Nullable String token,
+              @RequestParam int rating, @RequestParam(defaultValue = "false") boolean mobile, Model model) {
+    model.addAttribute("mobile", mobile);
+    try {
+      conversations.rate(conversation, token, rating);
+      model.addAttribute("rated", rating);
+    } catch (Conversations.InvalidRating invalid) {
+      model.addAttribute("problem", text(invalid));
+    }
+    return "consultation/chat";
+  }
+
+  @PostMapping("/my/consultation/tickets")
+  String open(@RequestParam(required = false) @Nullable UUID conversation,
+              @RequestParam(required = false) @Nullable String question, RedirectAttributes redirect) {
+    try {
+      var t = tickets.open(conversation, question);
+      redirect.addFlashAttribute("opened", t.number());
+    } catch (Refusal refused) {
+      redirect.addFlashAttribute("problem", text(refused));
+    }
+    return "redirect:/my/consultation";
+  }
+
+  @GetMapping("/my/consultation")
+  String mine(Model model) {
+    model.addAttribute("tickets", tickets.mine());
+    return "consultation/mine";
+  }
+
+  @PostMapping("/my/consultation/tickets/{id}/rating")
+  String rateTicket(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer satisfaction,
+                    RedirectAttributes redirect) {
+    try {
+      tickets.rate(id, satisfaction);
+      redirect.addFlashAttribute("done", "consultation.ticket.rated");
+    } catch (Refusal refused) {
+      redirect.addFlashAttribute("problem", text(refused));
+    }
+    return "redirect:/my/consultation";
+  }
+
+  @GetMapping("/workbench/consultation")
+  String queue(@RequestParam(defaultValue = "0") int page, Model model) {
+    model.addAttribute("page", tickets.queue(Math.max(0, page), 20));
+    return "consultation/workbench";
+  }
+
+  @PostMapping("/workbench/consultation/tickets/{id}/reply")
+  String reply(@PathVariable UUID id, @RequestParam(required = false) @Nullable String text,
+               RedirectAttributes redirect) {
+    try {
+      var t = tickets.reply(id, text);
+      redirect.addFlashAttribute("done", "consultation.ticket.replied");
+      redirect.addFlashAttribute("number", t.number());
+    } catch (Refusal refused) {
+      redirect.addFlashAttribute("problem", text(refused));
+    }
+    return "redirect:/workbench/consultation";
+  }
+
+  @PostMapping("/workbench/consultation/tickets/{id}/callback")
+  String callback(@PathVariable UUID id, @RequestParam(required = false) @Nullable String note,
+                  @RequestParam(required = false) @Nullable Integer satisfaction, RedirectAttributes redirect) {
+    try {
+      var t = tickets.callback(id, note, satisfaction);
+      redirect.addFlashAttribute("done", "consultation.ticket.called-back");
+      redirect.addFlashAttribute("number", t.number());
+    } catch (Refusal refused) {
+      redirect.addFlashAttribute("problem", text(refused));
+    }
+    return "redirect:/workbench/consultation";
+  }
+}

@@ -1,0 +1,46 @@
+package org.tongban.access;
+
+import static org.tongban.StaffFixtures.as;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.tongban.consultation.Tickets;
+
+/**
+ * The 12333 tickets the jurisdiction walk needs: a 江阳区 resident's tickets about unemployment benefit (routed to
+ * 江阳区's 人社 office), and the cases for every ticket endpoint that takes an id.
+ */
+final class ConsultationWalk {
+
+  private ConsultationWalk() {}
+
+  static Map<String, List<JurisdictionTests.Case>> idCases(Tickets tickets, UserDetails applicant, UserDetails stranger) {
+    var read = as(applicant, () -> tickets.open(null, "失业金能领几个月")).id();
+    var reply = as(applicant, () -> tickets.open(null, "失业金一个月多少钱")).id();
+    var callback = as(applicant, () -> tickets.open(null, "领失业金要什么条件")).id();
+    var pageReply = as(applicant, () -> tickets.open(null, "失业金到哪里领")).id();
+    var all = new HashMap<String, List<JurisdictionTests.Case>>();
+    all.put("GET /api/consultation/tickets/{id}", List.of(new JurisdictionTests.Case(HttpMethod.GET,
+        "/api/consultation/tickets/" + read, null)));
+    all.put("POST /api/consultation/tickets/{id}/reply", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/api/consultation/tickets/" + reply + "/reply", "{\"text\":\"按社会保险法第四十七条，由省政府确定标准。\"}")));
+    // A call-back follows a reply: on an open ticket the owner gets 409, never "not found".
+    all.put("POST /api/consultation/tickets/{id}/callback", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/api/consultation/tickets/" + callback + "/callback", "{\"note\":\"已电话回访\",\"satisfaction\":5}", null,
+        false, null)));
+    // The resident's own rating: another resident is told "not found"; she gets 409 until it is answered.
+    all.put("POST /api/consultation/my/tickets/{id}/rating", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/api/consultation/my/tickets/" + read + "/rating", "{\"satisfaction\":4}", applicant, false, stranger)));
+    // The same on the pages: the office's reply and call-back, the resident's rating.
+    all.put("POST /workbench/consultation/tickets/{id}/reply", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/workbench/consultation/tickets/" + pageReply + "/reply?text=" + "已答复", null)));
+    all.put("POST /workbench/consultation/tickets/{id}/callback", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/workbench/consultation/tickets/" + callback + "/callback?note=回访&satisfaction=5", null, null, false, null)));
+    all.put("POST /my/consultation/tickets/{id}/rating", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/my/consultation/tickets/" + read + "/rating?satisfaction=4", null, applicant, false, stranger)));
+    return all;
+  }
+}

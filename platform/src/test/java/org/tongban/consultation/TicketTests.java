@@ -1,0 +1,161 @@
+package org.tongban.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tongban.StaffFixtures.as;
+import static org.tongban.StaffFixtures.officerOf;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.YearMonth;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tongban.casework.Applications;
+import org.tongban.casework.CaseworkFixtures;
+import org.tongban.casework.Channel;
+import org.tongban.casework.NewApplication;
+import org.tongban.casework.RegionBasis;
+import org.tongban.identity.internal.ResidentSecrets;
+import org.tongban.organisation.OrganisationDirectory;
+import org.tongban.person.Residents;
+import org.tongban.shared.RegionCode;
+import org.tongban.shared.WorkingDayCalendar;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Conversations, personal answers and tickets (#15.3–5): every question is recorded with ID numbers masked and rated
+ * once with its token; "我的申请到哪了" reads the asker's own cases and nobody else's; a ticket goes to the competent
+ * office of the asker's county, due in five working days, is answered and rated, is invisible to other counties and
+ * to other residents, and climbs to the city when overdue.
+ */
+@SpringBootTest
+@Tag("persistence")
+class TicketTests {
+
+  static final String COUNTY = "210106"; // 铁西区
+
+  @Autowired Conversations conversations;
+  @Autowired Tickets tickets;
+  @Autowired Applications applications;
+  @Autowired Residents residents;
+  @Autowired ResidentSecrets secrets;
+  @Autowired OrganisationDirectory organisations;
+  @Autowired org.tongban.insurance.GeneratedInsurance generated;
+  @Autowired JsonMapper json;
+  @Autowired JdbcClient jdbc;
+
+  CaseworkFixtures fixtures;
+
+  @Autowired org.tongban.consultation.internal.Retrieval retrieval;
+
+  @BeforeEach
+  void offices() {
+    org.tongban.Eventually.until("the knowledge base", java.time.Duration.ofMinutes(2), () -> retrieval.size() > 0);
+    fixtures = new CaseworkFixtures(organisations, residents, secrets, jdbc);
+    fixtures.office("hrss", COUNTY);
+    fixtures.office("hrss", "2101");
+    fixtures.office("government-services", COUNTY);
+  }
+
+  @Test
+  void aConversationIsRecordedMaskedAndRatedOnceWithItsToken() {
+    var reply = conversations.ask("我身份证号210106199001011234，失业金能领几个月", Conversations.Channel.MOBILE);
+    var stored = conversations.stored(reply.conversation());
+    assertThat((String) stored.get("question")).doesNotContain("199001011").contains("210106********1234");
+    assertThat(stored.get("channel")).isEqualTo("MOBILE");
+    assertThat((String) stored.get("shown")).contains("passages");
+    assertThatThrownBy(() -> conversations.rate(reply.conversation(), "not-the-token", 5))
+        .isInstanceOf(Conversations.InvalidRating.class);
+    assertThatThrownBy(() -> conversations.rate(reply.conversation(), reply.ratingToken(), 6))
+        .isInstanceOf(Conversations.InvalidRating.class);
+    conversations.rate(reply.conversation(), reply.ratingToken(), 4);
+    assertThatThrownBy(() -> conversations.rate(reply.conversation(), reply.ratingToken(), 5))
+        .isInstanceOf(Conversations.InvalidRating.class);
+    assertThat(conversations.stored(reply.conversation()).get("rating")).isEqualTo(4);
+  }
+
+  @Test
+  void personalAnswersReadTheAskersOwnRecordsOnly() {
+    var her = fixtures.resident("咨询人甲", COUNTY);
+    var other = fixtures.resident("咨询人乙", COUNTY);
+    var filed = as(her.user(), () -> applications.apply(new NewApplication("hrss.ss-card-application", her.person().id(),
+        Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
+            {"applicantName":"咨询人甲","contactPhone":"13800007777","deliveryAddress":"沈阳市铁西区兴华街1号"}"""),
+        null, null)));
+    var mine = as(her.user(), () -> conversations.ask("我的申请到哪一步了", null)).personal();
+    assertThat(mine.intent()).isEqualTo(PersonalAnswers.Intent.CASE_STATUS);
+    assertThat(mine.lines()).anySatisfy(l -> assertThat(l).contains(filed.number()));
+    assertThat(mine.links()).anySatisfy(l -> assertThat(l.href()).isEqualTo("/my/cases/" + filed.id()));
+    var theirs = as(other.user(), () -> conversations.ask("我的申请到哪一步了", null)).personal();
+    assertThat(String.join(" ", theirs.lines())).doesNotContain(filed.number());
+    var anonymous = conversations.ask("我的申请到哪一步了", null).personal();
+    assertThat(anonymous.signInFirst()).isTrue();
+    assertThat(anonymous.lines()).isEmpty();
+
+    generated.history(her.person().id().value(), RegionCode.of(COUNTY), YearMonth.of(2020, 1), YearMonth.of(2022, 12),
+        500_000);
+    var years = as(her.user(), () -> conversations.ask("我交了几年社保了", null)).personal();
+    assertThat(years.intent()).isEqualTo(PersonalAnswers.Intent.CONTRIBUTION_YEARS);
+    assertThat(years.lines().getFirst()).contains("36 个月");
+    var card = as(her.user(), () -> conversations.ask("社保卡丢了怎么办", null)).personal();
+    assertThat(card.intent()).isEqualTo(PersonalAnswers.Intent.CARD_LOST);
+    assertThat(card.links()).extracting(PersonalAnswers.Link::href).contains("/my/insurance#card");
+  }
+
+  @Test
+  void aTicketGoesToTheCountysOfficeIsAnsweredRatedAndHiddenFromOthers() {
+    var her = fixtures.resident("工单人甲", COUNTY);
+    var other = fixtures.resident("工单人乙", COUNTY);
+    var asked = as(her.user(), () -> conversations.ask("工伤保险个人要交钱吗", null));
+    var ticket = as(her.user(), () -> tickets.open(asked.conversation(), null));
+    assertThat(ticket.department()).isEqualTo("hrss");
+    assertThat(ticket.office()).isEqualTo(organisations.officeAt("hrss", RegionCode.of(COUNTY)).orElseThrow().id().value());
+    var today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    assertThat(ticket.dueDate()).isEqualTo(WorkingDayCalendar.official().addWorkingDays(today, 5));
+    assertThat(ticket.status()).isEqualTo(Tickets.Status.OPEN);
+    // Nobody signed in, and staff, cannot open one; another resident cannot reach it; nor can another county.
+    assertThatThrownBy(() -> tickets.open(null, "问题")).isInstanceOf(Tickets.SignInRequired.class);
+    assertThatThrownBy(() -> as(other.user(), () -> tickets.open(asked.conversation(), null)))
+        .isInstanceOf(Tickets.TicketNotFound.class);
+    assertThatThrownBy(() -> as(other.user(), () -> tickets.view(ticket.id())))
+        .isInstanceOf(Tickets.TicketNotFound.class);
+    var outsider = officerOf("210102", "hrss");
+    assertThat(as(outsider, () -> tickets.queue(0, 100)).items()).extracting(Tickets.Ticket::id)
+        .doesNotContain(ticket.id());
+    assertThatThrownBy(() -> as(outsider, () -> tickets.reply(ticket.id(), "答复"))).isInstanceOf(Tickets.TicketNotFound.class);
+    // The county's office answers; she sees it and rates it, which closes it.
+    var officer = officerOf(COUNTY, "hrss");
+    assertThat(as(officer, () -> tickets.queue(0, 100)).items()).extracting(Tickets.Ticket::id).contains(ticket.id());
+    assertThatThrownBy(() -> as(officer, () -> tickets.reply(ticket.id(), " "))).isInstanceOf(Tickets.InvalidTicket.class);
+    as(officer, () -> tickets.reply(ticket.id(), "工伤保险费由用人单位缴纳，职工个人不缴纳（社会保险法第三十三条）。"));
+    assertThatThrownBy(() -> as(officer, () -> tickets.reply(ticket.id(), "再答一次")))
+        .isInstanceOf(Tickets.TicketWrongState.class);
+    assertThat(as(her.user(), () -> tickets.mine())).filteredOn(t -> t.id().equals(ticket.id())).singleElement()
+        .satisfies(t -> assertThat(t.reply()).contains("第三十三条"));
+    assertThatThrownBy(() -> as(other.user(), () -> tickets.rate(ticket.id(), 1)))
+        .isInstanceOf(Tickets.TicketNotFound.class);
+    var rated = as(her.user(), () -> tickets.rate(ticket.id(), 5));
+    assertThat(rated.status()).isEqualTo(Tickets.Status.CLOSED);
+    assertThat(rated.satisfaction()).isEqualTo(5);
+  }
+
+  @Test
+  void anOverdueTicketClimbsToTheCityOnce() {
+    var her = fixtures.resident("逾期工单人", COUNTY);
+    var ticket = as(her.user(), () -> tickets.open(null, "单位一直不给我交社保怎么办"));
+    jdbc.sql("update consultation.ticket set due_date = due_date - 30 where id = ?").param(ticket.id()).update();
+    assertThat(tickets.escalateOverdue()).isGreaterThanOrEqualTo(1);
+    var city = organisations.officeAt("hrss", RegionCode.of("2101")).orElseThrow();
+    var moved = as(officerOf("2101", "hrss"), () -> tickets.view(ticket.id()));
+    assertThat(moved.office()).isEqualTo(city.id().value());
+    assertThat(moved.escalatedAt()).isNotNull();
+    assertThat(moved.dueDate()).isAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+    jdbc.sql("update consultation.ticket set due_date = due_date - 30 where id = ?").param(ticket.id()).update();
+    tickets.escalateOverdue();
+    assertThat(as(officerOf("2101", "hrss"), () -> tickets.view(ticket.id())).office()).isEqualTo(city.id().value());
+  }
+}
