@@ -87,6 +87,11 @@ final class KnowledgeIndex {
         doc.add(new TextField("title", p.source() + " " + (p.chapter() == null ? "" : p.chapter()), Field.Store.NO));
         writer.addDocument(doc);
       }
+      writer.commit();
+      long bytes = 0;
+      for (String file : directory.listAll()) bytes += directory.fileLength(file);
+      log.info("Knowledge index: {} passages, Lucene {} KB, vectors {} KB", passages.size(), bytes / 1024,
+          vectors == null ? 0 : (long) vectors.size() * 512 * 4 / 1024);
       return new KnowledgeIndex(List.copyOf(passages), new IndexSearcher(DirectoryReader.open(writer)), analyzer,
           vectors == null ? null : vectors.toArray(float[][]::new));
     } catch (IOException e) {
