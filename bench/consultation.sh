@@ -56,14 +56,15 @@ until_hybrid() {
   until curl -fs http://127.0.0.1:18080/actuator/health/readiness >/dev/null 2>&1; do sleep 0.5; done
   echo "first start: ready after $(( $(date +%s%N) / 1000000 - t0 )) ms; answers from the hybrid after $(until_hybrid $t0) ms"
   grep -h "Knowledge" "$work/tongban.log" | sed 's/^.*INFO [0-9]* --- \[[^]]*\] \[[^]]*\] [^ ]* *: /  /' || true
-  heap=$(curl -fs http://127.0.0.1:18080/actuator/prometheus | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}')
-  echo "heap in use after the build: ${heap} MB (the whole platform)"
+  jcmd "${pids[0]}" GC.run >/dev/null 2>&1 || true
+  echo "heap after a full GC, the whole platform: $(jcmd "${pids[0]}" GC.heap_info 2>/dev/null | grep -m1 -o 'used [0-9]*K' || echo unknown)"
   stop_processes; pids=()
   t0=$(( $(date +%s%N) / 1000000 ))
   start_platform
   until curl -fs http://127.0.0.1:18080/actuator/health/readiness >/dev/null 2>&1; do sleep 0.5; done
   echo "restart: answers from the hybrid after $(until_hybrid $t0) ms (embeddings read back from PostgreSQL)"
-} | tee $results/consultation-build.txt
+} > $results/consultation-build.txt  # not through a pipe: the platform's pid must reach the cleanup
+cat $results/consultation-build.txt
 
 # The evaluation set's questions as a Gatling feeder.
 python3 - "$work/questions.csv" <<'PY'

@@ -32,6 +32,9 @@ public class KnowledgeBase {
   private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
 
   private final ServiceCatalogue catalogue;
+  private final org.tongban.consultation.Entries entries;
+  private final org.tongban.consultation.ImportedTexts imported;
+  private volatile Map<String, org.tongban.consultation.Entries.Entry> curated = Map.of();
   private final Embeddings embeddings;
   private final JdbcClient jdbc;
   private final ConsultationSettings settings;
@@ -40,8 +43,11 @@ public class KnowledgeBase {
   private volatile @Nullable KnowledgeIndex index;
   private volatile Map<String, String> synonyms = Map.of();
 
-  KnowledgeBase(ServiceCatalogue catalogue, Embeddings embeddings, JdbcClient jdbc, ConsultationSettings settings) {
+  KnowledgeBase(ServiceCatalogue catalogue, Embeddings embeddings, JdbcClient jdbc, ConsultationSettings settings,
+                org.tongban.consultation.Entries entries, org.tongban.consultation.ImportedTexts imported) {
     this.catalogue = catalogue;
+    this.entries = entries;
+    this.imported = imported;
     this.embeddings = embeddings;
     this.jdbc = jdbc;
     this.settings = settings;
@@ -54,6 +60,11 @@ public class KnowledgeBase {
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void on(ItemPublished published) {
+    rebuildInBackground();
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void on(org.tongban.consultation.Entries.EntriesChanged changed) {
     rebuildInBackground();
   }
 
@@ -100,9 +111,31 @@ public class KnowledgeBase {
   }
 
   List<Passage> sources() {
-    var passages = new ArrayList<>(LawTexts.read(KnowledgeIndex.lawsDir(settings.lawsDir())));
+    var texts = imported.passages();
+    var replaced = texts.stream().map(p -> p.id().substring(0, p.id().indexOf('#') + 1))
+        .collect(Collectors.toSet());
+    var passages = new ArrayList<Passage>();
+    for (var p : LawTexts.read(KnowledgeIndex.lawsDir(settings.lawsDir()))) {
+      if (!replaced.contains(p.id().substring(0, p.id().indexOf('#') + 1))) passages.add(p);
+    }
+    passages.addAll(texts);
     for (var item : catalogue.items()) passages.add(guide(item.spec()));
+    var published = entries.published();
+    curated = published.stream().collect(Collectors.toUnmodifiableMap(e -> "qa:" + e.code(), e -> e));
+    for (var e : published) passages.add(curated(e));
     return passages;
+  }
+
+  static Passage curated(org.tongban.consultation.Entries.Entry e) {
+    return new Passage("qa:" + e.code(), Passage.Kind.QA, "12333 问答", null, e.source(), null,
+        "问：" + e.question() + "\n答：" + e.answer(), e.effectiveFrom().toString(), null);
+  }
+
+  /** Whether a passage may be shown today: a curated answer only inside its dates; everything else always. */
+  public boolean shown(Passage p, java.time.LocalDate today) {
+    if (p.kind() != Passage.Kind.QA) return true;
+    var e = curated.get(p.id());
+    return e != null && e.shownOn(today);
   }
 
   static Passage guide(ItemSpec spec) {

@@ -43,7 +43,9 @@ public class Retrieval {
     var index = knowledge.index();
     String expanded = knowledge.expand(question);
     float @Nullable [] vector = method == Method.BM25 || !index.dense() ? null : knowledge.embedQuestion(question);
+    var today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     return index.search(expanded, vector, KnowledgeIndex.Method.valueOf(method.name()), k, bm25Weight).stream()
+        .filter(h -> knowledge.shown(h.passage(), today))
         .map(h -> new Hit(h.passage(), h.score(), h.bm25(), h.dense())).toList();
   }
 

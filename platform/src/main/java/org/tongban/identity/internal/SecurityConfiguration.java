@@ -76,7 +76,9 @@ class SecurityConfiguration {
             .requestMatchers("/consultation", "/consultation/rating", "/api/consultation/conversations",
                 "/api/consultation/conversations/*/rating").permitAll()
             .requestMatchers("/api/consultation/my/**").hasRole("RESIDENT")
-            .requestMatchers("/api/consultation/tickets/**", "/api/consultation/tickets").access(withSecondFactor("STAFF"))
+            .requestMatchers("/api/consultation/tickets/**", "/api/consultation/tickets", "/api/consultation/entries",
+                "/api/consultation/entries/**").access(withSecondFactor("STAFF"))
+            .requestMatchers("/api/consultation/texts").access(withSecondFactor("ADMIN"))
             .requestMatchers("/api/insurance/me/**", "/api/insurance/unit/**").hasRole("RESIDENT")
             .requestMatchers("/api/insurance/**").access(withSecondFactor("STAFF"))
             .requestMatchers("/api/vacancies/**", "/api/vacancies", "/api/job-applications/**").access(AuthorizationManagers.anyOf(
