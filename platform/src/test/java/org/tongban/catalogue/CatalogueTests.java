@@ -132,6 +132,11 @@ class CatalogueTests {
     assertThat(catalogue.searchLifeEvents("办退休")).extracting(org.tongban.catalogue.LifeEvent::code)
         .containsExactly("retirement");
     assertThat(catalogue.searchLifeEvents("博物馆")).isEmpty();
+    // Particles and pronouns of spoken Chinese match nothing by themselves and do not drag the right item down.
+    assertThat(codes("的", liaoning)).isEmpty();
+    assertThat(codes("了吗", liaoning)).isEmpty();
+    assertThat(codes("我想办社保卡了", liaoning)).first().isEqualTo("hrss.ss-card-application");
+    assertThat(codes("我的失业金怎么领啊", liaoning)).first().isEqualTo("hrss.unemployment-benefit");
   }
 
   @Test

@@ -58,7 +58,14 @@ public class CatalogueIndex {
   private final JdbcClient jdbc;
   private final JsonMapper json;
   private final OrganisationDirectory organisations;
-  private final Analyzer analyzer = new SmartChineseAnalyzer();
+  /** smartcn with the particles and pronouns of spoken Chinese dropped (they matched nearly every item). */
+  private final Analyzer analyzer = analyzer();
+
+  private static Analyzer analyzer() {
+    var stop = new org.apache.lucene.analysis.CharArraySet(SmartChineseAnalyzer.getDefaultStopSet(), false);
+    stop.addAll(org.tongban.shared.ChineseStopWords.WORDS);
+    return new SmartChineseAnalyzer(stop);
+  }
   private volatile @Nullable IndexSearcher searcher;
 
   CatalogueIndex(JdbcClient jdbc, JsonMapper json, OrganisationDirectory organisations) {
@@ -144,6 +151,8 @@ public class CatalogueIndex {
       current = searcher;
     }
     var words = text == null ? List.<String>of() : tokens(text.strip());
+    // Typed, but nothing but particles ("的", "了吗"): nothing matches, rather than everything.
+    if (words.isEmpty() && text != null && !text.isBlank()) return new ResultPage<>(List.of(), page, size, 0);
     var page0 = items(current, words, true, region, page, size);
     // Every word must match somewhere ("低保" is not 参保); a longer phrase that matches nothing that way is
     // searched again for any of its words.
