@@ -3,16 +3,18 @@
 # platform on it with the knowledge base of ../shared/data/policy_texts (1,378 articles) and the catalogue's guides;
 #   1. index build: from start to the BM25 index and to the embeddings of every passage (first start: all computed),
 #      with the index's size; then a restart, which reads the embeddings back from PostgreSQL;
-#   2. answer latency (Gatling, USERS anonymous users asking the evaluation set's questions back to back for SECONDS_,
-#      embedding of each question included), after a 20 s warm-up that is not measured;
+#   2. answer latency (Gatling, USERS anonymous users asking the evaluation set's questions for SECONDS_, reading each
+#      answer PAUSE s on average (2–8 s), then back to back: the ceiling of this machine; embedding of each question
+#      included), after a 20 s warm-up that is not measured;
 #   3. hit rates of BM25, the embeddings and the hybrid on the question set, side by side (RetrievalEvaluationTests).
-#   USERS=50 SECONDS_=60 bench/consultation.sh
+#   USERS=50 PAUSE=5 SECONDS_=60 bench/consultation.sh
 # Results in bench/target/results/consultation-*.txt; figures recorded in BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/jdk.sh
 root=$(pwd)
 users=${USERS:-50}
+pause=${PAUSE:-5}
 seconds=${SECONDS_:-60}
 results=bench/target/results
 mkdir -p $results
@@ -76,12 +78,15 @@ with open(sys.argv[1], "w", newline="", encoding="utf-8") as f:
 PY
 ./mvnw -B -q -pl bench gatling:test -Dgatling.simulation=org.tongban.bench.ConsultationSimulation \
   -Dquestions="$work/questions.csv" -Dusers="$users" -Dseconds=20 > $results/consultation-gatling-warmup.txt 2>&1 || true
-./mvnw -B -q -pl bench gatling:test -Dgatling.simulation=org.tongban.bench.ConsultationSimulation \
-  -Dquestions="$work/questions.csv" -Dusers="$users" -Dseconds="$seconds" > $results/consultation-gatling.txt 2>&1 || true
-{
-  echo "== answers: $users users back to back for $seconds s over $(($(wc -l < "$work/questions.csv") - 1)) questions"
-  python3 bench/lib/gatling-requests.py "$(ls -td bench/target/gatling/consultationsimulation-*/ | head -1)" answer
-} | tee $results/consultation-latency.txt
+: > $results/consultation-latency.txt
+for p in $pause 0; do
+  ./mvnw -B -q -pl bench gatling:test -Dgatling.simulation=org.tongban.bench.ConsultationSimulation \
+    -Dquestions="$work/questions.csv" -Dusers="$users" -Dseconds="$seconds" -Dpause=$p > $results/consultation-gatling-$p.txt 2>&1 || true
+  {
+    echo "== answers: $users users for $seconds s over $(($(wc -l < "$work/questions.csv") - 1)) questions, reading each answer $p s on average"
+    python3 bench/lib/gatling-requests.py "$(ls -td bench/target/gatling/consultationsimulation-*/ | head -1)" answer
+  } | tee -a $results/consultation-latency.txt
+done
 stop_processes; pids=()
 
 ./mvnw -B -q -pl platform test -Dtest=RetrievalEvaluationTests -Djacoco.skip=true > "$work/evaluation.log" 2>&1 \

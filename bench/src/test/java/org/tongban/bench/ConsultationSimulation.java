@@ -13,7 +13,8 @@ import java.time.Duration;
 
 /**
  * 12333 answers under load (bench/consultation.sh): USERS anonymous residents, each asking a question of the
- * evaluation set after the other with no pause, over the whole knowledge base, embedding included.
+ * evaluation set after the other — reading each answer PAUSE seconds on average, or back to back with PAUSE=0 — over
+ * the whole knowledge base, embedding included.
  */
 public class ConsultationSimulation extends Simulation {
 
@@ -21,13 +22,16 @@ public class ConsultationSimulation extends Simulation {
   static final int USERS = Integer.getInteger("users", 50);
   static final int SECONDS = Integer.getInteger("seconds", 60);
   static final String QUESTIONS = System.getProperty("questions");
+  /** Mean seconds a resident reads an answer before the next question (uniform 0.4–1.6 × it); 0: back to back. */
+  static final int PAUSE = Integer.getInteger("pause", 0);
 
   {
     var ask = scenario("ask")
         .during(Duration.ofSeconds(SECONDS)).on(
             exec(s -> s).feed(csv(QUESTIONS).random())
                 .exec(http("answer").get("/api/consultation/answers").queryParam("q", "#{question}")
-                    .check(status().is(200), jsonPath("$.method").is("hybrid"), jsonPath("$.passages[0].article").exists())));
+                    .check(status().is(200), jsonPath("$.method").is("hybrid"), jsonPath("$.passages[0].article").exists()))
+                .pause(Duration.ofMillis(PAUSE * 400L), Duration.ofMillis(Math.max(1, PAUSE * 1600L)))));
     setUp(ask.injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(SECONDS))))
         .protocols(http.baseUrl(BASE).disableCaching().shareConnections());
   }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.tongban.catalogue.ServiceCatalogue;
+import org.tongban.consultation.internal.KnowledgeBase;
 import org.tongban.consultation.internal.Retrieval;
 import org.tongban.shared.Refusal;
 
@@ -34,12 +34,12 @@ public class Consultation {
                        boolean offerPerson, String method) {}
 
   private final Retrieval retrieval;
-  private final ServiceCatalogue catalogue;
+  private final KnowledgeBase knowledge;
   private final ConsultationSettings settings;
 
-  Consultation(Retrieval retrieval, ServiceCatalogue catalogue, ConsultationSettings settings) {
+  Consultation(Retrieval retrieval, KnowledgeBase knowledge, ConsultationSettings settings) {
     this.retrieval = retrieval;
-    this.catalogue = catalogue;
+    this.knowledge = knowledge;
     this.settings = settings;
   }
 
@@ -57,26 +57,27 @@ public class Consultation {
     for (var h : hits) {
       var p = h.passage();
       if (p.kind() == Passage.Kind.ITEM) {
-        if (items.size() < 2 && p.itemCode() != null) {
-          catalogue.current(p.itemCode()).ifPresent(v -> items.putIfAbsent(v.code(),
-              new ItemLink(v.code(), v.spec().name(), "/services/" + v.code())));
-        }
+        if (items.size() < 2 && p.itemCode() != null) item(p.itemCode()).ifPresent(i -> items.putIfAbsent(i.code(), i));
       } else if (laws.size() < 5) {
         laws.add(new Source(p.id(), p.kind(), p.source(), p.label(), p.chapter(), p.text(), p.date(), h.score()));
       }
     }
     // The items whose 设定依据 cites one of the top articles.
     for (var s : laws.subList(0, Math.min(3, laws.size()))) {
-      for (var v : catalogue.items()) {
+      if (s.kind() != Passage.Kind.LAW) continue;
+      for (var code : knowledge.itemsFoundedOn(s.law(), s.article())) {
         if (items.size() >= 3) break;
-        if (v.spec().basis().stream().anyMatch(b -> b.law().equals(s.law()) && b.article().equals(s.article()))) {
-          items.putIfAbsent(v.code(), new ItemLink(v.code(), v.spec().name(), "/services/" + v.code()));
-        }
+        item(code).ifPresent(i -> items.putIfAbsent(i.code(), i));
       }
     }
     double confidence = retrieval.confidence(q, hits);
     return new Answer(masked(q), List.copyOf(laws), List.copyOf(items.values()).subList(0, Math.min(3, items.size())),
         confidence, confidence < settings.confidenceFloor(), retrieval.method());
+  }
+
+  private java.util.Optional<ItemLink> item(String code) {
+    var name = knowledge.itemName(code);
+    return name == null ? java.util.Optional.empty() : java.util.Optional.of(new ItemLink(code, name, "/services/" + code));
   }
 
   static String checked(@Nullable String question) {

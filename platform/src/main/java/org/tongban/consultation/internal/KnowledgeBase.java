@@ -35,6 +35,9 @@ public class KnowledgeBase {
   private final org.tongban.consultation.Entries entries;
   private final org.tongban.consultation.ImportedTexts imported;
   private volatile Map<String, org.tongban.consultation.Entries.Entry> curated = Map.of();
+  /** Item code → its name; "law|第N条" → the codes of the items that article founds (设定依据). Read per build. */
+  private volatile Map<String, String> itemNames = Map.of();
+  private volatile Map<String, List<String>> itemsByBasis = Map.of();
   private final Embeddings embeddings;
   private final JdbcClient jdbc;
   private final ConsultationSettings settings;
@@ -119,7 +122,17 @@ public class KnowledgeBase {
       if (!replaced.contains(p.id().substring(0, p.id().indexOf('#') + 1))) passages.add(p);
     }
     passages.addAll(texts);
-    for (var item : catalogue.items()) passages.add(guide(item.spec()));
+    var names = new java.util.HashMap<String, String>();
+    var byBasis = new java.util.HashMap<String, List<String>>();
+    for (var item : catalogue.items()) {
+      passages.add(guide(item.spec()));
+      names.put(item.code(), item.spec().name());
+      for (var b : item.spec().basis()) {
+        byBasis.computeIfAbsent(b.law() + "|" + b.article(), k -> new ArrayList<>()).add(item.code());
+      }
+    }
+    itemNames = Map.copyOf(names);
+    itemsByBasis = Map.copyOf(byBasis);
     var published = entries.published();
     curated = published.stream().collect(Collectors.toUnmodifiableMap(e -> "qa:" + e.code(), e -> e));
     for (var e : published) passages.add(curated(e));
@@ -129,6 +142,18 @@ public class KnowledgeBase {
   static Passage curated(org.tongban.consultation.Entries.Entry e) {
     return new Passage("qa:" + e.code(), Passage.Kind.QA, "12333 问答", null, e.source(), null,
         "问：" + e.question() + "\n答：" + e.answer(), e.effectiveFrom().toString(), null);
+  }
+
+  /** The name of a current item, or null when the catalogue had no such item at the last build. */
+  public @Nullable String itemName(String code) {
+    if (itemNames.isEmpty()) index();
+    return itemNames.get(code);
+  }
+
+  /** The items founded on an article (their 设定依据 names the law and the article), in catalogue order. */
+  public List<String> itemsFoundedOn(String law, String article) {
+    if (itemNames.isEmpty()) index();
+    return itemsByBasis.getOrDefault(law + "|" + article, List.of());
   }
 
   /** Whether a passage may be shown today: a curated answer only inside its dates; everything else always. */
