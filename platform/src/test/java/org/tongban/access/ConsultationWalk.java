@@ -17,7 +17,9 @@ final class ConsultationWalk {
 
   private ConsultationWalk() {}
 
-  static Map<String, List<JurisdictionTests.Case>> idCases(Tickets tickets, UserDetails applicant, UserDetails stranger) {
+  static Map<String, List<JurisdictionTests.Case>> idCases(Tickets tickets, org.tongban.consultation.Entries entries,
+                                                          org.tongban.organisation.Office office, UserDetails applicant,
+                                                          UserDetails stranger) {
     var read = as(applicant, () -> tickets.open(null, "失业金能领几个月")).id();
     var reply = as(applicant, () -> tickets.open(null, "失业金一个月多少钱")).id();
     var callback = as(applicant, () -> tickets.open(null, "领失业金要什么条件")).id();
@@ -41,6 +43,14 @@ final class ConsultationWalk {
         "/workbench/consultation/tickets/" + callback + "/callback?note=回访&satisfaction=5", null, null, false, null)));
     all.put("POST /my/consultation/tickets/{id}/rating", List.of(new JurisdictionTests.Case(HttpMethod.POST,
         "/my/consultation/tickets/" + read + "/rating?satisfaction=4", null, applicant, false, stranger)));
+    // A curated answer written at 江阳区's 人社 office, published by a colleague; staff without that department's office
+    // (the clerk of 和平区) are told "not found".
+    var entry = as(org.tongban.StaffFixtures.at(office), () -> entries.write(null, "走查用问答：失业金到哪里领",
+        "走查用答复：到参保地社会保险经办机构或在「通办」网上申领。", "《中华人民共和国社会保险法》第五十条",
+        java.time.LocalDate.now(), null)).id();
+    all.put("POST /api/consultation/entries/{id}/review", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/api/consultation/entries/" + entry + "/review", "{\"publish\":false,\"note\":\"走查退回\"}",
+        org.tongban.StaffFixtures.at(office), true, null)));
     return all;
   }
 }

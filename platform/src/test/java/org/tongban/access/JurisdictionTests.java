@@ -114,6 +114,7 @@ class JurisdictionTests {
   @Autowired org.tongban.insurance.Corrections corrections;
   @Autowired org.tongban.insurance.BankFiles bankFiles;
   @Autowired org.tongban.consultation.Tickets tickets;
+  @Autowired org.tongban.consultation.Entries entries;
   Map<String, List<Case>> insurance;
 
   /**
@@ -245,7 +246,7 @@ class JurisdictionTests {
     String office = luzhouOffice.id().toString();
     var all = new java.util.HashMap<String, List<Case>>(staffRecords(person, office));
     all.putAll(insurance);
-    all.putAll(ConsultationWalk.idCases(tickets, applicant, stranger));
+    all.putAll(ConsultationWalk.idCases(tickets, entries, luzhouOffice, applicant, stranger));
     String cid = luzhouCase.id().toString();
     String api = "/api/cases/" + cid;
     all.put("GET /api/cases/{id}", List.of(new Case(HttpMethod.GET, api, null, caseOfficer, true, null)));

@@ -94,10 +94,14 @@ class WriteJurisdictionTests {
 
   /** Administration of the platform itself: administrators (or auditors) only, refused to clerks below. */
   private static final Set<String> ADMINISTRATION = Set.of("POST /admin/staff", "POST /admin/clients",
-      "POST /audit/verify", "POST /api/audit/verification", "POST /api/offices");
+      "POST /audit/verify", "POST /api/audit/verification", "POST /api/offices",
+      // A further law text for the 12333 knowledge base (EntryTests).
+      "POST /api/consultation/texts");
 
   /** Publishing a catalogue item: only an officer capturing for the item's department (CatalogueTests). */
-  private static final Set<String> DEPARTMENT_PUBLISHING = Set.of("POST /api/catalogue/items");
+  private static final Set<String> DEPARTMENT_PUBLISHING = Set.of("POST /api/catalogue/items",
+      // A curated 12333 answer: written in the writer's office's department, published by another of it (EntryTests).
+      "POST /api/consultation/entries");
 
   @Autowired MockMvc mvc;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
