@@ -31,7 +31,7 @@ public class ConsultationSimulation extends Simulation {
             exec(s -> s).feed(csv(QUESTIONS).random())
                 .exec(http("answer").get("/api/consultation/answers").queryParam("q", "#{question}")
                     .check(status().is(200), jsonPath("$.method").is("hybrid"), jsonPath("$.passages[0].article").exists()))
-                .pause(Duration.ofMillis(PAUSE * 400L), Duration.ofMillis(Math.max(1, PAUSE * 1600L)))));
+                .pause(Duration.ofMillis(PAUSE * 400L), Duration.ofMillis(Math.max(1, PAUSE * 1600L))));
     setUp(ask.injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(SECONDS))))
         .protocols(http.baseUrl(BASE).disableCaching().shareConnections());
   }
