@@ -16,6 +16,7 @@ import org.tongban.access.Callers;
 import org.tongban.person.PersonId;
 import org.tongban.person.Residents;
 import org.tongban.shared.Refusal;
+import org.tongban.shared.RegionCode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,9 +42,11 @@ public class Conversations {
   private final Residents residents;
   private final JdbcClient jdbc;
   private final JsonMapper json;
+  private final org.tongban.consultation.internal.ConsultationFacts facts;
 
   Conversations(Consultation consultation, PersonalAnswers personal, Callers callers, Residents residents,
-                JdbcClient jdbc, JsonMapper json) {
+                JdbcClient jdbc, JsonMapper json, org.tongban.consultation.internal.ConsultationFacts facts) {
+    this.facts = facts;
     this.consultation = consultation;
     this.personal = personal;
     this.callers = callers;
@@ -77,6 +80,7 @@ public class Conversations {
             (float) answer.confidence(), answer.offerPerson() && mine == null, mine == null ? null : mine.intent().name(),
             hash(token))
         .update();
+    if (region != null) facts.asked(RegionCode.of(region), answer.offerPerson() && mine == null);
     return new Reply(id, token, answer, mine);
   }
 
@@ -84,10 +88,15 @@ public class Conversations {
   @Transactional
   public void rate(UUID conversation, @Nullable String token, int rating) {
     if (rating < 1 || rating > 5) throw new InvalidRating();
-    int n = jdbc.sql("update consultation.conversation set rating = ? where id = ? and rating_hash = ?"
-            + " and rating is null")
-        .params(rating, conversation, token == null ? "" : hash(token)).update();
-    if (n != 1) throw new InvalidRating();
+    var rated = jdbc.sql("update consultation.conversation set rating = ? where id = ? and rating_hash = ?"
+            + " and rating is null returning region_code, created_at")
+        .params(rating, conversation, token == null ? "" : hash(token))
+        .query((rs, i) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant()}).optional()
+        .orElseThrow(InvalidRating::new);
+    if (rated[0] != null) {
+      facts.rated(RegionCode.of((String) rated[0]),
+          java.time.YearMonth.from(((java.time.Instant) rated[1]).atZone(java.time.ZoneId.of("Asia/Shanghai"))), rating);
+    }
   }
 
   /** What the record keeps of one conversation (for the tests and the analytics). */

@@ -127,8 +127,8 @@ public class Entries {
   public List<Entry> ofMyDepartment(@Nullable Status status) {
     var caller = callers.current();
     if (!caller.staff() || caller.officeDepartment() == null) return List.of();
-    return jdbc.sql("select " + COLUMNS + " from consultation.entry where department = ? and (? is null or status = ?)"
-            + " order by created_at desc limit 200")
+    return jdbc.sql("select " + COLUMNS + " from consultation.entry where department = ?"
+            + " and (cast(? as text) is null or status = cast(? as text)) order by created_at desc limit 200")
         .params(caller.officeDepartment(), status == null ? null : status.name(), status == null ? null : status.name())
         .query(Entries::map).list();
   }

@@ -67,12 +67,14 @@ public class Tickets {
   private final ResidentAccounts accounts;
   private final AuditTrail audit;
   private final Consultation consultation;
+  private final org.tongban.consultation.internal.ConsultationFacts facts;
   private final WorkingDayCalendar calendar = WorkingDayCalendar.official();
 
   Tickets(JdbcClient jdbc, Callers callers, Residents residents, OrganisationDirectory organisations,
           ServiceCatalogue catalogue, Jurisdiction jurisdiction, ResidentAccounts accounts, AuditTrail audit,
-          Consultation consultation) {
+          Consultation consultation, org.tongban.consultation.internal.ConsultationFacts facts) {
     this.consultation = consultation;
+    this.facts = facts;
     this.jdbc = jdbc;
     this.callers = callers;
     this.residents = residents;
@@ -124,12 +126,13 @@ public class Tickets {
     var id = UUID.randomUUID();
     long n = jdbc.sql("select nextval('consultation.ticket_number')").query(Long.class).single();
     String number = "ZX" + today().toString().replace("-", "") + String.format("%06d", n % 1_000_000);
+    var due = calendar.addWorkingDays(today(), DUE_WORKING_DAYS);
     jdbc.sql("insert into consultation.ticket (id, number, conversation_id, person_id, channel, question, department,"
-            + " region_code, office_id, due_date, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + " region_code, office_id, due_date, first_due, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(id, number, conversation, person.id().value(), channel, text, office.department(),
-            person.residenceRegion().value(), office.id().value(), calendar.addWorkingDays(today(), DUE_WORKING_DAYS),
-            caller.name())
+            person.residenceRegion().value(), office.id().value(), due, due, caller.name())
         .update();
+    facts.ticketOpened(person.residenceRegion());
     audit.record("consultation.ticket-opened", "ticket", id.toString(), person.residenceRegion(),
         Map.of("department", office.department(), "office", office.id().toString()));
     return find(id).orElseThrow();
@@ -205,6 +208,9 @@ public class Tickets {
             + " version = version + 1 where id = ? and status = 'OPEN'")
         .params(text.strip(), callers.current().name(), id).update();
     if (n != 1) throw new TicketWrongState(t.status().name());
+    var firstDue = jdbc.sql("select first_due from consultation.ticket where id = ?").param(id).query(LocalDate.class)
+        .single();
+    facts.ticketReplied(t.region(), opened(t), !today().isAfter(firstDue));
     audit.record("consultation.ticket-replied", "ticket", id.toString(), t.region(), Map.of());
     try {
       accounts.text(new PersonId(t.person()), "【通办】您的咨询工单 " + t.number() + " 已答复，请登录「通办」查看并评价。");
@@ -225,6 +231,7 @@ public class Tickets {
             + " satisfaction = ?, version = version + 1 where id = ? and status = 'ANSWERED'")
         .params(note.strip(), satisfaction, id).update();
     if (n != 1) throw new TicketWrongState(t.status().name());
+    facts.ticketRated(t.region(), opened(t), satisfaction);
     audit.record("consultation.ticket-called-back", "ticket", id.toString(), t.region(),
         Map.of("satisfaction", String.valueOf(satisfaction)));
     return find(id).orElseThrow();
@@ -240,6 +247,7 @@ public class Tickets {
     int n = jdbc.sql("update consultation.ticket set status = 'CLOSED', satisfaction = ?, version = version + 1"
         + " where id = ? and status = 'ANSWERED'").params(satisfaction, id).update();
     if (n != 1) throw new TicketWrongState(t.status().name());
+    facts.ticketRated(t.region(), opened(t), satisfaction);
     audit.record("consultation.ticket-rated", "ticket", id.toString(), t.region(),
         Map.of("satisfaction", String.valueOf(satisfaction)));
     return find(id).orElseThrow();
@@ -281,6 +289,10 @@ public class Tickets {
       if (office.isPresent()) return office;
     }
     return Optional.empty();
+  }
+
+  private static java.time.YearMonth opened(Ticket t) {
+    return java.time.YearMonth.from(t.createdAt().atZone(CHINA));
   }
 
   private Ticket lockForStaff(UUID id) {

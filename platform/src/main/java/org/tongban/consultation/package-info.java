@@ -3,7 +3,7 @@
  * curated answers — searched in everyday Chinese and answered by quoting the sources, never by generated text.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "catalogue", "audit", "access", "casework", "identity", "person", "region", "organisation", "casework::spi"})
+@ApplicationModule(allowedDependencies = {"shared", "catalogue", "audit", "access", "casework", "identity", "person", "region", "organisation", "casework::spi", "indicator", "indicator::spi"})
 package org.tongban.consultation;
 
 import org.jspecify.annotations.NullMarked;

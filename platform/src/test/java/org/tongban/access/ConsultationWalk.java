@@ -51,6 +51,11 @@ final class ConsultationWalk {
     all.put("POST /api/consultation/entries/{id}/review", List.of(new JurisdictionTests.Case(HttpMethod.POST,
         "/api/consultation/entries/" + entry + "/review", "{\"publish\":false,\"note\":\"走查退回\"}",
         org.tongban.StaffFixtures.at(office), true, null)));
+    var pageEntry = as(org.tongban.StaffFixtures.at(office), () -> entries.write(null, "走查用问答：失业金多少钱",
+        "走查用答复：按市人民政府公布的标准发放。", "《中华人民共和国社会保险法》第四十七条", java.time.LocalDate.now(), null)).id();
+    all.put("POST /workbench/consultation/entries/{id}/review", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/workbench/consultation/entries/" + pageEntry + "/review?publish=false&note=走查退回", null,
+        org.tongban.StaffFixtures.at(office), true, null)));
     return all;
   }
 }

@@ -101,7 +101,7 @@ class WriteJurisdictionTests {
   /** Publishing a catalogue item: only an officer capturing for the item's department (CatalogueTests). */
   private static final Set<String> DEPARTMENT_PUBLISHING = Set.of("POST /api/catalogue/items",
       // A curated 12333 answer: written in the writer's office's department, published by another of it (EntryTests).
-      "POST /api/consultation/entries");
+      "POST /api/consultation/entries", "POST /workbench/consultation/entries");
 
   @Autowired MockMvc mvc;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;

@@ -158,4 +158,37 @@ class TicketTests {
     tickets.escalateOverdue();
     assertThat(as(officerOf("2101", "hrss"), () -> tickets.view(ticket.id())).office()).isEqualTo(city.id().value());
   }
+
+  @Test
+  void theDesksWorkIsCountedPerRegionAndMonthAndShownToItsStaff(@Autowired Analytics analytics,
+      @Autowired org.tongban.indicator.IndicatorManagement indicators) {
+    var her = fixtures.resident("分析咨询人", COUNTY);
+    var region = her.person().residenceRegion();
+    var month = java.time.YearMonth.now(ZoneId.of("Asia/Shanghai"));
+    indicators.applyNow();
+    long before = indicators.value(org.tongban.consultation.internal.ConsultationFacts.QUESTIONS, region, month);
+    var answered = as(her.user(), () -> conversations.ask("失业金能领几个月", null));
+    as(her.user(), () -> conversations.ask("小区物业不作为怎么办", null));
+    conversations.rate(answered.conversation(), answered.ratingToken(), 4);
+    var ticket = as(her.user(), () -> tickets.open(null, "失业金一个月多少钱"));
+    as(officerOf(COUNTY, "hrss"), () -> tickets.reply(ticket.id(), "按沈阳市公布的失业保险金标准发放。"));
+    as(her.user(), () -> tickets.rate(ticket.id(), 5));
+    indicators.applyNow();
+    assertThat(indicators.value(org.tongban.consultation.internal.ConsultationFacts.QUESTIONS, region, month))
+        .isEqualTo(before + 2);
+    assertThat(indicators.value(org.tongban.consultation.internal.ConsultationFacts.ON_TIME, region, month))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(indicators.differences()).as("live facts against a recompute").isZero();
+    var officer = officerOf(COUNTY, "hrss");
+    var summary = as(officer, () -> analytics.summary(30));
+    assertThat(summary.questions()).isGreaterThanOrEqualTo(2);
+    assertThat(summary.rated()).isGreaterThanOrEqualTo(1);
+    assertThat(summary.tickets()).isGreaterThanOrEqualTo(1);
+    assertThat(summary.onTime()).isGreaterThanOrEqualTo(1);
+    assertThat(as(officer, () -> analytics.gaps(100))).extracting(Analytics.Gap::question).contains("小区物业不作为怎么办");
+    assertThat(as(officer, () -> analytics.hotTopics(4))).isNotEmpty();
+    // Another county's staff see nothing of it.
+    assertThat(as(officerOf("210102", "hrss"), () -> analytics.gaps(100))).extracting(Analytics.Gap::question)
+        .doesNotContain("小区物业不作为怎么办");
+  }
 }

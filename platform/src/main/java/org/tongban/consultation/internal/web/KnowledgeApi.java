@@ -26,10 +26,12 @@ class KnowledgeApi {
 
   private final Entries entries;
   private final ImportedTexts texts;
+  private final org.tongban.consultation.Analytics analytics;
 
-  KnowledgeApi(Entries entries, ImportedTexts texts) {
+  KnowledgeApi(Entries entries, ImportedTexts texts, org.tongban.consultation.Analytics analytics) {
     this.entries = entries;
     this.texts = texts;
+    this.analytics = analytics;
   }
 
   record EntryRequest(@Nullable String code, @Nullable String question, @Nullable String answer,
@@ -52,6 +54,16 @@ class KnowledgeApi {
   @PostMapping("/entries/{id}/review")
   Entries.Entry review(@PathVariable UUID id, @RequestBody ReviewRequest r) {
     return entries.review(id, r.publish(), r.note());
+  }
+
+  record AnalyticsResponse(org.tongban.consultation.Analytics.Summary summary,
+                           List<org.tongban.consultation.Analytics.TopicWeek> topics,
+                           List<org.tongban.consultation.Analytics.Gap> gaps) {}
+
+  /** What residents asked within the caller's jurisdiction: totals, topics by week, gaps below the floor. */
+  @GetMapping("/analytics")
+  AnalyticsResponse analytics(@RequestParam(defaultValue = "30") int days, @RequestParam(defaultValue = "4") int weeks) {
+    return new AnalyticsResponse(analytics.summary(days), analytics.hotTopics(weeks), analytics.gaps(50));
   }
 
   record TextRequest(@Nullable String fileName, @Nullable String content) {}
