@@ -2,7 +2,6 @@ package org.tongban.consultation.internal;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,7 +36,7 @@ class Embeddings {
     var m = model;
     if (m == null) {
       synchronized (this) {
-        if (model == null) model = new BgeSmallZhV15QuantizedEmbeddingModel();
+        if (model == null) model = new QuietBgeModel(inference);
         m = model;
       }
     }
