@@ -13,17 +13,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tongban.access.Callers;
 import org.tongban.access.Jurisdiction;
 import org.tongban.access.Purpose;
 import org.tongban.audit.AuditTrail;
-import org.tongban.casework.Applications;
 import org.tongban.casework.CaseDecided;
 import org.tongban.casework.CaseFile;
 import org.tongban.casework.CaseQueries;
-import org.tongban.casework.Channel;
-import org.tongban.casework.NewApplication;
-import org.tongban.casework.RegionBasis;
 import org.tongban.person.PersonId;
 import org.tongban.person.Resident;
 import org.tongban.person.Residents;
@@ -67,16 +62,15 @@ public class DisabilityAllowances {
   private final Pensions pensions;
   private final Awards awards;
   private final Residents residents;
-  private final Applications applications;
+  private final ClaimFiling filing;
   private final CaseQueries cases;
   private final Jurisdiction jurisdiction;
-  private final Callers callers;
   private final JsonMapper json;
   private final AuditTrail audit;
 
   DisabilityAllowances(JdbcClient jdbc, LabourAppraisals appraisals, Enrolments enrolments, ContributionRecord record, InsuranceParameters parameters,
-                       Pensions pensions, Awards awards, Residents residents, Applications applications,
-                       CaseQueries cases, Jurisdiction jurisdiction, Callers callers, JsonMapper json,
+                       Pensions pensions, Awards awards, Residents residents, ClaimFiling filing,
+                       CaseQueries cases, Jurisdiction jurisdiction, JsonMapper json,
                        AuditTrail audit) {
     this.jdbc = jdbc;
     this.appraisals = appraisals;
@@ -86,10 +80,9 @@ public class DisabilityAllowances {
     this.pensions = pensions;
     this.awards = awards;
     this.residents = residents;
-    this.applications = applications;
+    this.filing = filing;
     this.cases = cases;
     this.jurisdiction = jurisdiction;
-    this.callers = callers;
     this.json = json;
     this.audit = audit;
   }
@@ -162,14 +155,9 @@ public class DisabilityAllowances {
     enrolments.lockPerson(me.id().value());
     var a = assess(me, originalAge);
     if (!a.eligible()) throw new InsuranceRefusals.NotEligible(a.findings().stream().filter(f -> !f.met()).toList());
-    var form = json.createObjectNode();
-    form.put("applicantName", me.name());
+    var form = filing.form(me);
     form.put("birthDate", me.birthDate().toString());
-    if (bankAccount != null && !bankAccount.isBlank()) form.put("bankAccount", bankAccount.strip());
-    if (phone != null && !phone.isBlank()) form.put("contactPhone", phone.strip());
-    var caller = callers.current();
-    var filed = applications.apply(new NewApplication(ITEM, me.id(), caller.kiosk() != null ? Channel.KIOSK : Channel.WEB,
-        RegionBasis.RESIDENCE, null, form, submission, null));
+    var filed = filing.file(ITEM, me, form, bankAccount, phone, submission);
     jdbc.sql("insert into insurance.disability_claim (case_id, person_id, original_age) values (?, ?, ?)"
             + " on conflict (case_id) do nothing")
         .params(filed.id().value(), me.id().value(), originalAge).update();

@@ -16,15 +16,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tongban.access.Callers;
 import org.tongban.audit.AuditTrail;
-import org.tongban.casework.Applications;
 import org.tongban.casework.CaseDecided;
 import org.tongban.casework.CaseFile;
 import org.tongban.casework.CaseQueries;
-import org.tongban.casework.Channel;
-import org.tongban.casework.NewApplication;
-import org.tongban.casework.RegionBasis;
 import org.tongban.insurance.InsuranceRefusals.NotEligible;
 import org.tongban.person.Resident;
 import org.tongban.person.Residents;
@@ -62,16 +57,14 @@ public class Pensions {
   private final InsuranceParameters parameters;
   private final Awards awards;
   private final Residents residents;
-  private final Applications applications;
+  private final ClaimFiling filing;
   private final CaseQueries cases;
-  private final Callers callers;
   private final JsonMapper json;
   private final Qualifications qualifications;
   private final AuditTrail audit;
 
   Pensions(JdbcClient jdbc, Enrolments enrolments, ContributionRecord record, InsuranceParameters parameters,
-           Awards awards, Residents residents, Applications applications, CaseQueries cases, Callers callers,
-           JsonMapper json, Qualifications qualifications, AuditTrail audit) {
+           Awards awards, Residents residents, ClaimFiling filing, CaseQueries cases, JsonMapper json, Qualifications qualifications, AuditTrail audit) {
     this.qualifications = qualifications;
     this.jdbc = jdbc;
     this.enrolments = enrolments;
@@ -79,9 +72,8 @@ public class Pensions {
     this.parameters = parameters;
     this.awards = awards;
     this.residents = residents;
-    this.applications = applications;
+    this.filing = filing;
     this.cases = cases;
-    this.callers = callers;
     this.json = json;
     this.audit = audit;
   }
@@ -165,14 +157,9 @@ public class Pensions {
     enrolments.lockPerson(me.id().value());
     var a = assess(me, originalAge, retireMonth);
     if (!a.eligible()) throw new NotEligible(a.findings().stream().filter(f -> !f.met()).toList());
-    var form = json.createObjectNode();
-    form.put("applicantName", me.name());
+    var form = filing.form(me);
     form.put("birthDate", me.birthDate().toString());
-    if (bankAccount != null && !bankAccount.isBlank()) form.put("bankAccount", bankAccount.strip());
-    if (phone != null && !phone.isBlank()) form.put("contactPhone", phone.strip());
-    var caller = callers.current();
-    var filed = applications.apply(new NewApplication(ITEM, me.id(), caller.kiosk() != null ? Channel.KIOSK : Channel.WEB,
-        RegionBasis.RESIDENCE, null, form, submission, null));
+    var filed = filing.file(ITEM, me, form, bankAccount, phone, submission);
     jdbc.sql("insert into insurance.pension_claim (case_id, person_id, original_age, retire_month) values (?, ?, ?, ?)"
             + " on conflict (case_id) do nothing")
         .params(filed.id().value(), me.id().value(), originalAge, a.retireMonth().atDay(1)).update();

@@ -17,14 +17,9 @@ import org.tongban.access.Callers;
 import org.tongban.access.Jurisdiction;
 import org.tongban.access.Purpose;
 import org.tongban.audit.AuditTrail;
-import org.tongban.casework.Applications;
 import org.tongban.casework.CaseDecided;
 import org.tongban.casework.CaseQueries;
-import org.tongban.casework.Channel;
-import org.tongban.casework.NewApplication;
-import org.tongban.casework.RegionBasis;
 import org.springframework.context.event.EventListener;
-import tools.jackson.databind.json.JsonMapper;
 import org.tongban.person.PersonId;
 import org.tongban.person.Resident;
 import org.tongban.person.Residents;
@@ -73,14 +68,12 @@ public class SurvivorBenefits {
   private final Jurisdiction jurisdiction;
   private final Callers callers;
   private final AuditTrail audit;
-  private final Applications applications;
-  private final JsonMapper json;
+  private final ClaimFiling filing;
 
   SurvivorBenefits(JdbcClient jdbc, InsuranceParameters parameters, Enrolments enrolments, CaseQueries cases,
                    Residents residents, Jurisdiction jurisdiction, Callers callers, AuditTrail audit,
-                   Applications applications, JsonMapper json) {
-    this.applications = applications;
-    this.json = json;
+                   ClaimFiling filing) {
+    this.filing = filing;
     this.jdbc = jdbc;
     this.parameters = parameters;
     this.enrolments = enrolments;
@@ -192,15 +185,11 @@ public class SurvivorBenefits {
       throw new InsuranceRefusals.NotEligible(a.findings().stream().filter(f -> !f.met()).toList());
     }
     long total = a.amounts().stream().mapToLong(Amount::cents).sum();
-    var form = json.createObjectNode();
-    form.put("applicantName", me.name());
+    var form = filing.form(me);
     form.put("deceasedName", person.name());
     form.put("deathDate", a.diedOn().toString());
     if (relation != null && !relation.isBlank()) form.put("relationToDeceased", relation.strip());
-    if (bankAccount != null && !bankAccount.isBlank()) form.put("bankAccount", bankAccount.strip());
-    var filed = applications.apply(new NewApplication(CLAIM_ITEM, me.id(),
-        callers.current().kiosk() != null ? Channel.KIOSK : Channel.WEB, RegionBasis.RESIDENCE, null, form, submission,
-        null));
+    var filed = filing.file(CLAIM_ITEM, me, form, bankAccount, null, submission);
     jdbc.sql("insert into insurance.survivor_claim (case_id, deceased_id, applicant_id, amount_cents) values (?, ?, ?, ?)"
             + " on conflict (case_id) do nothing")
         .params(filed.id().value(), person.id().value(), me.id().value(), total).update();

@@ -11,15 +11,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tongban.access.Callers;
 import org.tongban.audit.AuditTrail;
-import org.tongban.casework.Applications;
 import org.tongban.casework.CaseDecided;
 import org.tongban.casework.CaseFile;
 import org.tongban.casework.CaseQueries;
-import org.tongban.casework.Channel;
-import org.tongban.casework.NewApplication;
-import org.tongban.casework.RegionBasis;
 import org.tongban.employment.KeyGroup;
 import org.tongban.employment.KeyGroups;
 import org.tongban.employment.WorkPlaces;
@@ -63,15 +58,14 @@ public class UnemploymentBenefits {
   private final KeyGroups keyGroups;
   private final WorkPlaces workPlaces;
   private final Residents residents;
-  private final Applications applications;
+  private final ClaimFiling filing;
   private final CaseQueries cases;
-  private final Callers callers;
   private final JsonMapper json;
   private final AuditTrail audit;
 
   UnemploymentBenefits(Enrolments enrolments, ContributionRecord record, Awards awards,
                        BenefitStandards standards, KeyGroups keyGroups, WorkPlaces workPlaces, Residents residents,
-                       Applications applications, CaseQueries cases, Callers callers, JsonMapper json,
+                       ClaimFiling filing, CaseQueries cases, JsonMapper json,
                        AuditTrail audit) {
     this.enrolments = enrolments;
     this.record = record;
@@ -80,9 +74,8 @@ public class UnemploymentBenefits {
     this.keyGroups = keyGroups;
     this.workPlaces = workPlaces;
     this.residents = residents;
-    this.applications = applications;
+    this.filing = filing;
     this.cases = cases;
-    this.callers = callers;
     this.json = json;
     this.audit = audit;
   }
@@ -154,15 +147,10 @@ public class UnemploymentBenefits {
     enrolments.lockPerson(me.id().value());
     var a = assess(me);
     if (!a.eligible()) throw new NotEligible(a.findings().stream().filter(f -> !f.met()).toList());
-    var caller = callers.current();
-    var form = json.createObjectNode();
-    form.put("applicantName", me.name());
+    var form = filing.form(me);
     form.put("endDate", a.employmentEnded() == null ? "" : a.employmentEnded().atEndOfMonth().toString());
     form.put("endReason", "其他非本人意愿");
-    if (bankAccount != null && !bankAccount.isBlank()) form.put("bankAccount", bankAccount.strip());
-    if (phone != null && !phone.isBlank()) form.put("contactPhone", phone.strip());
-    var filed = applications.apply(new NewApplication(ITEM, me.id(), caller.kiosk() != null ? Channel.KIOSK : Channel.WEB,
-        RegionBasis.RESIDENCE, null, form, submission, null));
+    var filed = filing.file(ITEM, me, form, bankAccount, phone, submission);
     audit.record("insurance.unemployment-benefit-claimed", "case", filed.id().toString(), filed.competentRegion(),
         Map.of("months", String.valueOf(a.months()), "monthlyCents", String.valueOf(a.monthlyCents())));
     return filed;

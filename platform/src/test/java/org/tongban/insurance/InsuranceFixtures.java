@@ -92,4 +92,25 @@ record InsuranceFixtures(CaseworkFixtures casework, InsuranceParameters paramete
       as(staff, () -> work.act(id, next, "核实属实", terms));
     }
   }
+
+  /** A 养老保险关系转移接续 case filed online by {@code person} to {@code destination}, its materials supplied. */
+  static org.tongban.casework.CaseFile fileTransfer(org.tongban.casework.Applications applications,
+      org.tongban.casework.Casework casework, org.tongban.casework.CaseQueries cases,
+      org.tongban.catalogue.ServiceCatalogue catalogue, tools.jackson.databind.json.JsonMapper json, Applicant person,
+      String destination) {
+    var c = as(person.user(), () -> applications.apply(new org.tongban.casework.NewApplication(Transfers.ITEM,
+        person.person().id(), org.tongban.casework.Channel.WEB, org.tongban.casework.RegionBasis.RESIDENCE, null,
+        json.readTree("""
+            {"applicantName":"%s","destinationRegion":"%s","contactPhone":"13800009999"}"""
+            .formatted(person.person().name(), destination)), null, null)));
+    CaseworkFixtures.supplyRequired(casework, cases, catalogue, person.user(), c.id());
+    return c;
+  }
+
+  /** The 多地联办 transfer approved by the county's government-services hall and its 人社 office. */
+  static void approveTransfer(CaseworkFixtures fixtures, org.tongban.casework.Casework casework,
+                              org.tongban.casework.CaseQueries cases, Applicant person, org.tongban.casework.CaseFile c) {
+    fixtures.approve(casework, cases, person.user(), c.id(), fixtures.office("government-services", COUNTY),
+        fixtures.office("hrss", COUNTY));
+  }
 }

@@ -21,9 +21,6 @@ import org.tongban.casework.CaseQueries;
 import org.tongban.casework.Casework;
 import org.tongban.casework.CaseworkFixtures;
 import org.tongban.casework.CaseworkFixtures.Applicant;
-import org.tongban.casework.Channel;
-import org.tongban.casework.NewApplication;
-import org.tongban.casework.RegionBasis;
 import org.tongban.catalogue.ServiceCatalogue;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.organisation.OrganisationDirectory;
@@ -65,17 +62,11 @@ class InterProvincialTransferTests {
   }
 
   private CaseFile transfer(Applicant person, String destination) {
-    var c = as(person.user(), () -> applications.apply(new NewApplication(Transfers.ITEM, person.person().id(),
-        Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
-            {"applicantName":"%s","destinationRegion":"%s","contactPhone":"13800009999"}"""
-            .formatted(person.person().name(), destination)), null, null)));
-    CaseworkFixtures.supplyRequired(casework, cases, catalogue, person.user(), c.id());
-    return c;
+    return InsuranceFixtures.fileTransfer(applications, casework, cases, catalogue, json, person, destination);
   }
 
   private void approve(Applicant person, CaseFile c) {
-    fixtures.approve(casework, cases, person.user(), c.id(), fixtures.office("government-services", COUNTY),
-        fixtures.office("hrss", COUNTY));
+    InsuranceFixtures.approveTransfer(fixtures, casework, cases, person, c);
   }
 
   private long ledgerSum(String sql, Object... args) {

@@ -76,17 +76,11 @@ class TransferAndQualificationTests {
   }
 
   private CaseFile transfer(Applicant person, String destination) {
-    var c = as(person.user(), () -> applications.apply(new NewApplication(Transfers.ITEM, person.person().id(),
-        Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
-            {"applicantName":"%s","destinationRegion":"%s","contactPhone":"13800009999"}"""
-            .formatted(person.person().name(), destination)), null, null)));
-    CaseworkFixtures.supplyRequired(casework, cases, catalogue, person.user(), c.id());
-    return c;
+    return InsuranceFixtures.fileTransfer(applications, casework, cases, catalogue, json, person, destination);
   }
 
   private void approve(Applicant person, CaseFile c) {
-    fixtures.approve(casework, cases, person.user(), c.id(), fixtures.office("government-services", COUNTY),
-        fixtures.office("hrss", COUNTY));
+    InsuranceFixtures.approveTransfer(fixtures, casework, cases, person, c);
   }
 
   @Test
