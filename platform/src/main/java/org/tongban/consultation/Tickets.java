@@ -254,6 +254,31 @@ public class Tickets {
   }
 
   /**
+   * 转办: the office hands an open ticket to another department (the question belongs there), whose office for the
+   * resident's county (else city, else province) takes it with the same due date; the reason is kept in the audit.
+   * Staff of the ticket's jurisdiction only; the department must exist and differ.
+   */
+  @Transactional
+  public Ticket transfer(UUID id, @Nullable String department, @Nullable String reason) {
+    var t = lockForStaff(id);
+    if (t.status() != Status.OPEN) throw new TicketWrongState(t.status().name());
+    if (department == null || department.equals(t.department())
+        || organisations.departments().stream().noneMatch(d -> d.code().equals(department))) {
+      throw new InvalidTicket("department");
+    }
+    if (reason == null || reason.strip().length() < 2 || reason.length() > 500) throw new InvalidTicket("reason");
+    var county = t.region().atLevel(RegionLevel.COUNTY);
+    var office = competentOffice(department, county == null ? t.region() : county).orElseThrow(NoOffice::new);
+    int n = jdbc.sql("update consultation.ticket set department = ?, office_id = ?, version = version + 1"
+            + " where id = ? and status = 'OPEN' and department = ?")
+        .params(department, office.id().value(), id, t.department()).update();
+    if (n != 1) throw new TicketWrongState(t.status().name());
+    audit.record("consultation.ticket-transferred", "ticket", id.toString(), t.region(),
+        Map.of("from", t.department(), "to", department, "reason", reason.strip()));
+    return find(id).orElseThrow();
+  }
+
+  /**
    * Open tickets past their due date go to the department's office a level up (county → city → province), due again
    * in {@value #ESCALATED_DUE_WORKING_DAYS} working days; once each. Returns how many moved. Run daily.
    */

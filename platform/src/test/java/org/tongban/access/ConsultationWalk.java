@@ -24,11 +24,19 @@ final class ConsultationWalk {
     var reply = as(applicant, () -> tickets.open(null, "失业金一个月多少钱")).id();
     var callback = as(applicant, () -> tickets.open(null, "领失业金要什么条件")).id();
     var pageReply = as(applicant, () -> tickets.open(null, "失业金到哪里领")).id();
+    var handOn = as(applicant, () -> tickets.open(null, "失业金能不能一次领完")).id();
+    var pageHandOn = as(applicant, () -> tickets.open(null, "失业金能不能让家人代领")).id();
     var all = new HashMap<String, List<JurisdictionTests.Case>>();
     all.put("GET /api/consultation/tickets/{id}", List.of(new JurisdictionTests.Case(HttpMethod.GET,
         "/api/consultation/tickets/" + read, null)));
     all.put("POST /api/consultation/tickets/{id}/reply", List.of(new JurisdictionTests.Case(HttpMethod.POST,
         "/api/consultation/tickets/" + reply + "/reply", "{\"text\":\"按社会保险法第四十七条，由省政府确定标准。\"}")));
+    all.put("POST /api/consultation/tickets/{id}/transfer", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/api/consultation/tickets/" + handOn + "/transfer", "{\"department\":\"civil-affairs\",\"reason\":\"走查转办\"}",
+        null, false, null)));
+    all.put("POST /workbench/consultation/tickets/{id}/transfer", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/workbench/consultation/tickets/" + pageHandOn + "/transfer?department=civil-affairs&reason=走查转办", null,
+        null, false, null)));
     // A call-back follows a reply: on an open ticket the owner gets 409, never "not found".
     all.put("POST /api/consultation/tickets/{id}/callback", List.of(new JurisdictionTests.Case(HttpMethod.POST,
         "/api/consultation/tickets/" + callback + "/callback", "{\"note\":\"已电话回访\",\"satisfaction\":5}", null,

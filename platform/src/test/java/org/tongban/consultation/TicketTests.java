@@ -191,4 +191,26 @@ class TicketTests {
     assertThat(as(officerOf("210102", "hrss"), () -> analytics.gaps(100))).extracting(Analytics.Gap::question)
         .doesNotContain("小区物业不作为怎么办");
   }
+
+  @Test
+  void anOfficeHandsATicketToTheDepartmentItBelongsTo() {
+    fixtures.office("housing", COUNTY);
+    var her = fixtures.resident("转办工单人", COUNTY);
+    var ticket = as(her.user(), () -> tickets.open(null, "失业金一个月多少钱"));
+    var hrss = officerOf(COUNTY, "hrss");
+    assertThatThrownBy(() -> as(hrss, () -> tickets.transfer(ticket.id(), "no-such-department", "不属本部门")))
+        .isInstanceOf(Tickets.InvalidTicket.class);
+    assertThatThrownBy(() -> as(hrss, () -> tickets.transfer(ticket.id(), "housing", " ")))
+        .isInstanceOf(Tickets.InvalidTicket.class);
+    assertThatThrownBy(() -> as(officerOf("210102", "hrss"), () -> tickets.transfer(ticket.id(), "housing", "不属本部门")))
+        .isInstanceOf(Tickets.TicketNotFound.class);
+    var moved = as(hrss, () -> tickets.transfer(ticket.id(), "housing", "咨询内容属住房公积金，转住建部门"));
+    assertThat(moved.department()).isEqualTo("housing");
+    assertThat(moved.office()).isEqualTo(organisations.officeAt("housing", RegionCode.of(COUNTY)).orElseThrow().id().value());
+    assertThat(moved.dueDate()).isEqualTo(ticket.dueDate());
+    // Now the housing office sees it, and the 人社 office no longer does.
+    assertThat(as(officerOf(COUNTY, "housing"), () -> tickets.queue(0, 100)).items()).extracting(Tickets.Ticket::id)
+        .contains(ticket.id());
+    assertThatThrownBy(() -> as(hrss, () -> tickets.view(ticket.id()))).isInstanceOf(Tickets.TicketNotFound.class);
+  }
 }

@@ -98,6 +98,14 @@ class ConsultationApi {
     return tickets.reply(id, r.text());
   }
 
+  record TransferRequest(@Nullable String department, @Nullable String reason) {}
+
+  /** 转办 to another department's office for the resident's county. */
+  @PostMapping("/tickets/{id}/transfer")
+  Tickets.Ticket transfer(@PathVariable UUID id, @RequestBody TransferRequest r) {
+    return tickets.transfer(id, r.department(), r.reason());
+  }
+
   record CallbackRequest(@Nullable String note, @Nullable Integer satisfaction) {}
 
   @PostMapping("/tickets/{id}/callback")

@@ -26,8 +26,11 @@ class ConsultationPages {
   private final Conversations conversations;
   private final Tickets tickets;
   private final MessageSource messages;
+  private final org.tongban.organisation.OrganisationDirectory organisations;
 
-  ConsultationPages(Conversations conversations, Tickets tickets, MessageSource messages) {
+  ConsultationPages(Conversations conversations, Tickets tickets, MessageSource messages,
+                    org.tongban.organisation.OrganisationDirectory organisations) {
+    this.organisations = organisations;
     this.conversations = conversations;
     this.tickets = tickets;
     this.messages = messages;
@@ -106,6 +109,7 @@ class ConsultationPages {
   @GetMapping("/workbench/consultation")
   String queue(@RequestParam(defaultValue = "0") int page, Model model) {
     model.addAttribute("page", tickets.queue(Math.max(0, page), 20));
+    model.addAttribute("departments", organisations.departments());
     return "consultation/workbench";
   }
 
@@ -115,6 +119,19 @@ class ConsultationPages {
     try {
       var t = tickets.reply(id, text);
       redirect.addFlashAttribute("done", "consultation.ticket.replied");
+      redirect.addFlashAttribute("number", t.number());
+    } catch (Refusal refused) {
+      redirect.addFlashAttribute("problem", text(refused));
+    }
+    return "redirect:/workbench/consultation";
+  }
+
+  @PostMapping("/workbench/consultation/tickets/{id}/transfer")
+  String transfer(@PathVariable UUID id, @RequestParam(required = false) @Nullable String department,
+                  @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
+    try {
+      var t = tickets.transfer(id, department, reason);
+      redirect.addFlashAttribute("done", "consultation.ticket.transferred");
       redirect.addFlashAttribute("number", t.number());
     } catch (Refusal refused) {
       redirect.addFlashAttribute("problem", text(refused));
