@@ -55,14 +55,22 @@ public class Conversations {
     this.json = json;
   }
 
-  /** Answers and records the question. */
+  /** Answers and records the question of whoever asks (a resident, or anybody on the public page). */
   @Transactional
   public Reply ask(@Nullable String question, @Nullable Channel channel) {
-    var answer = consultation.answer(question);
     var caller = callers.current();
-    var mine = personal.answer(Consultation.checked(question));
     Channel via = channel == null ? (caller.kiosk() != null ? Channel.KIOSK : Channel.WEB) : channel;
     UUID person = caller.resident() ? caller.person() : null;
+    return record(question, via, person, personal.answer(Consultation.checked(question)), null, null);
+  }
+
+  /**
+   * Answers and records a question as {@code via} brought it: for {@code person} when known (a signed-in resident, or a
+   * caller the 12333 agent has checked), with the agent's name and notes on a call.
+   */
+  Reply record(@Nullable String question, Channel via, @Nullable UUID person, PersonalAnswers.@Nullable Personal mine,
+               @Nullable String agent, @Nullable String notes) {
+    var answer = consultation.answer(question);
     String region = person == null ? null
         : residents.find(new PersonId(person)).map(r -> r.residenceRegion().value()).orElse(null);
     var shown = new LinkedHashMap<String, Object>();
@@ -75,10 +83,11 @@ public class Conversations {
     RANDOM.nextBytes(raw);
     String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     jdbc.sql("insert into consultation.conversation (id, channel, region_code, person_id, question, topic, shown,"
-            + " confidence, offered_person, personal, rating_hash) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)")
+            + " confidence, offered_person, personal, rating_hash, agent, notes)"
+            + " values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)")
         .params(id, via.name(), region, person, answer.question(), topic, json.writeValueAsString(shown),
             (float) answer.confidence(), answer.offerPerson() && mine == null, mine == null ? null : mine.intent().name(),
-            hash(token))
+            hash(token), agent, notes == null ? null : Consultation.masked(notes))
         .update();
     if (region != null) facts.asked(RegionCode.of(region), answer.offerPerson() && mine == null);
     return new Reply(id, token, answer, mine);

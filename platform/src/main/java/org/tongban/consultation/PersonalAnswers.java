@@ -33,6 +33,8 @@ public class PersonalAnswers {
       "(交|缴)了?(几年|多少年|多久|几个月)|缴费年限|社保.{0,4}(几年|多少年|多久)|参保.{0,4}(几年|多久)");
   private static final Pattern CARD = Pattern.compile("(社保卡|社会保障卡).{0,8}(丢|掉|找不到|被偷|被盗|挂失|不见)");
   static final String INSURANCE_RECORD = "hrss.insurance-record";
+  static final String CARD_LOST_ADVICE = "社保卡丢失请立即临时挂失：挂失即时生效，5 日内到窗口办理正式挂失或补卡。"
+      + " Report the card lost now: it stops at once; make it formal or replace the card within 5 days.";
 
   private final Callers callers;
   private final CaseQueries cases;
@@ -73,18 +75,37 @@ public class PersonalAnswers {
         }
       }
       case CONTRIBUTION_YEARS -> {
-        var held = records.stream().filter(r -> r.holds(INSURANCE_RECORD)).findFirst()
-            .flatMap(r -> r.describe(INSURANCE_RECORD, person));
-        lines.add(held.orElse("本平台还没有您的社会保险缴费记录。 No contribution record on this platform yet."));
+        lines.add(contributionYears(person));
         links.add(new Link("我的社保 My insurance record", "/my/insurance"));
       }
       case CARD_LOST -> {
-        lines.add("社保卡丢失请立即临时挂失：挂失即时生效，5 日内到窗口办理正式挂失或补卡。"
-            + " Report the card lost now: it stops at once; make it formal or replace the card within 5 days.");
+        lines.add(CARD_LOST_ADVICE);
         links.add(new Link("立即挂失 Report it lost now", "/my/insurance#card"));
         links.add(new Link("补换社保卡 Replace the card", "/services/hrss.ss-card-replacement"));
       }
     }
     return new Personal(intent, List.copyOf(lines), List.copyOf(links), false);
+  }
+
+  /**
+   * The personal answer a 12333 agent reads to a caller whose identity the agent has checked: the insurance record, the
+   * loss report at the agent's own insurance desk; for applications, where the caller can see them.
+   */
+  @Nullable Personal forCheckedCaller(String question, UUID person) {
+    var intent = intent(question);
+    if (intent == null) return null;
+    return switch (intent) {
+      case CONTRIBUTION_YEARS -> new Personal(intent, List.of(contributionYears(person)), List.of(), false);
+      case CARD_LOST -> new Personal(intent, List.of(CARD_LOST_ADVICE),
+          List.of(new Link("坐席代为临时挂失 Report it lost for the caller", "/workbench/insurance")), false);
+      case CASE_STATUS -> new Personal(intent, List.of("办件进度：请来电人登录「通办」在「我的办件」查看，或到窗口凭身份证查询。"
+          + " The caller sees their applications under My applications, or at a window."), List.of(), false);
+    };
+  }
+
+  private String contributionYears(UUID person) {
+    return records.stream().filter(r -> r.holds(INSURANCE_RECORD)).findFirst()
+        .flatMap(r -> r.describe(INSURANCE_RECORD, person))
+        .orElse("本平台还没有社会保险缴费记录。 No contribution record on this platform yet.");
   }
 }

@@ -118,6 +118,29 @@ public class Tickets {
       topic = answer.passages().isEmpty() ? null : answer.passages().getFirst().law();
       itemCode = answer.items().isEmpty() ? null : answer.items().getFirst().code();
     }
+    return create(person, text, topic, itemCode, channel, caller.name(), conversation);
+  }
+
+  /**
+   * A 12333 agent opens a ticket for the caller of a conversation the agent recorded after checking who was calling;
+   * "not found" for another agent's conversation or one without a checked caller.
+   */
+  @Transactional
+  public Ticket openForCaller(UUID conversation) {
+    var caller = callers.current();
+    if (!caller.staff()) throw new TicketNotFound(conversation.toString());
+    var c = jdbc.sql("select question, topic, shown -> 'items' ->> 0, person_id from consultation.conversation"
+            + " where id = ? and channel = 'PHONE' and agent = ? and person_id is not null")
+        .params(conversation, caller.name())
+        .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class)})
+        .optional().orElseThrow(() -> new TicketNotFound(conversation.toString()));
+    var person = residents.find(new PersonId((UUID) c[3])).orElseThrow(() -> new TicketNotFound(conversation.toString()));
+    if (!jurisdiction.allows(person.residenceRegion(), null, Purpose.VIEW)) throw new TicketNotFound(conversation.toString());
+    return create(person, (String) c[0], (String) c[1], (String) c[2], "PHONE", caller.name(), conversation);
+  }
+
+  private Ticket create(org.tongban.person.Resident person, String text, @Nullable String topic,
+                        @Nullable String itemCode, String channel, String createdBy, @Nullable UUID conversation) {
     String department = department(itemCode, topic);
     var county = person.residenceRegion().atLevel(RegionLevel.COUNTY);
     var office = competentOffice(department, county == null ? person.residenceRegion() : county)
@@ -130,7 +153,7 @@ public class Tickets {
     jdbc.sql("insert into consultation.ticket (id, number, conversation_id, person_id, channel, question, department,"
             + " region_code, office_id, due_date, first_due, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(id, number, conversation, person.id().value(), channel, text, office.department(),
-            person.residenceRegion().value(), office.id().value(), due, due, caller.name())
+            person.residenceRegion().value(), office.id().value(), due, due, createdBy)
         .update();
     facts.ticketOpened(person.residenceRegion());
     audit.record("consultation.ticket-opened", "ticket", id.toString(), person.residenceRegion(),

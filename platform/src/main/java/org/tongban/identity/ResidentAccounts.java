@@ -132,6 +132,15 @@ public class ResidentAccounts {
     return java.util.Optional.of(secrets.release(user.account()).phone());
   }
 
+  /**
+   * The registry person whose account has this phone (a 12333 caller's number), unscoped: the caller decides who may
+   * see whom, and audits the look-up.
+   */
+  public java.util.Optional<org.tongban.person.PersonId> personByPhone(org.tongban.shared.PhoneNumber phone) {
+    return jdbc.sql("select person_id from identity.resident_account where phone_index = ? and person_id is not null")
+        .param(secrets.phoneIndex(phone)).query(UUID.class).optional().map(org.tongban.person.PersonId::new);
+  }
+
   /** The account of a registry person, if they have one (for window staff filing on their behalf). */
   public java.util.Optional<UUID> accountOf(org.tongban.person.PersonId person) {
     return jdbc.sql("select id from identity.resident_account where person_id = ?").param(person.value())

@@ -66,4 +66,46 @@ final class ConsultationWalk {
         org.tongban.StaffFixtures.at(office), true, null)));
     return all;
   }
+
+  /**
+   * The 12333 agent's writes: a call answered for a checked 江阳区 caller (API and page) and a ticket opened from the
+   * agent's own call — by 江阳区's agent, not by 和平区's.
+   */
+  static List<WriteJurisdictionTests.Write> writes(org.tongban.consultation.AgentDesk desk,
+                                                  org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                                                  org.tongban.person.Residents residents, String village,
+                                                  UserDetails heping, UserDetails jiangyang) {
+    var callers = new java.util.ArrayList<java.util.UUID>();
+    for (String name : List.of("来电走查甲", "来电走查乙", "来电走查丙")) {
+      var id = org.tongban.StaffFixtures.randomIdNumber("510502");
+      callers.add(as(jiangyang, () -> residents.register(new org.tongban.person.NewResident(name, id.value(), null,
+          village, village))).id().value());
+    }
+    var call = as(jiangyang, () -> desk.answer("失业金能领几个月", callers.get(2), "核对姓名和身份证后四位", null))
+        .conversation();
+    String json = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
+    java.util.function.Function<java.util.UUID, java.util.function.Supplier<Long>> calls = person -> () -> jdbc.sql(
+        "select count(*) from consultation.conversation where person_id = ? and channel = 'PHONE'").param(person)
+        .query(Long.class).single();
+    var all = new java.util.ArrayList<WriteJurisdictionTests.Write>();
+    all.add(new WriteJurisdictionTests.Write("POST /api/consultation/desk/answers", heping, jiangyang,
+        () -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/consultation/desk/answers")
+            .contentType(json).content("{\"question\":\"失业金能领几个月\",\"caller\":\"" + callers.get(0)
+                + "\",\"identityCheck\":\"核对姓名和身份证后四位\"}"),
+        calls.apply(callers.get(0))));
+    all.add(new WriteJurisdictionTests.Write("POST /workbench/consultation/desk", heping, jiangyang,
+        () -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/workbench/consultation/desk")
+            .param("question", "失业金能领几个月").param("caller", callers.get(1).toString())
+            .param("identityCheck", "核对姓名和身份证后四位"),
+        calls.apply(callers.get(1))));
+    java.util.function.Supplier<Long> tickets = () -> jdbc.sql(
+        "select count(*) from consultation.ticket where conversation_id = ?").param(call).query(Long.class).single();
+    all.add(new WriteJurisdictionTests.Write("POST /api/consultation/desk/tickets", heping, jiangyang,
+        () -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/consultation/desk/tickets")
+            .contentType(json).content("{\"conversation\":\"" + call + "\"}"), tickets));
+    all.add(new WriteJurisdictionTests.Write("POST /workbench/consultation/desk/ticket", heping, jiangyang,
+        () -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/workbench/consultation/desk/ticket")
+            .param("conversation", call.toString()), tickets));
+    return all;
+  }
 }

@@ -86,6 +86,8 @@ class WriteJurisdictionTests {
       // 12333: anybody asks; a signed-in resident opens a ticket for herself only (TicketTests).
       "POST /api/consultation/conversations", "POST /api/consultation/my/tickets", "POST /consultation",
       "POST /consultation/rating", "POST /my/consultation/tickets",
+      // A 12333 agent looks up an incoming number: masked, within the agent's jurisdiction, audited (AgentDeskTests).
+      "POST /api/consultation/desk/caller",
       "POST /api/insurance/unit/enrolments", "POST /api/insurance/unit/separations", "POST /api/insurance/unit/declarations",
       "POST /api/insurance/unit/payments", "POST /my/units/insurance/enrol", "POST /my/units/insurance/separate",
       "POST /my/units/insurance/declare", "POST /my/units/insurance/pay",
@@ -104,6 +106,8 @@ class WriteJurisdictionTests {
       "POST /api/consultation/entries", "POST /workbench/consultation/entries");
 
   @Autowired MockMvc mvc;
+  @Autowired org.tongban.consultation.AgentDesk agentDesk;
+  @Autowired org.tongban.organisation.OrganisationDirectory organisations;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired JdbcClient jdbc;
   @Autowired Residents residents;
@@ -258,6 +262,9 @@ class WriteJurisdictionTests {
             .param("amount", "1200").param("notice", standard + "页").param("effectiveFrom", standardDay.toString()),
         () -> count("select count(*) from employment.subsidy_standard where notice = ?", standard + "页")));
     all.addAll(InsuranceWalk.writes(generatedInsurance, jdbc, residents, village, heping, jiangyang));
+    // The county's 人社 office takes the tickets the agent opens.
+    new org.tongban.casework.CaseworkFixtures(organisations, residents, secrets, jdbc).office("hrss", "510502");
+    all.addAll(ConsultationWalk.writes(agentDesk, jdbc, residents, village, heping, jiangyang));
     all.add(new Write("POST /workbench/check-in", heping, jiangyang, () -> post("/workbench/check-in")
         .param("ticket", secondTicket),
         () -> count("select count(*) from booking.booking where ticket = ? and status = 'CHECKED_IN'", secondTicket)));

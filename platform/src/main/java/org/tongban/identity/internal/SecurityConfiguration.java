@@ -77,7 +77,7 @@ class SecurityConfiguration {
                 "/api/consultation/conversations/*/rating").permitAll()
             .requestMatchers("/api/consultation/my/**").hasRole("RESIDENT")
             .requestMatchers("/api/consultation/tickets/**", "/api/consultation/tickets", "/api/consultation/entries",
-                "/api/consultation/entries/**", "/api/consultation/analytics").access(withSecondFactor("STAFF"))
+                "/api/consultation/entries/**", "/api/consultation/analytics", "/api/consultation/desk/**").access(withSecondFactor("STAFF"))
             .requestMatchers("/api/consultation/texts").access(withSecondFactor("ADMIN"))
             .requestMatchers("/api/insurance/me/**", "/api/insurance/unit/**").hasRole("RESIDENT")
             .requestMatchers("/api/insurance/**").access(withSecondFactor("STAFF"))
