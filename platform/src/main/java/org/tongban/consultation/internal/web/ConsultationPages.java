@@ -2,8 +2,6 @@ package org.tongban.consultation.internal.web;
 
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,23 +23,17 @@ class ConsultationPages {
 
   private final Conversations conversations;
   private final Tickets tickets;
-  private final MessageSource messages;
+  private final RefusalText problems;
   private final org.tongban.organisation.OrganisationDirectory organisations;
 
-  ConsultationPages(Conversations conversations, Tickets tickets, MessageSource messages,
+  ConsultationPages(Conversations conversations, Tickets tickets, RefusalText problems,
                     org.tongban.organisation.OrganisationDirectory organisations) {
     this.organisations = organisations;
     this.conversations = conversations;
     this.tickets = tickets;
-    this.messages = messages;
+    this.problems = problems;
   }
 
-  /** A refusal in the reader's language, with its arguments; "not found" stays a 404 (the error page). */
-  private String text(Refusal refused) {
-    if (refused.status() == 404) throw refused;
-    return messages.getMessage("problem." + refused.code(), refused.arguments(), refused.code(),
-        LocaleContextHolder.getLocale());
-  }
 
   @GetMapping("/consultation")
   String chat(@RequestParam(defaultValue = "false") boolean mobile, Model model) {
@@ -58,7 +50,7 @@ class ConsultationPages {
     try {
       model.addAttribute("reply", conversations.ask(q, mobile ? Conversations.Channel.MOBILE : null));
     } catch (Consultation.InvalidQuestion invalid) {
-      model.addAttribute("problem", text(invalid));
+      model.addAttribute("problem", problems.text(invalid));
     }
     return "consultation/chat";
   }
@@ -71,7 +63,7 @@ class ConsultationPages {
       conversations.rate(conversation, token, rating);
       model.addAttribute("rated", rating);
     } catch (Conversations.InvalidRating invalid) {
-      model.addAttribute("problem", text(invalid));
+      model.addAttribute("problem", problems.text(invalid));
     }
     return "consultation/chat";
   }
@@ -83,7 +75,7 @@ class ConsultationPages {
       var t = tickets.open(conversation, question);
       redirect.addFlashAttribute("opened", t.number());
     } catch (Refusal refused) {
-      redirect.addFlashAttribute("problem", text(refused));
+      redirect.addFlashAttribute("problem", problems.text(refused));
     }
     return "redirect:/my/consultation";
   }
@@ -101,7 +93,7 @@ class ConsultationPages {
       tickets.rate(id, satisfaction);
       redirect.addFlashAttribute("done", "consultation.ticket.rated");
     } catch (Refusal refused) {
-      redirect.addFlashAttribute("problem", text(refused));
+      redirect.addFlashAttribute("problem", problems.text(refused));
     }
     return "redirect:/my/consultation";
   }
@@ -121,7 +113,7 @@ class ConsultationPages {
       redirect.addFlashAttribute("done", "consultation.ticket.replied");
       redirect.addFlashAttribute("number", t.number());
     } catch (Refusal refused) {
-      redirect.addFlashAttribute("problem", text(refused));
+      redirect.addFlashAttribute("problem", problems.text(refused));
     }
     return "redirect:/workbench/consultation";
   }
@@ -134,7 +126,7 @@ class ConsultationPages {
       redirect.addFlashAttribute("done", "consultation.ticket.transferred");
       redirect.addFlashAttribute("number", t.number());
     } catch (Refusal refused) {
-      redirect.addFlashAttribute("problem", text(refused));
+      redirect.addFlashAttribute("problem", problems.text(refused));
     }
     return "redirect:/workbench/consultation";
   }
@@ -147,7 +139,7 @@ class ConsultationPages {
       redirect.addFlashAttribute("done", "consultation.ticket.called-back");
       redirect.addFlashAttribute("number", t.number());
     } catch (Refusal refused) {
-      redirect.addFlashAttribute("problem", text(refused));
+      redirect.addFlashAttribute("problem", problems.text(refused));
     }
     return "redirect:/workbench/consultation";
   }

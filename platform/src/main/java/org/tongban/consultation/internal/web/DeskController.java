@@ -2,8 +2,6 @@ package org.tongban.consultation.internal.web;
 
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,18 +22,14 @@ class DeskController {
 
   private final AgentDesk desk;
   private final Tickets tickets;
-  private final MessageSource messages;
+  private final RefusalText problems;
 
-  DeskController(AgentDesk desk, Tickets tickets, MessageSource messages) {
+  DeskController(AgentDesk desk, Tickets tickets, RefusalText problems) {
     this.desk = desk;
     this.tickets = tickets;
-    this.messages = messages;
+    this.problems = problems;
   }
 
-  private String text(Refusal refused) {
-    return messages.getMessage("problem." + refused.code(), refused.arguments(), refused.code(),
-        LocaleContextHolder.getLocale());
-  }
 
   @GetMapping("/workbench/consultation/desk")
   String page(@RequestParam(required = false) @Nullable String phone, Model model) {
@@ -44,7 +38,7 @@ class DeskController {
         model.addAttribute("caller", desk.identify(phone).orElse(null));
         model.addAttribute("looked", true);
       } catch (Refusal refused) {
-        model.addAttribute("problem", text(refused));
+        model.addAttribute("problem", problems.text(refused));
       }
     }
     model.addAttribute("phone", phone);
@@ -60,7 +54,7 @@ class DeskController {
       model.addAttribute("reply", desk.answer(question, caller, identityCheck, notes));
       model.addAttribute("checked", caller != null);
     } catch (Refusal refused) {
-      model.addAttribute("problem", text(refused));
+      model.addAttribute("problem", problems.text(refused));
     }
     model.addAttribute("q", question);
     return "consultation/desk";
@@ -72,7 +66,7 @@ class DeskController {
       model.addAttribute("opened", tickets.openForCaller(conversation).number());
     } catch (Refusal refused) {
       if (refused.status() == 404) throw refused;
-      model.addAttribute("problem", text(refused));
+      model.addAttribute("problem", problems.text(refused));
     }
     return "consultation/desk";
   }

@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,19 +25,14 @@ class KnowledgePages {
 
   private final Analytics analytics;
   private final Entries entries;
-  private final MessageSource messages;
+  private final RefusalText problems;
 
-  KnowledgePages(Analytics analytics, Entries entries, MessageSource messages) {
+  KnowledgePages(Analytics analytics, Entries entries, RefusalText problems) {
     this.analytics = analytics;
     this.entries = entries;
-    this.messages = messages;
+    this.problems = problems;
   }
 
-  private String text(Refusal refused) {
-    if (refused.status() == 404) throw refused;
-    return messages.getMessage("problem." + refused.code(), refused.arguments(), refused.code(),
-        LocaleContextHolder.getLocale());
-  }
 
   @GetMapping("/workbench/consultation/analytics")
   String analytics(Model model) {
@@ -70,7 +63,7 @@ class KnowledgePages {
       redirect.addFlashAttribute("done", "consultation.entry.written");
       redirect.addFlashAttribute("code", e.code());
     } catch (Refusal refused) {
-      redirect.addFlashAttribute("problem", text(refused));
+      redirect.addFlashAttribute("problem", problems.text(refused));
     }
     return "redirect:/workbench/consultation/entries";
   }
@@ -83,7 +76,7 @@ class KnowledgePages {
       redirect.addFlashAttribute("done", publish ? "consultation.entry.published" : "consultation.entry.rejected");
       redirect.addFlashAttribute("code", e.code());
     } catch (Refusal refused) {
-      redirect.addFlashAttribute("problem", text(refused));
+      redirect.addFlashAttribute("problem", problems.text(refused));
     }
     return "redirect:/workbench/consultation/entries";
   }
