@@ -61,7 +61,8 @@ public class Conversations {
     var caller = callers.current();
     Channel via = channel == null ? (caller.kiosk() != null ? Channel.KIOSK : Channel.WEB) : channel;
     UUID person = caller.resident() ? caller.person() : null;
-    return record(question, via, person, personal.answer(Consultation.checked(question)), null, null);
+    String checked = Consultation.checked(question);
+    return record(checked, via, person, personal.answer(checked), null, null);
   }
 
   /**

@@ -108,35 +108,26 @@ class ConsultationPages {
   @PostMapping("/workbench/consultation/tickets/{id}/reply")
   String reply(@PathVariable UUID id, @RequestParam(required = false) @Nullable String text,
                RedirectAttributes redirect) {
-    try {
-      var t = tickets.reply(id, text);
-      redirect.addFlashAttribute("done", "consultation.ticket.replied");
-      redirect.addFlashAttribute("number", t.number());
-    } catch (Refusal refused) {
-      redirect.addFlashAttribute("problem", problems.text(refused));
-    }
-    return "redirect:/workbench/consultation";
+    return onTicket(() -> tickets.reply(id, text), "consultation.ticket.replied", redirect);
   }
 
   @PostMapping("/workbench/consultation/tickets/{id}/transfer")
   String transfer(@PathVariable UUID id, @RequestParam(required = false) @Nullable String department,
                   @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
-    try {
-      var t = tickets.transfer(id, department, reason);
-      redirect.addFlashAttribute("done", "consultation.ticket.transferred");
-      redirect.addFlashAttribute("number", t.number());
-    } catch (Refusal refused) {
-      redirect.addFlashAttribute("problem", problems.text(refused));
-    }
-    return "redirect:/workbench/consultation";
+    return onTicket(() -> tickets.transfer(id, department, reason), "consultation.ticket.transferred", redirect);
   }
 
   @PostMapping("/workbench/consultation/tickets/{id}/callback")
   String callback(@PathVariable UUID id, @RequestParam(required = false) @Nullable String note,
                   @RequestParam(required = false) @Nullable Integer satisfaction, RedirectAttributes redirect) {
+    return onTicket(() -> tickets.callback(id, note, satisfaction), "consultation.ticket.called-back", redirect);
+  }
+
+  /** The desk's action on a ticket, back to the queue with what was done or why not. */
+  private String onTicket(java.util.function.Supplier<Tickets.Ticket> action, String done, RedirectAttributes redirect) {
     try {
-      var t = tickets.callback(id, note, satisfaction);
-      redirect.addFlashAttribute("done", "consultation.ticket.called-back");
+      var t = action.get();
+      redirect.addFlashAttribute("done", done);
       redirect.addFlashAttribute("number", t.number());
     } catch (Refusal refused) {
       redirect.addFlashAttribute("problem", problems.text(refused));
