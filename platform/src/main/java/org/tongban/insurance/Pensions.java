@@ -91,6 +91,8 @@ public class Pensions {
     var birth = YearMonth.from(person.birthDate());
     var statutory = RetirementAge.of(original, birth);
     var month = wanted == null ? statutory.month() : wanted;
+    // Before 1990 there is no minimum-contribution rule we hold (国发〔1997〕26号 came later): a window case.
+    if (month.getYear() < 1990) throw new InsuranceRefusals.InvalidCalculation("retiredBefore1990");
     var id = person.id().value();
     var findings = new ArrayList<Finding>();
     boolean inWindow = !month.isBefore(statutory.earliestMonth()) && !month.isAfter(statutory.latestMonth());

@@ -55,7 +55,15 @@ public record CaseworkFixtures(OrganisationDirectory organisations, Residents re
 
   /** A registered resident living in {@code county}, with a signed-in account. */
   public Applicant resident(String name, String county) {
-    var id = randomIdNumber(county);
+    return resident(name, county, randomIdNumber(county));
+  }
+
+  /** A resident of {@code county} born on {@code yyyymmdd}, for rules that depend on age. */
+  public Applicant residentBorn(String name, String county, String yyyymmdd) {
+    return resident(name, county, StaffFixtures.idNumberBorn(county, yyyymmdd));
+  }
+
+  private Applicant resident(String name, String county, org.tongban.shared.IdNumber id) {
     var village = village(county);
     Resident r = as(clerkOf(county), () -> residents.register(new NewResident(name, id.value(), null, village, village)));
     return new Applicant(r, ResidentFixtures.accountFor(secrets, r.id(), name, id));

@@ -106,7 +106,8 @@ class InsuranceWebTests {
 
   @Test
   void theResidentsPagesShowTheRecordTheCardAndTheBenefitsInEitherLanguageAndTheElderMode() throws Exception {
-    var person = casework.resident("页面参保人", COUNTY);
+    // Born 1975 (a man 60, a woman 55 by the old rule): the estimate is within the rules the platform holds.
+    var person = casework.residentBorn("页面参保人", COUNTY, "19750314");
     var id = person.person().id().value();
     generated.history(id, RegionCode.of(COUNTY), now().minusMonths(30), now().minusMonths(1), 800_000);
     generated.card(id, RegionCode.of("2101"), true);
@@ -128,7 +129,16 @@ class InsuranceWebTests {
     String originalAge = person.person().sex() == org.tongban.shared.IdNumber.Sex.MALE ? "60" : "55";
     var pension = mvc.perform(get("/my/insurance/pension").param("originalAge", originalAge).with(user(person.user())))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    assertThat(pension).contains("id=\"pension-age\"");
+    assertThat(pension).contains("id=\"pension-age\"").doesNotContain("id=\"pension-wrong\"");
+    // Someone who reached the age before 1990 is told to ask a window, not that the age typed was wrong.
+    var old = casework.residentBorn("页面老人", COUNTY, "19300601");
+    String oldAge = old.person().sex() == org.tongban.shared.IdNumber.Sex.MALE ? "60" : "55";
+    var before = mvc.perform(get("/my/insurance/pension").param("originalAge", oldAge).with(user(old.user())))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(before).contains("id=\"pension-wrong\"").contains("1990 年以前已到法定退休年龄").doesNotContain("id=\"pension-age\"");
+    var wrongAge = mvc.perform(get("/my/insurance/pension").param("originalAge", "45").with(user(person.user())))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(wrongAge).contains("原法定退休年龄只能是 60、55 或 50 周岁");
   }
 
   @Test

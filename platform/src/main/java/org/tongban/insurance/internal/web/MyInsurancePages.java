@@ -156,7 +156,7 @@ class MyInsurancePages {
       try {
         model.addAttribute("assessment", pensions.mine(originalAge, retireMonth));
       } catch (InsuranceRefusals.InvalidCalculation wrong) {
-        model.addAttribute("wrongAge", true);
+        model.addAttribute("wrong", "insurance.calc.wrong." + wrong.arguments()[0]);
       }
     }
     return "insurance/pension";
