@@ -216,6 +216,24 @@ public class CaseQueries {
         + " offset ? limit ?", List.of(caller.person(), p * s, s)), p, s, total);
   }
 
+  /**
+   * The newest cases of a person whose identity a staff member has checked (a 12333 agent on the phone, a village
+   * agent at the station), those the staff member may see by region and department and those their own office took
+   * in; the caller records the check.
+   */
+  public List<CaseFile> ofCheckedPerson(org.tongban.person.PersonId person, int size) {
+    var caller = callers.current();
+    if (!caller.staff()) throw new CaseRefusals.NotYourApplication();
+    var scope = jurisdiction.condition(Purpose.VIEW, "competent_region", "department");
+    var args = new ArrayList<Object>();
+    args.add(person.value());
+    args.addAll(scope.parameters());
+    args.add(caller.office() == null ? null : UUID.fromString(caller.office()));
+    args.add(ResultPage.size(size));
+    return files.list("where applicant = ? and unit_id is null and (" + scope.sql() + " or received_by = ?)"
+        + " order by submitted_at desc, id limit ?", args);
+  }
+
   /** The caller's office's queue: cases waiting on it, nearest due date first. */
   public ResultPage<CaseFile> queue(int page, int size) {
     var office = staffOffice();

@@ -11,13 +11,22 @@ import org.tongban.access.Jurisdiction;
 import org.tongban.access.Purpose;
 import org.tongban.audit.AuditTrail;
 import org.tongban.identity.ResidentAccounts;
+import org.tongban.organisation.Office;
+import org.tongban.organisation.OfficeId;
+import org.tongban.organisation.OfficeKind;
+import org.tongban.organisation.OrganisationDirectory;
 import org.tongban.person.PersonId;
+import org.tongban.person.Resident;
+import org.tongban.shared.IdNumber;
+import org.tongban.shared.RegionCode;
+import org.tongban.shared.RegionLevel;
 import org.tongban.person.Residents;
 import org.tongban.shared.PhoneNumber;
 import org.tongban.shared.Refusal;
 
 /**
- * 坐席工作台: a 12333 agent takes a call. The incoming number finds the resident whose account has it, shown masked and
+ * 坐席工作台: a 12333 agent takes a call; at a village or township station (便民服务站) the agent answers the resident at
+ * the counter the same way, the conversation then a STATION one of the station's region. The incoming number finds the resident whose account has it, shown masked and
  * only within the agent's jurisdiction (each look-up audited); the agent answers from the same knowledge base, and
  * answers about the caller's own record only after recording how the caller's identity was checked; every call is a
  * PHONE conversation with the agent's name and notes, and a ticket for the caller is one click away.
@@ -35,9 +44,11 @@ public class AgentDesk {
   private final Conversations conversations;
   private final PersonalAnswers personal;
   private final AuditTrail audit;
+  private final OrganisationDirectory organisations;
 
   AgentDesk(Callers callers, ResidentAccounts accounts, Residents residents, Jurisdiction jurisdiction,
-            Conversations conversations, PersonalAnswers personal, AuditTrail audit) {
+            Conversations conversations, PersonalAnswers personal, AuditTrail audit, OrganisationDirectory organisations) {
+    this.organisations = organisations;
     this.callers = callers;
     this.accounts = accounts;
     this.residents = residents;
@@ -45,6 +56,24 @@ public class AgentDesk {
     this.conversations = conversations;
     this.personal = personal;
     this.audit = audit;
+  }
+
+  /**
+   * The resident at a station's counter by the ID card she shows, masked; empty when not registered or outside the
+   * jurisdiction. Each look-up audited with the number masked.
+   */
+  public Optional<Caller> identifyInPerson(@Nullable String idNumber) {
+    requireStaff();
+    IdNumber number;
+    try {
+      number = new IdNumber(idNumber);
+    } catch (RuntimeException invalid) {
+      throw new InvalidCall("idNumber");
+    }
+    var found = residents.lookup(number).filter(r -> jurisdiction.allows(r.residenceRegion(), null, Purpose.VIEW));
+    audit.record("consultation.resident-looked-up", "id-number", found.map(Resident::idNumberMasked).orElse("-"), null,
+        Map.of("found", String.valueOf(found.isPresent())));
+    return found.map(AgentDesk::masked);
   }
 
   /** The resident whose account has the incoming number, masked; empty when none, or outside the jurisdiction. */
@@ -60,7 +89,11 @@ public class AgentDesk {
         .filter(r -> jurisdiction.allows(r.residenceRegion(), null, Purpose.VIEW));
     audit.record("consultation.caller-looked-up", "phone", number.masked(), null,
         Map.of("found", String.valueOf(found.isPresent())));
-    return found.map(r -> new Caller(r.id().value(), mask(r.name()), r.idNumberMasked(), r.residenceRegion().value()));
+    return found.map(AgentDesk::masked);
+  }
+
+  private static Caller masked(Resident r) {
+    return new Caller(r.id().value(), mask(r.name()), r.idNumberMasked(), r.residenceRegion().value());
   }
 
   /**
@@ -87,7 +120,27 @@ public class AgentDesk {
     var mine = person == null ? null : personal.forCheckedCaller(Consultation.checked(question), person);
     String recorded = "核验：" + (identityCheck == null ? "未核验身份" : identityCheck.strip())
         + (notes == null || notes.isBlank() ? "" : "；" + notes.strip());
-    return conversations.record(question, Conversations.Channel.PHONE, person, mine, agent, recorded);
+    var station = station();
+    return conversations.record(question, station == null ? Conversations.Channel.PHONE : Conversations.Channel.STATION,
+        person, station, mine, agent, recorded);
+  }
+
+  /** Whether the staff member answers at a station (the desk then finds residents by the ID card shown). */
+  public boolean atStation() {
+    return station() != null;
+  }
+
+  /**
+   * The region of the staff member's station when they answer at one: a village station (便民服务站), or a service hall
+   * of a township or street; null on the 12333 line.
+   */
+  @Nullable RegionCode station() {
+    var office = callers.current().office();
+    if (office == null) return null;
+    return organisations.find(OfficeId.of(office))
+        .filter(o -> o.kind() == OfficeKind.VILLAGE_STATION
+            || (o.kind() == OfficeKind.SERVICE_HALL && o.region().level().ordinal() >= RegionLevel.TOWNSHIP.ordinal()))
+        .map(Office::region).orElse(null);
   }
 
   private String requireStaff() {
@@ -100,7 +153,7 @@ public class AgentDesk {
     return name.isEmpty() ? name : name.charAt(0) + "*".repeat(Math.max(1, name.length() - 1));
   }
 
-  /** A call that cannot be handled as typed: the number, the identity check, the caller, the notes. */
+  /** A call that cannot be handled as typed: the number, the ID number, the identity check, the caller, the notes. */
   public static final class InvalidCall extends Refusal {
     public InvalidCall(String field) {
       super("consultation.invalid-call", 400, field);

@@ -62,17 +62,18 @@ public class Conversations {
     Channel via = channel == null ? (caller.kiosk() != null ? Channel.KIOSK : Channel.WEB) : channel;
     UUID person = caller.resident() ? caller.person() : null;
     String checked = Consultation.checked(question);
-    return record(checked, via, person, personal.answer(checked), null, null);
+    return record(checked, via, person, null, personal.answer(checked), null, null);
   }
 
   /**
    * Answers and records a question as {@code via} brought it: for {@code person} when known (a signed-in resident, or a
-   * caller the 12333 agent has checked), with the agent's name and notes on a call.
+   * caller the 12333 agent has checked), with the agent's name and notes on a call; the region is the person's, else
+   * {@code place} (the station where the question was asked).
    */
-  Reply record(@Nullable String question, Channel via, @Nullable UUID person, PersonalAnswers.@Nullable Personal mine,
-               @Nullable String agent, @Nullable String notes) {
+  Reply record(@Nullable String question, Channel via, @Nullable UUID person, @Nullable RegionCode place,
+               PersonalAnswers.@Nullable Personal mine, @Nullable String agent, @Nullable String notes) {
     var answer = consultation.answer(question);
-    String region = person == null ? null
+    String region = person == null ? (place == null ? null : place.value())
         : residents.find(new PersonId(person)).map(r -> r.residenceRegion().value()).orElse(null);
     var shown = new LinkedHashMap<String, Object>();
     shown.put("passages", answer.passages().stream().map(Consultation.Source::id).toList());

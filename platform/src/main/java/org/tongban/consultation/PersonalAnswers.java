@@ -69,8 +69,7 @@ public class PersonalAnswers {
         var mine = cases.myCases(0, 5).items();
         if (mine.isEmpty()) lines.add("您还没有在「通办」提交过申请。 You have no applications yet.");
         for (var c : mine) {
-          lines.add(c.itemName() + "（" + c.number() + "）：" + c.status().zh() + " " + c.status().en()
-              + (c.dueDate() == null ? "" : "，承诺办结日期 " + c.dueDate()));
+          lines.add(line(c));
           links.add(new Link(c.number(), "/my/cases/" + c.id()));
         }
       }
@@ -88,8 +87,9 @@ public class PersonalAnswers {
   }
 
   /**
-   * The personal answer a 12333 agent reads to a caller whose identity the agent has checked: the insurance record, the
-   * loss report at the agent's own insurance desk; for applications, where the caller can see them.
+   * The personal answer a 12333 agent or a village agent reads to a resident whose identity they have checked: the
+   * insurance record, the loss report at the staff member's own insurance desk, and the applications the staff member
+   * may see (their region and department).
    */
   @Nullable Personal forCheckedCaller(String question, UUID person) {
     var intent = intent(question);
@@ -97,10 +97,27 @@ public class PersonalAnswers {
     return switch (intent) {
       case CONTRIBUTION_YEARS -> new Personal(intent, List.of(contributionYears(person)), List.of(), false);
       case CARD_LOST -> new Personal(intent, List.of(CARD_LOST_ADVICE),
-          List.of(new Link("坐席代为临时挂失 Report it lost for the caller", "/workbench/insurance")), false);
-      case CASE_STATUS -> new Personal(intent, List.of("办件进度：请来电人登录「通办」在「我的办件」查看，或到窗口凭身份证查询。"
-          + " The caller sees their applications under My applications, or at a window."), List.of(), false);
+          List.of(new Link("代为临时挂失 Report it lost for the resident", "/workbench/insurance")), false);
+      case CASE_STATUS -> {
+        var theirs = cases.ofCheckedPerson(new org.tongban.person.PersonId(person), 5);
+        var lines = new ArrayList<String>();
+        var links = new ArrayList<Link>();
+        if (theirs.isEmpty()) {
+          lines.add("在您的辖区和部门没有查到本人的申请；其他部门的申请请本人登录「通办」在「我的办件」查看。"
+              + " No application of this person within your jurisdiction; others are under My applications.");
+        }
+        for (var c : theirs) {
+          lines.add(line(c));
+          links.add(new Link(c.number(), "/workbench/cases/" + c.id()));
+        }
+        yield new Personal(intent, List.copyOf(lines), List.copyOf(links), false);
+      }
     };
+  }
+
+  private static String line(org.tongban.casework.CaseFile c) {
+    return c.itemName() + "（" + c.number() + "）：" + c.status().zh() + " " + c.status().en()
+        + (c.dueDate() == null ? "" : "，承诺办结日期 " + c.dueDate());
   }
 
   private String contributionYears(UUID person) {

@@ -17,15 +17,12 @@ import org.tongban.access.Callers;
 import org.tongban.access.Jurisdiction;
 import org.tongban.access.Purpose;
 import org.tongban.audit.AuditTrail;
-import org.tongban.catalogue.ServiceCatalogue;
 import org.tongban.identity.ResidentAccounts;
-import org.tongban.organisation.Office;
 import org.tongban.organisation.OrganisationDirectory;
 import org.tongban.person.PersonId;
 import org.tongban.person.Residents;
 import org.tongban.shared.Refusal;
 import org.tongban.shared.RegionCode;
-import org.tongban.shared.RegionLevel;
 import org.tongban.shared.ResultPage;
 import org.tongban.shared.WorkingDayCalendar;
 
@@ -62,7 +59,7 @@ public class Tickets {
   private final Callers callers;
   private final Residents residents;
   private final OrganisationDirectory organisations;
-  private final ServiceCatalogue catalogue;
+  private final TicketRouting routing;
   private final Jurisdiction jurisdiction;
   private final ResidentAccounts accounts;
   private final AuditTrail audit;
@@ -71,7 +68,7 @@ public class Tickets {
   private final WorkingDayCalendar calendar = WorkingDayCalendar.official();
 
   Tickets(JdbcClient jdbc, Callers callers, Residents residents, OrganisationDirectory organisations,
-          ServiceCatalogue catalogue, Jurisdiction jurisdiction, ResidentAccounts accounts, AuditTrail audit,
+          TicketRouting routing, Jurisdiction jurisdiction, ResidentAccounts accounts, AuditTrail audit,
           Consultation consultation, org.tongban.consultation.internal.ConsultationFacts facts) {
     this.consultation = consultation;
     this.facts = facts;
@@ -79,7 +76,7 @@ public class Tickets {
     this.callers = callers;
     this.residents = residents;
     this.organisations = organisations;
-    this.catalogue = catalogue;
+    this.routing = routing;
     this.jurisdiction = jurisdiction;
     this.accounts = accounts;
     this.audit = audit;
@@ -122,29 +119,29 @@ public class Tickets {
   }
 
   /**
-   * A 12333 agent opens a ticket for the caller of a conversation the agent recorded after checking who was calling;
-   * "not found" for another agent's conversation or one without a checked caller.
+   * A 12333 agent (or a village agent at the station) opens a ticket for the resident of a conversation the agent
+   * recorded after checking who it was; "not found" for another agent's conversation or one without a checked person.
    */
   @Transactional
   public Ticket openForCaller(UUID conversation) {
     var caller = callers.current();
     if (!caller.staff()) throw new TicketNotFound(conversation.toString());
-    var c = jdbc.sql("select question, topic, shown -> 'items' ->> 0, person_id from consultation.conversation"
-            + " where id = ? and channel = 'PHONE' and agent = ? and person_id is not null")
+    var c = jdbc.sql("select question, topic, shown -> 'items' ->> 0, person_id, channel from consultation.conversation"
+            + " where id = ? and channel in ('PHONE', 'STATION') and agent = ? and person_id is not null")
         .params(conversation, caller.name())
-        .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class)})
+        .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
+            rs.getString(5)})
         .optional().orElseThrow(() -> new TicketNotFound(conversation.toString()));
     var person = residents.find(new PersonId((UUID) c[3])).orElseThrow(() -> new TicketNotFound(conversation.toString()));
     if (!jurisdiction.allows(person.residenceRegion(), null, Purpose.VIEW)) throw new TicketNotFound(conversation.toString());
-    return create(person, (String) c[0], (String) c[1], (String) c[2], "PHONE", caller.name(), conversation);
+    return create(person, (String) c[0], (String) c[1], (String) c[2], (String) c[4], caller.name(), conversation);
   }
 
   private Ticket create(org.tongban.person.Resident person, String text, @Nullable String topic,
                         @Nullable String itemCode, String channel, String createdBy, @Nullable UUID conversation) {
-    String department = department(itemCode, topic);
-    var county = person.residenceRegion().atLevel(RegionLevel.COUNTY);
-    var office = competentOffice(department, county == null ? person.residenceRegion() : county)
-        .or(() -> competentOffice("government-services", county == null ? person.residenceRegion() : county))
+    String department = routing.department(itemCode, topic);
+    var office = routing.competentOffice(department, person.residenceRegion())
+        .or(() -> routing.competentOffice("government-services", person.residenceRegion()))
         .orElseThrow(NoOffice::new);
     var id = UUID.randomUUID();
     long n = jdbc.sql("select nextval('consultation.ticket_number')").query(Long.class).single();
@@ -159,31 +156,6 @@ public class Tickets {
     audit.record("consultation.ticket-opened", "ticket", id.toString(), person.residenceRegion(),
         Map.of("department", office.department(), "office", office.id().toString()));
     return find(id).orElseThrow();
-  }
-
-  /** The department for a question: the item's, else the law's (data), else government services. */
-  String department(@Nullable String itemCode, @Nullable String law) {
-    if (itemCode != null) {
-      var item = catalogue.current(itemCode);
-      if (item.isPresent()) return item.get().spec().department();
-    }
-    if (law != null) {
-      var d = jdbc.sql("select department from consultation.law_department where law = ?").param(law)
-          .query(String.class).optional();
-      if (d.isPresent()) return d.get();
-    }
-    return "government-services";
-  }
-
-  /** The office that takes the department's work for the region, else the one of the city, else the province's. */
-  private Optional<Office> competentOffice(String department, RegionCode region) {
-    for (var level : List.of(RegionLevel.COUNTY, RegionLevel.CITY, RegionLevel.PROVINCE)) {
-      var at = region.atLevel(level);
-      if (at == null) continue;
-      var office = organisations.officeAt(department, at);
-      if (office.isPresent()) return office;
-    }
-    return Optional.empty();
   }
 
   Optional<Ticket> find(UUID id) {
@@ -290,8 +262,7 @@ public class Tickets {
       throw new InvalidTicket("department");
     }
     if (reason == null || reason.strip().length() < 2 || reason.length() > 500) throw new InvalidTicket("reason");
-    var county = t.region().atLevel(RegionLevel.COUNTY);
-    var office = competentOffice(department, county == null ? t.region() : county).orElseThrow(NoOffice::new);
+    var office = routing.competentOffice(department, t.region()).orElseThrow(NoOffice::new);
     int n = jdbc.sql("update consultation.ticket set department = ?, office_id = ?, version = version + 1"
             + " where id = ? and status = 'OPEN' and department = ?")
         .params(department, office.id().value(), id, t.department()).update();
@@ -314,7 +285,7 @@ public class Tickets {
     for (var t : overdue) {
       var current = organisations.find(new org.tongban.organisation.OfficeId(t.office())).orElse(null);
       if (current == null) continue;
-      var up = higherOffice(t.department(), current.region());
+      var up = routing.higherOffice(t.department(), current.region());
       if (up.isEmpty()) continue;
       int n = jdbc.sql("update consultation.ticket set office_id = ?, escalated_at = now(), due_date = ?,"
               + " version = version + 1 where id = ? and status = 'OPEN' and escalated_at is null")
@@ -326,17 +297,6 @@ public class Tickets {
       }
     }
     return moved;
-  }
-
-  private Optional<Office> higherOffice(String department, RegionCode at) {
-    for (var level : List.of(RegionLevel.CITY, RegionLevel.PROVINCE)) {
-      if (level.ordinal() >= at.level().ordinal()) continue;
-      var region = at.atLevel(level);
-      if (region == null || region.equals(at)) continue;
-      var office = organisations.officeAt(department, region);
-      if (office.isPresent()) return office;
-    }
-    return Optional.empty();
   }
 
   private static java.time.YearMonth opened(Ticket t) {

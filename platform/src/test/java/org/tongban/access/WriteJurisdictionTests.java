@@ -86,8 +86,9 @@ class WriteJurisdictionTests {
       // 12333: anybody asks; a signed-in resident opens a ticket for herself only (TicketTests).
       "POST /api/consultation/conversations", "POST /api/consultation/my/tickets", "POST /consultation",
       "POST /consultation/rating", "POST /my/consultation/tickets",
-      // A 12333 agent looks up an incoming number: masked, within the agent's jurisdiction, audited (AgentDeskTests).
-      "POST /api/consultation/desk/caller",
+      // A 12333 agent looks up an incoming number, a station agent the ID card shown: masked, within the agent's
+      // jurisdiction, audited (AgentDeskTests).
+      "POST /api/consultation/desk/caller", "POST /api/consultation/desk/resident",
       "POST /api/insurance/unit/enrolments", "POST /api/insurance/unit/separations", "POST /api/insurance/unit/declarations",
       "POST /api/insurance/unit/payments", "POST /my/units/insurance/enrol", "POST /my/units/insurance/separate",
       "POST /my/units/insurance/declare", "POST /my/units/insurance/pay",

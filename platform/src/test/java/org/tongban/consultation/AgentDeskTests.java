@@ -19,7 +19,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.tongban.casework.Applications;
 import org.tongban.casework.CaseworkFixtures;
+import org.tongban.casework.Channel;
+import org.tongban.casework.NewApplication;
+import org.tongban.casework.RegionBasis;
+import org.tongban.organisation.Office;
+import org.tongban.organisation.OfficeId;
+import org.tongban.organisation.OfficeKind;
 import org.tongban.identity.internal.ResidentFixtures;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.organisation.OrganisationDirectory;
@@ -48,6 +55,8 @@ class AgentDeskTests {
   @Autowired OrganisationDirectory organisations;
   @Autowired org.tongban.insurance.GeneratedInsurance generated;
   @Autowired JdbcClient jdbc;
+  @Autowired Applications applications;
+  @Autowired tools.jackson.databind.json.JsonMapper json;
 
   @Test
   void theAgentFindsTheCallerChecksWhoCallsAnswersAndOpensATicket() throws Exception {
@@ -97,4 +106,63 @@ class AgentDeskTests {
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     assertThat(page).contains("赵**").contains("d-check").doesNotContain(id.value());
   }
+
+  @Test
+  void atAVillageStationTheAgentAnswersTheResidentAtTheCounterAndSeesTheCasesWithinReach() throws Exception {
+    var fixtures = new CaseworkFixtures(organisations, residents, secrets, jdbc);
+    fixtures.office("hrss", COUNTY);
+    fixtures.office("hrss", "2101");
+    String village = fixtures.village(COUNTY);
+    var station = organisations.officeAt("government-services", RegionCode.of(village)).orElseGet(() -> {
+      var o = new Office(OfficeId.random(), "government-services", RegionCode.of(village), OfficeKind.VILLAGE_STATION,
+          "测试便民服务站" + village, null, null, false, 0);
+      organisations.insert(o);
+      return o;
+    });
+    var agent = fixtures.staff(station, "AGENT");
+    var number = org.tongban.StaffFixtures.idNumberBorn(COUNTY, "19680203");
+    var her = as(clerkOf(COUNTY), () -> residents.register(new NewResident("钱到站", number.value(), null, village, village)));
+    var account = ResidentFixtures.accountFor(secrets, her.id(), "钱到站", number);
+
+    // Found by the ID card she shows, masked; an invalid number is a clear problem; another county's agent finds nobody.
+    var found = as(agent, () -> desk.identifyInPerson(number.value())).orElseThrow();
+    assertThat(found.name()).isEqualTo("钱**");
+    assertThat(found.idNumberMasked()).doesNotContain(number.value());
+    assertThat(as(officerOf("210102", "hrss"), () -> desk.identifyInPerson(number.value()))).isEmpty();
+    assertThatThrownBy(() -> as(agent, () -> desk.identifyInPerson("12345"))).isInstanceOf(AgentDesk.InvalidCall.class);
+
+    // A policy question without her: a STATION conversation of the station's village.
+    var general = as(agent, () -> desk.answer("失业金能领几个月", null, null, null));
+    var stored = jdbc.sql("select channel, region_code from consultation.conversation where id = ?")
+        .param(general.conversation()).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+    assertThat(stored).containsExactly("STATION", village);
+
+    // One application the station filed for her (代办), one she filed herself online for the county's bureau.
+    var atStation = as(agent, () -> applications.apply(new NewApplication("hrss.ss-card-application", her.id(),
+        Channel.WINDOW, RegionBasis.RESIDENCE, null, json.readTree(CARD.formatted("钱到站")), null, "村代办员代办，本人签字")));
+    var online = as(account, () -> applications.apply(new NewApplication("hrss.ss-card-application", her.id(), Channel.WEB, RegionBasis.RESIDENCE, null,
+        json.readTree(CARD.formatted("钱到站")), null, null)));
+
+    // After the check the station sees the one it took in; the city's 12333 agent both (the card is the city's);
+    // another department neither.
+    var reply = as(agent, () -> desk.answer("我的申请到哪一步了", her.id().value(), "查验身份证原件，人证一致", null));
+    assertThat(reply.personal().intent()).isEqualTo(PersonalAnswers.Intent.CASE_STATUS);
+    assertThat(String.join(" ", reply.personal().lines())).contains(atStation.number()).doesNotContain(online.number());
+    assertThat(as(agent, () -> tickets.openForCaller(reply.conversation())).channel()).isEqualTo("STATION");
+    var county = as(officerOf("2101", "hrss"), () -> desk.answer("我的申请到哪一步了", her.id().value(),
+        "核对姓名、身份证后四位", null));
+    assertThat(String.join(" ", county.personal().lines())).contains(atStation.number()).contains(online.number());
+    var other = as(officerOf(COUNTY, "civil-affairs"), () -> desk.answer("我的申请到哪一步了", her.id().value(),
+        "核对姓名、身份证后四位", null));
+    assertThat(String.join(" ", other.personal().lines())).doesNotContain(atStation.number())
+        .doesNotContain(online.number()).contains("我的办件");
+
+    var page = mvc.perform(get("/workbench/consultation/desk").param("idNumber", number.value()).with(user(agent)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page).contains("便民服务站咨询台").contains("钱**").contains("id=\"id-form\"")
+        .doesNotContain(number.value());
+  }
+
+  static final String CARD = """
+      {"applicantName":"%s","contactPhone":"13800007777","deliveryAddress":"沈阳市铁西区兴华街1号"}""";
 }

@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,10 +33,12 @@ class DeskController {
 
 
   @GetMapping("/workbench/consultation/desk")
-  String page(@RequestParam(required = false) @Nullable String phone, Model model) {
-    if (phone != null && !phone.isBlank()) {
+  String page(@RequestParam(required = false) @Nullable String phone,
+              @RequestParam(required = false) @Nullable String idNumber, Model model) {
+    boolean byPhone = phone != null && !phone.isBlank();
+    if (byPhone || (idNumber != null && !idNumber.isBlank())) {
       try {
-        model.addAttribute("caller", desk.identify(phone).orElse(null));
+        model.addAttribute("caller", (byPhone ? desk.identify(phone) : desk.identifyInPerson(idNumber)).orElse(null));
         model.addAttribute("looked", true);
       } catch (Refusal refused) {
         model.addAttribute("problem", problems.text(refused));
@@ -43,6 +46,11 @@ class DeskController {
     }
     model.addAttribute("phone", phone);
     return "consultation/desk";
+  }
+
+  @ModelAttribute("station")
+  boolean station() {
+    return desk.atStation();
   }
 
   @PostMapping("/workbench/consultation/desk")
@@ -77,6 +85,15 @@ class DeskController {
   @ResponseBody
   AgentDesk.Caller caller(@RequestBody CallerRequest r) {
     return desk.identify(r.phone()).orElseThrow(() -> new Tickets.TicketNotFound("caller"));
+  }
+
+  record ResidentRequest(@Nullable String idNumber) {}
+
+  /** At a station: the resident by the ID card she shows, masked. */
+  @PostMapping("/api/consultation/desk/resident")
+  @ResponseBody
+  AgentDesk.Caller resident(@RequestBody ResidentRequest r) {
+    return desk.identifyInPerson(r.idNumber()).orElseThrow(() -> new Tickets.TicketNotFound("resident"));
   }
 
   record CallRequest(@Nullable String question, @Nullable UUID caller, @Nullable String identityCheck,
