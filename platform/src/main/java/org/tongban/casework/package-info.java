@@ -4,7 +4,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"shared", "region", "organisation", "access", "audit", "person", "identity", "catalogue",
-    "unit"})
+    "unit", "exchange::spi"})
 package org.tongban.casework;
 
 import org.jspecify.annotations.NullMarked;

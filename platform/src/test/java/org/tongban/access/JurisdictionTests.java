@@ -83,7 +83,13 @@ class JurisdictionTests {
       "/api/facilities/{id}", "/api/facilities/{id}/resources", "/facilities/{id}", "/facilities/{id}/apply",
       "/api/facilities/{id}/placements", "/api/regions/{code}/boundaries",
       // A 12333 answer is rated with the token handed out with it, by whoever asked (TicketTests).
-      "/api/consultation/conversations/{id}/rating");
+      "/api/consultation/conversations/{id}/rating",
+      // The resource catalogue of the exchange is public: a code names a resource, not anybody's record.
+      "/api/exchange/resources/{code}", "/api/exchange/resources/{code}/schema",
+      // A department system (bearer token, no staff session) reaches its own subscriptions only; another system is
+      // told "not found" at each of these (ExchangeTests.anotherSystemFindsNothingOfASubscription).
+      "/api/exchange/client/subscriptions/{id}", "/api/exchange/client/subscriptions/{id}/messages",
+      "/api/exchange/client/subscriptions/{id}/acknowledgements", "/api/exchange/client/subscriptions/{id}/end");
 
   /** Administration of the platform itself, not of regional records: administrators only (tested below). */
   private static final Set<String> ADMINISTRATION = Set.of("POST /admin/sessions/{handle}/end",
@@ -115,6 +121,8 @@ class JurisdictionTests {
   @Autowired org.tongban.insurance.BankFiles bankFiles;
   @Autowired org.tongban.consultation.Tickets tickets;
   @Autowired org.tongban.consultation.Entries entries;
+  @Autowired org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository registeredClients;
+  @Autowired org.tongban.exchange.Subscriptions subscriptions;
   Map<String, List<Case>> insurance;
 
   /**
@@ -247,6 +255,7 @@ class JurisdictionTests {
     var all = new java.util.HashMap<String, List<Case>>(staffRecords(person, office));
     all.putAll(insurance);
     all.putAll(ConsultationWalk.idCases(tickets, entries, luzhouOffice, applicant, stranger));
+    all.putAll(ExchangeWalk.idCases(registeredClients, subscriptions));
     String cid = luzhouCase.id().toString();
     String api = "/api/cases/" + cid;
     all.put("GET /api/cases/{id}", List.of(new Case(HttpMethod.GET, api, null, caseOfficer, true, null)));

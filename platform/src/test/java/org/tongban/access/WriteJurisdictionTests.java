@@ -89,6 +89,8 @@ class WriteJurisdictionTests {
       // A 12333 agent looks up an incoming number, a station agent the ID card shown: masked, within the agent's
       // jurisdiction, audited (AgentDeskTests).
       "POST /api/consultation/desk/caller", "POST /api/consultation/desk/resident",
+      // A department system applies for itself, within the jurisdiction it was registered with (ExchangeTests).
+      "POST /api/exchange/client/subscriptions",
       "POST /api/insurance/unit/enrolments", "POST /api/insurance/unit/separations", "POST /api/insurance/unit/declarations",
       "POST /api/insurance/unit/payments", "POST /my/units/insurance/enrol", "POST /my/units/insurance/separate",
       "POST /my/units/insurance/declare", "POST /my/units/insurance/pay",
@@ -97,6 +99,8 @@ class WriteJurisdictionTests {
 
   /** Administration of the platform itself: administrators (or auditors) only, refused to clerks below. */
   private static final Set<String> ADMINISTRATION = Set.of("POST /admin/staff", "POST /admin/clients",
+      // Department systems registered as subscribers of the exchange, with their jurisdiction.
+      "POST /api/exchange/subscribers",
       "POST /audit/verify", "POST /api/audit/verification", "POST /api/offices",
       // A further law text for the 12333 knowledge base (EntryTests).
       "POST /api/consultation/texts");

@@ -28,7 +28,7 @@ import org.tongban.shared.Refusal;
 class RelyingParties {
 
   /** Scopes a client may be granted. */
-  static final List<String> SCOPES = List.of("openid", "profile", "phone", "id_number", "cases.read", "unit");
+  static final List<String> SCOPES = List.of("openid", "profile", "phone", "id_number", "cases.read", "unit", "exchange");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final RegisteredClientRepository clients;

@@ -1,0 +1,81 @@
+package org.tongban.exchange.internal.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.tongban.access.Purpose;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.tongban.exchange.Feeds;
+import org.tongban.exchange.ResourceCatalogue;
+import org.tongban.exchange.Subscriptions;
+import org.tongban.exchange.spi.ResourceDescriptor;
+import org.tongban.exchange.spi.ResourceDescriptor.Sensitivity;
+
+/** The public resource catalogue; subscriptions for their department's officers; subscribers for administrators. */
+@RestController
+class ExchangeApi {
+
+  private final ResourceCatalogue catalogue;
+  private final Subscriptions subscriptions;
+  private final Feeds feeds;
+
+  ExchangeApi(ResourceCatalogue catalogue, Subscriptions subscriptions, Feeds feeds) {
+    this.catalogue = catalogue;
+    this.subscriptions = subscriptions;
+    this.feeds = feeds;
+  }
+
+  @GetMapping("/api/exchange/resources")
+  List<ResourceDescriptor> resources() {
+    return catalogue.resources();
+  }
+
+  @GetMapping("/api/exchange/resources/{code}")
+  ResourceDescriptor resource(@PathVariable String code) {
+    return catalogue.descriptor(code);
+  }
+
+  @GetMapping("/api/exchange/resources/{code}/schema")
+  Map<String, Object> schema(@PathVariable String code) {
+    return catalogue.schema(code);
+  }
+
+  record NewSubscriber(@Nullable String clientId, @Nullable String name, @Nullable String department,
+                       @Nullable String regionPrefix, @Nullable Sensitivity maxSensitivity) {}
+
+  @PostMapping("/api/exchange/subscribers")
+  @ResponseStatus(HttpStatus.CREATED)
+  Subscriptions.Subscriber register(@RequestBody NewSubscriber s) {
+    return subscriptions.register(s.clientId(), s.name(), s.department(), s.regionPrefix(), s.maxSensitivity());
+  }
+
+  @GetMapping("/api/exchange/subscriptions")
+  List<Subscriptions.Subscription> forReview() {
+    return subscriptions.forReview();
+  }
+
+  @GetMapping("/api/exchange/subscriptions/{id}")
+  Subscriptions.Subscription one(@PathVariable UUID id) {
+    return subscriptions.forStaff(id, Purpose.VIEW);
+  }
+
+  record Decision(boolean approve, @Nullable String reason) {}
+
+  @PostMapping("/api/exchange/subscriptions/{id}/decision")
+  Subscriptions.Subscription decide(@PathVariable UUID id, @RequestBody Decision d) {
+    return subscriptions.decide(id, d.approve(), d.reason());
+  }
+
+  @GetMapping("/api/exchange/subscriptions/{id}/evidence")
+  List<Feeds.Evidence> evidence(@PathVariable UUID id) {
+    subscriptions.forStaff(id, Purpose.VIEW);
+    return feeds.evidence(id, 100);
+  }
+}
