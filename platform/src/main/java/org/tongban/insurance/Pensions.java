@@ -89,9 +89,10 @@ public class Pensions {
       throw new InsuranceRefusals.InvalidCalculation("originalAge");
     }
     var birth = YearMonth.from(person.birthDate());
+    // Before 1990 there is no minimum-contribution rule we hold (国发〔1997〕26号 came later): a window case.
+    if (birth.getYear() + original.years() < 1990) throw new InsuranceRefusals.InvalidCalculation("retiredBefore1990");
     var statutory = RetirementAge.of(original, birth);
     var month = wanted == null ? statutory.month() : wanted;
-    // Before 1990 there is no minimum-contribution rule we hold (国发〔1997〕26号 came later): a window case.
     if (month.getYear() < 1990) throw new InsuranceRefusals.InvalidCalculation("retiredBefore1990");
     var id = person.id().value();
     var findings = new ArrayList<Finding>();

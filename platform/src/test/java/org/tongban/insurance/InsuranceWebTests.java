@@ -131,7 +131,7 @@ class InsuranceWebTests {
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     assertThat(pension).contains("id=\"pension-age\"").doesNotContain("id=\"pension-wrong\"");
     // Someone who reached the age before 1990 is told to ask a window, not that the age typed was wrong.
-    var old = casework.residentBorn("页面老人", COUNTY, "19300601");
+    var old = casework.residentBorn("页面老人", COUNTY, "19290601");
     String oldAge = old.person().sex() == org.tongban.shared.IdNumber.Sex.MALE ? "60" : "55";
     var before = mvc.perform(get("/my/insurance/pension").param("originalAge", oldAge).with(user(old.user())))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
