@@ -12,7 +12,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.exchange.spi.ResourceDescriptor.Sensitivity;
-import org.tongban.identity.PlatformSignatures;
+import org.tongban.shared.PlatformSignatures;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * prefix covers the row's region gets the next number of its own sequence and a JWS signed with the platform's key
  * (the fields as its sensitivity allows, an idempotency key, the times). One dispatcher at a time across nodes (a
  * transaction-scoped advisory lock), so numbers follow the outbox order; a row and its messages commit together.
- * A subscription gets the changes made after it became active.
+ * A subscription gets the changes written after it became active (the outbox position then).
  */
 @Component
 class Dispatcher {
@@ -38,10 +38,12 @@ class Dispatcher {
     final String resource;
     final String prefix;
     final Sensitivity sensitivity;
+    final long fromOutbox;
     long next;
     boolean moved;
 
-    Sub(UUID id, String resource, String prefix, Sensitivity sensitivity, long next) {
+    Sub(UUID id, String resource, String prefix, Sensitivity sensitivity, long next, long fromOutbox) {
+      this.fromOutbox = fromOutbox;
       this.id = id;
       this.resource = resource;
       this.prefix = prefix;
@@ -65,7 +67,8 @@ class Dispatcher {
     this.json = json;
   }
 
-  @Scheduled(fixedDelayString = "${tongban.exchange.dispatch-interval:PT0.25S}", initialDelayString = "PT5S")
+  @Scheduled(fixedDelayString = "${tongban.exchange.dispatch-interval:PT0.25S}",
+      initialDelayString = "${tongban.exchange.initial-delay:PT5S}")
   void scheduled() {
     dispatch(false);
   }
@@ -99,17 +102,17 @@ class Dispatcher {
             rs.getTimestamp(6).toInstant())).list();
     if (rows.isEmpty()) return 0;
     var resources = rows.stream().map(Row::resource).distinct().toArray(String[]::new);
-    var subs = jdbc.sql("select id, resource, region_prefix, sensitivity, next_seq from exchange.subscription"
+    var subs = jdbc.sql("select id, resource, region_prefix, sensitivity, next_seq, from_outbox from exchange.subscription"
             + " where status = 'ACTIVE' and resource = any(?) order by id for update").param(resources)
         .query((rs, i) -> new Sub(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-            Sensitivity.valueOf(rs.getString(4)), rs.getLong(5))).list();
+            Sensitivity.valueOf(rs.getString(4)), rs.getLong(5), rs.getLong(6))).list();
     var byResource = new HashMap<String, List<Sub>>();
     for (var s : subs) byResource.computeIfAbsent(s.resource, r -> new ArrayList<>()).add(s);
     var messages = new ArrayList<Object[]>();
     String iat = Instant.now().toString();
     for (var row : rows) {
       var matching = byResource.getOrDefault(row.resource(), List.of()).stream()
-          .filter(s -> row.region().startsWith(s.prefix)).toList();
+          .filter(s -> row.id() > s.fromOutbox && row.region().startsWith(s.prefix)).toList();
       if (matching.isEmpty()) continue;
       var descriptor = catalogue.descriptor(row.resource());
       Map<String, Object> fields = json.readValue(row.fields(), MAP);

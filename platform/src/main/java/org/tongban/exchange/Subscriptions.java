@@ -34,16 +34,19 @@ public class Subscriptions {
 
   public enum Status { PENDING, ACTIVE, REFUSED, ENDED }
 
+  /** {@code webhookOrigin}: where its webhooks may be (https://host[:port], or http on loopback); null: pull only. */
   public record Subscriber(String clientId, String name, String department, String regionPrefix,
-                           Sensitivity maxSensitivity) {}
+                           Sensitivity maxSensitivity, @Nullable String webhookOrigin) {}
 
   public record Subscription(UUID id, String clientId, String resource, String department, String regionPrefix,
                              String purpose, Sensitivity sensitivity, Status status, @Nullable String decidedBy,
                              @Nullable Instant decidedAt, @Nullable String reason, long delivered, long acknowledged,
-                             Instant createdAt) {}
+                             Instant createdAt, @Nullable String webhook, long pushed, boolean pushParked,
+                             @Nullable String pushError) {}
 
   private static final String COLUMNS = "id, client_id, resource, department, region_prefix, purpose, sensitivity,"
-      + " status, decided_by, decided_at, reason, next_seq, acked_seq, created_at";
+      + " status, decided_by, decided_at, reason, next_seq, acked_seq, created_at, webhook, pushed_seq, push_parked,"
+      + " push_error";
 
   private final JdbcClient jdbc;
   private final ResourceCatalogue catalogue;
@@ -67,7 +70,8 @@ public class Subscriptions {
   /** An administrator registers a client with the client-credentials grant as a subscriber. */
   @Transactional
   public Subscriber register(@Nullable String clientId, @Nullable String name, @Nullable String department,
-                             @Nullable String regionPrefix, @Nullable Sensitivity maxSensitivity) {
+                             @Nullable String regionPrefix, @Nullable Sensitivity maxSensitivity,
+                             @Nullable String webhookOrigin) {
     if (!callers.current().has("ADMIN")) throw new ExchangeRefusals.SubscriptionNotFound("subscriber");
     var client = clientId == null ? null : clients.findByClientId(clientId);
     if (client == null || !client.getAuthorizationGrantTypes().contains(AuthorizationGrantType.CLIENT_CREDENTIALS)) {
@@ -79,19 +83,21 @@ public class Subscriptions {
     }
     String prefix = prefix(regionPrefix);
     if (maxSensitivity == null) throw new ExchangeRefusals.Invalid("maxSensitivity");
+    String origin = webhookOrigin == null || webhookOrigin.isBlank() ? null : Webhooks.origin(webhookOrigin);
     int n = jdbc.sql("insert into exchange.subscriber (client_id, name, department, region_prefix, max_sensitivity,"
-            + " registered_by) values (?, ?, ?, ?, ?, ?) on conflict do nothing")
-        .params(clientId, name.strip(), department, prefix, maxSensitivity.name(), callers.current().name()).update();
+            + " registered_by, webhook_origin) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+        .params(clientId, name.strip(), department, prefix, maxSensitivity.name(), callers.current().name(), origin)
+        .update();
     if (n != 1) throw new ExchangeRefusals.Invalid("duplicate");
     audit.record("exchange.subscriber-registered", "client", clientId, RegionCode.of(prefix),
         Map.of("department", department, "maxSensitivity", maxSensitivity.name()));
-    return new Subscriber(clientId, name.strip(), department, prefix, maxSensitivity);
+    return new Subscriber(clientId, name.strip(), department, prefix, maxSensitivity, origin);
   }
 
   /** A subscriber applies for {@code resource} within its jurisdiction for a purpose. */
   @Transactional
   public Subscription apply(String clientId, @Nullable String resource, @Nullable String regionPrefix,
-                            @Nullable String purpose, @Nullable Sensitivity sensitivity) {
+                            @Nullable String purpose, @Nullable Sensitivity sensitivity, @Nullable String webhook) {
     var subscriber = subscriber(clientId);
     var descriptor = catalogue.descriptor(resource == null ? "" : resource);
     if (descriptor.sharing() == Sharing.NOT_SHARED) throw new ExchangeRefusals.NotShared(descriptor.code());
@@ -104,12 +110,15 @@ public class Subscriptions {
     if (purpose == null || purpose.strip().length() < 4 || purpose.length() > 500) {
       throw new ExchangeRefusals.Invalid("purpose");
     }
+    String hook = webhook == null || webhook.isBlank() ? null : Webhooks.under(subscriber.webhookOrigin(), webhook);
     boolean open = descriptor.sharing() == Sharing.UNCONDITIONAL;
     var id = UUID.randomUUID();
     jdbc.sql("insert into exchange.subscription (id, client_id, resource, department, region_prefix, purpose,"
-            + " sensitivity, status, decided_by, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + " sensitivity, status, decided_by, decided_at, webhook, from_outbox) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " (select coalesce(max(id), 0) from exchange.outbox))")
         .params(id, clientId, descriptor.code(), descriptor.department(), prefix, purpose.strip(), level.name(),
-            open ? "ACTIVE" : "PENDING", open ? "无条件共享" : null, open ? java.sql.Timestamp.from(Instant.now()) : null)
+            open ? "ACTIVE" : "PENDING", open ? "无条件共享" : null, open ? java.sql.Timestamp.from(Instant.now()) : null,
+            hook)
         .update();
     audit.record("exchange.subscription-applied", "subscription", id.toString(),
         RegionCode.of(prefix),
@@ -125,7 +134,8 @@ public class Subscriptions {
       throw new ExchangeRefusals.Invalid("reason");
     }
     int n = jdbc.sql("update exchange.subscription set status = ?, decided_by = ?, decided_at = now(), reason = ?,"
-            + " version = version + 1 where id = ? and status = 'PENDING'")
+            + " from_outbox = (select coalesce(max(id), 0) from exchange.outbox), version = version + 1"
+            + " where id = ? and status = 'PENDING'")
         .params(approve ? "ACTIVE" : "REFUSED", callers.current().name(), reason == null ? null : reason.strip(), id)
         .update();
     if (n != 1) throw new ExchangeRefusals.WrongState(s.status().name());
@@ -177,10 +187,10 @@ public class Subscriptions {
   }
 
   Subscriber subscriber(String clientId) {
-    return jdbc.sql("select client_id, name, department, region_prefix, max_sensitivity from exchange.subscriber"
-            + " where client_id = ?").param(clientId)
+    return jdbc.sql("select client_id, name, department, region_prefix, max_sensitivity, webhook_origin"
+            + " from exchange.subscriber where client_id = ?").param(clientId)
         .query((rs, i) -> new Subscriber(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            Sensitivity.valueOf(rs.getString(5)))).optional()
+            Sensitivity.valueOf(rs.getString(5)), rs.getString(6))).optional()
         .orElseThrow(ExchangeRefusals.NotASubscriber::new);
   }
 
@@ -205,6 +215,7 @@ public class Subscriptions {
         rs.getString("department"), rs.getString("region_prefix"), rs.getString("purpose"),
         Sensitivity.valueOf(rs.getString("sensitivity")), Status.valueOf(rs.getString("status")),
         rs.getString("decided_by"), decided == null ? null : decided.toInstant(), rs.getString("reason"),
-        rs.getLong("next_seq"), rs.getLong("acked_seq"), rs.getTimestamp("created_at").toInstant());
+        rs.getLong("next_seq"), rs.getLong("acked_seq"), rs.getTimestamp("created_at").toInstant(),
+        rs.getString("webhook"), rs.getLong("pushed_seq"), rs.getBoolean("push_parked"), rs.getString("push_error"));
   }
 }

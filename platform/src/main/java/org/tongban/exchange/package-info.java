@@ -3,7 +3,7 @@
  * department systems within a jurisdiction, and signed, sequence-numbered delivery with receipts kept as evidence.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "access", "audit", "identity", "organisation", "exchange::spi"})
+@ApplicationModule(allowedDependencies = {"shared", "access", "audit", "organisation", "exchange::spi"})
 package org.tongban.exchange;
 
 import org.jspecify.annotations.NullMarked;

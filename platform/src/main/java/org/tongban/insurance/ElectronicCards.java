@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.audit.AuditTrail;
-import org.tongban.identity.PlatformSignatures;
+import org.tongban.shared.PlatformSignatures;
 import org.tongban.insurance.InsuranceRefusals.CardNotUsable;
 import org.tongban.insurance.InsuranceRefusals.ElectronicCardInvalid;
 import org.tongban.person.PersonId;

@@ -3,7 +3,7 @@
  * phone, household and residence regions.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit"})
+@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "exchange::spi"})
 package org.tongban.person;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package org.tongban.identity;
+package org.tongban.shared;
 
 import java.util.Map;
 import java.util.Optional;

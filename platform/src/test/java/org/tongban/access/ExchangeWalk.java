@@ -23,16 +23,23 @@ final class ExchangeWalk {
 
   private ExchangeWalk() {}
 
-  static Map<String, List<JurisdictionTests.Case>> idCases(RegisteredClientRepository clients, Subscriptions subscriptions) {
+  static Map<String, List<JurisdictionTests.Case>> idCases(RegisteredClientRepository clients, Subscriptions subscriptions,
+                                                          org.springframework.jdbc.core.simple.JdbcClient jdbc) {
     String client = "walk-system-" + UUID.randomUUID().toString().substring(0, 8);
     clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(client).clientName(client)
         .clientSecret("{noop}" + UUID.randomUUID()).clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
         .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("exchange").build());
     as(org.tongban.StaffFixtures.clerkOf("51", "ROLE_ADMIN"), () -> subscriptions.register(client, "江阳区走查系统",
-        "government-services", "510502", Sensitivity.MASKED));
-    var seen = subscriptions.apply(client, "casework.case-status", "510502", "走查：办件回流", Sensitivity.AGGREGATE).id();
-    var decided = subscriptions.apply(client, "casework.case-status", "510502", "走查：办件回流", Sensitivity.AGGREGATE).id();
+        "government-services", "510502", Sensitivity.MASKED, null));
+    var seen = subscriptions.apply(client, "casework.case-status", "510502", "走查：办件回流", Sensitivity.AGGREGATE, null).id();
+    var decided = subscriptions.apply(client, "casework.case-status", "510502", "走查：办件回流", Sensitivity.AGGREGATE, null).id();
+    // A push parked after its last attempt (as the pusher leaves it): re-driven by 江阳区's staff only.
+    var parked = UUID.randomUUID();
+    jdbc.sql("insert into exchange.dead_letter (id, subscription_id, from_seq, to_seq, attempts, error)"
+        + " values (?, ?, 1, 1, 8, 'HTTP 503')").params(parked, seen).update();
     var all = new HashMap<String, List<JurisdictionTests.Case>>();
+    all.put("POST /api/exchange/dead-letters/{id}/redrive", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/api/exchange/dead-letters/" + parked + "/redrive", null)));
     all.put("GET /api/exchange/subscriptions/{id}", List.of(new JurisdictionTests.Case(HttpMethod.GET,
         "/api/exchange/subscriptions/" + seen, null)));
     all.put("GET /api/exchange/subscriptions/{id}/evidence", List.of(new JurisdictionTests.Case(HttpMethod.GET,

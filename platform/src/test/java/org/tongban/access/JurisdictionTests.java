@@ -255,7 +255,7 @@ class JurisdictionTests {
     var all = new java.util.HashMap<String, List<Case>>(staffRecords(person, office));
     all.putAll(insurance);
     all.putAll(ConsultationWalk.idCases(tickets, entries, luzhouOffice, applicant, stranger));
-    all.putAll(ExchangeWalk.idCases(registeredClients, subscriptions));
+    all.putAll(ExchangeWalk.idCases(registeredClients, subscriptions, jdbc));
     String cid = luzhouCase.id().toString();
     String api = "/api/cases/" + cid;
     all.put("GET /api/cases/{id}", List.of(new Case(HttpMethod.GET, api, null, caseOfficer, true, null)));

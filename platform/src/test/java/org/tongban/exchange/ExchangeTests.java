@@ -225,8 +225,8 @@ class ExchangeTests {
         .clientSecret("{noop}" + UUID.randomUUID()).clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
         .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("exchange").build());
     as(StaffFixtures.clerkOf("21", "ROLE_ADMIN"), () -> subscriptions.register(owner, "铁西区系统", "government-services",
-        COUNTY, org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.AGGREGATE));
-    var id = subscriptions.apply(owner, "casework.case-status", COUNTY, "办件回流测试", null).id();
+        COUNTY, org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.AGGREGATE, null));
+    var id = subscriptions.apply(owner, "casework.case-status", COUNTY, "办件回流测试", null, null).id();
     String base = "/api/exchange/client/subscriptions/" + id;
     var requests = List.<java.util.function.Supplier<org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder>>of(
         () -> get(base), () -> get(base + "/messages"),
@@ -242,6 +242,42 @@ class ExchangeTests {
       mvc.perform(r.get().with(system(owner))).andExpect(status().isOk());
     }
     assertThat(subscriptions.ofClient(owner, id).status()).isEqualTo(Subscriptions.Status.ENDED);
+  }
+
+  @Test
+  void aVillageStationSeesWhatWasDecidedForItsPeopleElsewhereMasked() throws Exception {
+    var fixtures = new CaseworkFixtures(organisations, residents, secrets, jdbc);
+    fixtures.office("hrss", "2101");
+    String village = fixtures.village(COUNTY);
+    var station = station(village);
+    String otherVillage = jdbc.sql("select code from region.region where code like ? and level = 5 and code <> ?"
+        + " and valid_to is null order by code limit 1").params(COUNTY + "%", village).query(String.class).single();
+    var her = fixtures.resident("回流居民", COUNTY);
+    var filed = file(her);
+    as(StaffFixtures.clerkOf(COUNTY), () -> {
+      residents.registerDeath(her.person().id(), java.time.LocalDate.now().minusDays(1), "医院出具的死亡医学证明");
+      return null;
+    });
+
+    var page = mvc.perform(get("/workbench/flow-back").with(user(fixtures.staff(station, "AGENT"))))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page).contains("数据回流").contains(filed.number()).contains("办件状态").contains("死亡人员信息")
+        .contains("回***").doesNotContain("回流居民").doesNotContain(her.person().id().value().toString());
+    var elsewhere = mvc.perform(get("/api/exchange/flow-back").with(user(fixtures.staff(station(otherVillage), "AGENT"))))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(elsewhere).doesNotContain(filed.number());
+    mvc.perform(get("/api/exchange/flow-back").with(user(officerOf(COUNTY, "hrss")))).andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("便民服务站")));
+  }
+
+  private org.tongban.organisation.Office station(String village) {
+    return organisations.officeAt("government-services", org.tongban.shared.RegionCode.of(village)).orElseGet(() -> {
+      var o = new org.tongban.organisation.Office(org.tongban.organisation.OfficeId.random(), "government-services",
+          org.tongban.shared.RegionCode.of(village), org.tongban.organisation.OfficeKind.VILLAGE_STATION,
+          "测试便民服务站" + village, null, null, false, 0);
+      organisations.insert(o);
+      return o;
+    });
   }
 
   private static org.springframework.test.web.servlet.request.RequestPostProcessor system(String client) {

@@ -28,7 +28,7 @@ import org.tongban.casework.Channel;
 import org.tongban.casework.NewApplication;
 import org.tongban.casework.RegionBasis;
 import org.tongban.catalogue.ServiceCatalogue;
-import org.tongban.identity.PlatformSignatures;
+import org.tongban.shared.PlatformSignatures;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.organisation.OrganisationDirectory;
 import org.tongban.person.Residents;

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.tongban.identity.PlatformSignatures;
+import org.tongban.shared.PlatformSignatures;
 
 /** {@link PlatformSignatures} with the token-signing keys of {@link SigningKeys} and the pairwise key. */
 @Component

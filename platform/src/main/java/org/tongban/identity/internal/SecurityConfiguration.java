@@ -80,7 +80,9 @@ class SecurityConfiguration {
                 "/api/consultation/entries/**", "/api/consultation/analytics", "/api/consultation/desk/**").access(withSecondFactor("STAFF"))
             .requestMatchers("/api/consultation/texts").access(withSecondFactor("ADMIN"))
             .requestMatchers("/api/exchange/subscribers", "/api/exchange/subscribers/**").access(withSecondFactor("ADMIN"))
-            .requestMatchers("/api/exchange/subscriptions", "/api/exchange/subscriptions/**").access(withSecondFactor("STAFF"))
+            .requestMatchers("/api/exchange/subscriptions", "/api/exchange/subscriptions/**", "/api/exchange/flow-back",
+                "/api/exchange/dead-letters", "/api/exchange/dead-letters/**")
+            .access(withSecondFactor("STAFF"))
             .requestMatchers("/api/insurance/me/**", "/api/insurance/unit/**").hasRole("RESIDENT")
             .requestMatchers("/api/insurance/**").access(withSecondFactor("STAFF"))
             .requestMatchers("/api/vacancies/**", "/api/vacancies", "/api/job-applications/**").access(AuthorizationManagers.anyOf(

@@ -30,12 +30,13 @@ class ClientApi {
   }
 
   record Application(@Nullable String resource, @Nullable String regionPrefix, @Nullable String purpose,
-                     @Nullable Sensitivity sensitivity) {}
+                     @Nullable Sensitivity sensitivity, @Nullable String webhook) {}
 
   @PostMapping("/api/exchange/client/subscriptions")
   @ResponseStatus(HttpStatus.CREATED)
   Subscriptions.Subscription apply(@AuthenticationPrincipal Jwt client, @RequestBody Application a) {
-    return subscriptions.apply(client.getSubject(), a.resource(), a.regionPrefix(), a.purpose(), a.sensitivity());
+    return subscriptions.apply(client.getSubject(), a.resource(), a.regionPrefix(), a.purpose(), a.sensitivity(),
+        a.webhook());
   }
 
   @GetMapping("/api/exchange/client/subscriptions")

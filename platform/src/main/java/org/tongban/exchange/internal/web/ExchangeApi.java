@@ -25,11 +25,25 @@ class ExchangeApi {
   private final ResourceCatalogue catalogue;
   private final Subscriptions subscriptions;
   private final Feeds feeds;
+  private final org.tongban.exchange.FlowBack flowBack;
+  private final org.tongban.exchange.DeadLetters deadLetters;
 
-  ExchangeApi(ResourceCatalogue catalogue, Subscriptions subscriptions, Feeds feeds) {
+  ExchangeApi(ResourceCatalogue catalogue, Subscriptions subscriptions, Feeds feeds,
+              org.tongban.exchange.FlowBack flowBack, org.tongban.exchange.DeadLetters deadLetters) {
+    this.deadLetters = deadLetters;
+    this.flowBack = flowBack;
     this.catalogue = catalogue;
     this.subscriptions = subscriptions;
     this.feeds = feeds;
+  }
+
+  /** 数据回流 for a station's staff: newest first, {@code before} the last id of the previous page. */
+  @GetMapping("/api/exchange/flow-back")
+  List<org.tongban.exchange.FlowBack.Item> flowBack(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0")
+                                                    long before,
+                                                    @org.springframework.web.bind.annotation.RequestParam(defaultValue = "50")
+                                                    int limit) {
+    return flowBack.forStation(before, limit);
   }
 
   @GetMapping("/api/exchange/resources")
@@ -48,12 +62,14 @@ class ExchangeApi {
   }
 
   record NewSubscriber(@Nullable String clientId, @Nullable String name, @Nullable String department,
-                       @Nullable String regionPrefix, @Nullable Sensitivity maxSensitivity) {}
+                       @Nullable String regionPrefix, @Nullable Sensitivity maxSensitivity,
+                       @Nullable String webhookOrigin) {}
 
   @PostMapping("/api/exchange/subscribers")
   @ResponseStatus(HttpStatus.CREATED)
   Subscriptions.Subscriber register(@RequestBody NewSubscriber s) {
-    return subscriptions.register(s.clientId(), s.name(), s.department(), s.regionPrefix(), s.maxSensitivity());
+    return subscriptions.register(s.clientId(), s.name(), s.department(), s.regionPrefix(), s.maxSensitivity(),
+        s.webhookOrigin());
   }
 
   @GetMapping("/api/exchange/subscriptions")
@@ -71,6 +87,17 @@ class ExchangeApi {
   @PostMapping("/api/exchange/subscriptions/{id}/decision")
   Subscriptions.Subscription decide(@PathVariable UUID id, @RequestBody Decision d) {
     return subscriptions.decide(id, d.approve(), d.reason());
+  }
+
+  @GetMapping("/api/exchange/dead-letters")
+  List<org.tongban.exchange.DeadLetters.DeadLetter> deadLetters() {
+    return deadLetters.open();
+  }
+
+  @PostMapping("/api/exchange/dead-letters/{id}/redrive")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void redrive(@PathVariable UUID id) {
+    deadLetters.redrive(id);
   }
 
   @GetMapping("/api/exchange/subscriptions/{id}/evidence")

@@ -3,16 +3,28 @@ package org.tongban.exchange.internal.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tongban.exchange.FlowBack;
 import org.tongban.exchange.ResourceCatalogue;
 
-/** The public page of the resource catalogue. */
+/** The public page of the resource catalogue; the flow-back page of a station. */
 @Controller
 class ExchangePages {
 
   private final ResourceCatalogue catalogue;
+  private final FlowBack flowBack;
 
-  ExchangePages(ResourceCatalogue catalogue) {
+  ExchangePages(ResourceCatalogue catalogue, FlowBack flowBack) {
     this.catalogue = catalogue;
+    this.flowBack = flowBack;
+  }
+
+  /** 数据回流 for the staff of a village or township station. */
+  @GetMapping("/workbench/flow-back")
+  String flowBack(@RequestParam(defaultValue = "0") long before, Model model) {
+    model.addAttribute("station", flowBack.station());
+    model.addAttribute("items", flowBack.forStation(before, 50));
+    return "exchange/flow-back";
   }
 
   @GetMapping("/data/exchange")
