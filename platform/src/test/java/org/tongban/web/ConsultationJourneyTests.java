@@ -176,4 +176,28 @@ class ConsultationJourneyTests {
       shot(page, "105-consultation-reply-rated");
     }
   }
+
+  /**
+   * 200 % zoom (#15.8): a 1280 × 900 screen zoomed to 200 % lays the page out in 640 × 450 CSS pixels at twice the
+   * density. The chat must then still read without scrolling sideways: the question box, the quoted articles and the
+   * rating fit the width, the text is at least 16 CSS px, and the long law titles wrap.
+   */
+  @Test
+  void theChatReadsAt200PercentZoomWithoutScrollingSideways() {
+    try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+        .setViewportSize(640, 450).setDeviceScaleFactor(2))) {
+      var page = context.newPage();
+      ask(page, "我交了三年失业保险被裁了，失业金能领几个月？");
+      assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
+          .as("no sideways scrolling at 200 %").isTrue();
+      for (String selector : new String[] {"#q", "#answer li.source", "#answer-items a", "#rate-5"}) {
+        var box = page.locator(selector).first().boundingBox();
+        assertThat(box.x).as(selector + " starts inside").isGreaterThanOrEqualTo(0);
+        assertThat(box.x + box.width).as(selector + " ends inside").isLessThanOrEqualTo(640.5);
+      }
+      Object size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#answer li.source')).fontSize)");
+      assertThat(((Number) size).doubleValue()).isGreaterThanOrEqualTo(16);
+      shot(page, "106-consultation-at-200-percent");
+    }
+  }
 }
