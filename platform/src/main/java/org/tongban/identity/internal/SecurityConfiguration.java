@@ -79,7 +79,8 @@ class SecurityConfiguration {
             .requestMatchers("/api/consultation/tickets/**", "/api/consultation/tickets", "/api/consultation/entries",
                 "/api/consultation/entries/**", "/api/consultation/analytics", "/api/consultation/desk/**").access(withSecondFactor("STAFF"))
             .requestMatchers("/api/consultation/texts").access(withSecondFactor("ADMIN"))
-            .requestMatchers("/api/exchange/subscribers", "/api/exchange/subscribers/**").access(withSecondFactor("ADMIN"))
+            .requestMatchers("/api/exchange/subscribers", "/api/exchange/subscribers/**", "/api/exchange/national")
+            .access(withSecondFactor("ADMIN"))
             .requestMatchers("/api/exchange/subscriptions", "/api/exchange/subscriptions/**", "/api/exchange/flow-back",
                 "/api/exchange/dead-letters", "/api/exchange/dead-letters/**")
             .access(withSecondFactor("STAFF"))

@@ -27,9 +27,12 @@ class ExchangeApi {
   private final Feeds feeds;
   private final org.tongban.exchange.FlowBack flowBack;
   private final org.tongban.exchange.DeadLetters deadLetters;
+  private final org.springframework.beans.factory.ObjectProvider<org.tongban.exchange.NationalLink> national;
 
   ExchangeApi(ResourceCatalogue catalogue, Subscriptions subscriptions, Feeds feeds,
-              org.tongban.exchange.FlowBack flowBack, org.tongban.exchange.DeadLetters deadLetters) {
+              org.tongban.exchange.FlowBack flowBack, org.tongban.exchange.DeadLetters deadLetters,
+              org.springframework.beans.factory.ObjectProvider<org.tongban.exchange.NationalLink> national) {
+    this.national = national;
     this.deadLetters = deadLetters;
     this.flowBack = flowBack;
     this.catalogue = catalogue;
@@ -87,6 +90,14 @@ class ExchangeApi {
   @PostMapping("/api/exchange/subscriptions/{id}/decision")
   Subscriptions.Subscription decide(@PathVariable UUID id, @RequestBody Decision d) {
     return subscriptions.decide(id, d.approve(), d.reason());
+  }
+
+  /** The link to the national platform: its last errors and what the national platform refused (administrators). */
+  @GetMapping("/api/exchange/national")
+  org.tongban.exchange.NationalLink.Status national() {
+    var link = national.getIfAvailable();
+    if (link == null) throw new org.tongban.exchange.ExchangeRefusals.UnknownResource("national");
+    return link.status();
   }
 
   @GetMapping("/api/exchange/dead-letters")
