@@ -3,7 +3,8 @@
  * value, comparison, year, region and source sentence, and the planner's view of where each stands, live.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "indicator", "indicator::spi", "facility"})
+@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "indicator", "indicator::spi", "facility",
+    "exchange::spi"})
 package org.tongban.planning;
 
 import org.jspecify.annotations.NullMarked;

@@ -86,6 +86,8 @@ class JurisdictionTests {
       "/api/consultation/conversations/{id}/rating",
       // The resource catalogue of the exchange is public: a code names a resource, not anybody's record.
       "/api/exchange/resources/{code}", "/api/exchange/resources/{code}/schema",
+      // Open datasets are aggregates for everybody (OpenDataTests): a code names a dataset.
+      "/api/open/datasets/{code}", "/api/open/datasets/{code}/data", "/api/open/datasets/{code}/data.csv",
       // A department system (bearer token, no staff session) reaches its own subscriptions only; another system is
       // told "not found" at each of these (ExchangeTests.anotherSystemFindsNothingOfASubscription).
       "/api/exchange/client/subscriptions/{id}", "/api/exchange/client/subscriptions/{id}/messages",
@@ -93,6 +95,7 @@ class JurisdictionTests {
 
   /** Administration of the platform itself, not of regional records: administrators only (tested below). */
   private static final Set<String> ADMINISTRATION = Set.of("POST /admin/sessions/{handle}/end",
+      "POST /api/open-keys/{id}/revocation",
       "POST /admin/clients/{clientId}/secret", "POST /admin/clients/{clientId}/removal");
 
   @Autowired MockMvc mvc;

@@ -100,7 +100,7 @@ class WriteJurisdictionTests {
   /** Administration of the platform itself: administrators (or auditors) only, refused to clerks below. */
   private static final Set<String> ADMINISTRATION = Set.of("POST /admin/staff", "POST /admin/clients",
       // Department systems registered as subscribers of the exchange, with their jurisdiction.
-      "POST /api/exchange/subscribers",
+      "POST /api/exchange/subscribers", "POST /api/open-keys",
       "POST /audit/verify", "POST /api/audit/verification", "POST /api/offices",
       // A further law text for the 12333 knowledge base (EntryTests).
       "POST /api/consultation/texts");

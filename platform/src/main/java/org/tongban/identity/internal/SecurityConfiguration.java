@@ -59,7 +59,7 @@ class SecurityConfiguration {
                 "/api/catalogue/**", "/api/booking/resources/*/slots", "/api/facilities", "/api/facilities/types",
                 "/api/facilities/{id:[0-9a-f-]{36}}", "/facilities", "/facilities/{id:[0-9a-f-]{36}}",
                 "/api/facilities/{id:[0-9a-f-]{36}}/resources", "/api/open-data/**", "/api/credit-codes/*", "/api/vacancies", "/api/vacancies/{id:[0-9a-f-]{36}}",
-                "/jobs", "/jobs/{id:[0-9a-f-]{36}}", "/jobs/fairs", "/insurance/calculators", "/api/insurance/calculators/*", "/api/insurance/rates", "/api/insurance/benefit-standards", "/api/consultation/answers", "/api/exchange/resources", "/api/exchange/resources/**", "/data/exchange", "/api/csrf", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                "/jobs", "/jobs/{id:[0-9a-f-]{36}}", "/jobs/fairs", "/insurance/calculators", "/api/insurance/calculators/*", "/api/insurance/rates", "/api/insurance/benefit-standards", "/api/consultation/answers", "/api/exchange/resources", "/api/exchange/resources/**", "/data/exchange", "/api/open/**", "/data/open", "/api/csrf", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .requestMatchers("/services/*/apply", "/services/life-events/*/apply", "/my/**", "/facilities/*/apply", "/jobs/*/apply", "/jobs/fairs/**",
                 "/api/placements/**").hasRole("RESIDENT")
             // Offices are opened by administrators; targets are allocated by planners.
@@ -79,7 +79,8 @@ class SecurityConfiguration {
             .requestMatchers("/api/consultation/tickets/**", "/api/consultation/tickets", "/api/consultation/entries",
                 "/api/consultation/entries/**", "/api/consultation/analytics", "/api/consultation/desk/**").access(withSecondFactor("STAFF"))
             .requestMatchers("/api/consultation/texts").access(withSecondFactor("ADMIN"))
-            .requestMatchers("/api/exchange/subscribers", "/api/exchange/subscribers/**", "/api/exchange/national")
+            .requestMatchers("/api/exchange/subscribers", "/api/exchange/subscribers/**", "/api/exchange/national",
+                "/api/open-keys", "/api/open-keys/**")
             .access(withSecondFactor("ADMIN"))
             .requestMatchers("/api/exchange/subscriptions", "/api/exchange/subscriptions/**", "/api/exchange/flow-back",
                 "/api/exchange/dead-letters", "/api/exchange/dead-letters/**")

@@ -13,10 +13,19 @@ class ExchangePages {
 
   private final ResourceCatalogue catalogue;
   private final FlowBack flowBack;
+  private final org.tongban.exchange.OpenData openData;
 
-  ExchangePages(ResourceCatalogue catalogue, FlowBack flowBack) {
+  ExchangePages(ResourceCatalogue catalogue, FlowBack flowBack, org.tongban.exchange.OpenData openData) {
+    this.openData = openData;
     this.catalogue = catalogue;
     this.flowBack = flowBack;
+  }
+
+  /** 开放数据: the open datasets, for everybody. */
+  @GetMapping("/data/open")
+  String open(Model model) {
+    model.addAttribute("datasets", openData.catalogue());
+    return "exchange/open";
   }
 
   /** 数据回流 for the staff of a village or township station. */

@@ -1,0 +1,75 @@
+package org.tongban.exchange.internal.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.tongban.exchange.ApiKeys;
+
+/**
+ * Rate limits on the open data ({@code /api/open/**} and the older {@code /api/open-data/**}): a request with an
+ * {@code X-API-Key} takes from that key's bucket at the key's own rate, an unknown or revoked key is refused (401);
+ * without a key, from the client address's bucket. Over the limit: 429 with {@code Retry-After}.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenDataLimits {
+
+  static final String RETRY_AFTER = "tongban.retry-after";
+
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> openDataLimitFilter(ApiKeys access,
+                                                                  @Value("${tongban.exchange.open.per-address:60}") int perAddress) {
+    Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10))
+        .build();
+    var filter = new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        String key = request.getHeader("X-API-Key");
+        String bucket;
+        int perMinute;
+        if (key != null) {
+          var limit = access.limit(key.strip());
+          if (limit.isEmpty()) {
+            response.sendError(401);
+            return;
+          }
+          bucket = "key:" + limit.get().id() + "/" + limit.get().perMinute();
+          perMinute = limit.get().perMinute();
+        } else {
+          bucket = "address:" + request.getRemoteAddr();
+          perMinute = perAddress;
+        }
+        var probe = buckets.get(bucket, b -> Bucket.builder().addLimit(Bandwidth.builder().capacity(perMinute)
+            .refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build()).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+          long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+          response.setHeader("Retry-After", String.valueOf(seconds));
+          request.setAttribute(RETRY_AFTER, seconds);
+          response.sendError(429);
+          return;
+        }
+        response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
+        chain.doFilter(request, response);
+      }
+    };
+    var registration = new FilterRegistrationBean<OncePerRequestFilter>(filter);
+    registration.addUrlPatterns("/api/open/*", "/api/open-data/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    registration.setName("openDataLimits");
+    return registration;
+  }
+}
