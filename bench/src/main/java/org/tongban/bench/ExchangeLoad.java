@@ -88,7 +88,8 @@ public final class ExchangeLoad {
     try (var c = connect()) {
       var jdbc = new JdbcTemplate(new SingleConnectionDataSource(c, true));
       new JdbcRegisteredClientRepository(jdbc).save(RegisteredClient.withId(UUID.randomUUID().toString())
-          .clientId(client).clientName(client).clientSecret("{noop}" + secret)
+          .clientId(client).clientName(client).clientSecret("{sha256}" + java.util.HexFormat.of().formatHex(
+              java.security.MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8))))
           .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
           .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("exchange").build());
       jdbc.update("insert into exchange.subscriber (client_id, name, department, region_prefix, max_sensitivity,"
