@@ -33,11 +33,21 @@ final class ExchangeWalk {
         "government-services", "510502", Sensitivity.MASKED, null));
     var seen = subscriptions.apply(client, "casework.case-status", "510502", "走查：办件回流", Sensitivity.AGGREGATE, null).id();
     var decided = subscriptions.apply(client, "casework.case-status", "510502", "走查：办件回流", Sensitivity.AGGREGATE, null).id();
+    var onPage = subscriptions.apply(client, "casework.case-status", "510502", "走查：办件回流", Sensitivity.AGGREGATE, null).id();
     // A push parked after its last attempt (as the pusher leaves it): re-driven by 江阳区's staff only.
     var parked = UUID.randomUUID();
-    jdbc.sql("insert into exchange.dead_letter (id, subscription_id, from_seq, to_seq, attempts, error)"
-        + " values (?, ?, 1, 1, 8, 'HTTP 503')").params(parked, seen).update();
+    var parkedOnPage = UUID.randomUUID();
+    for (var d : List.of(parked, parkedOnPage)) {
+      jdbc.sql("insert into exchange.dead_letter (id, subscription_id, from_seq, to_seq, attempts, error)"
+          + " values (?, ?, 1, 1, 8, 'HTTP 503')").params(d, seen).update();
+    }
     var all = new HashMap<String, List<JurisdictionTests.Case>>();
+    all.put("GET /workbench/exchange/subscriptions/{id}", List.of(new JurisdictionTests.Case(HttpMethod.GET,
+        "/workbench/exchange/subscriptions/" + seen, null)));
+    all.put("POST /workbench/exchange/subscriptions/{id}/decision", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/workbench/exchange/subscriptions/" + onPage + "/decision?approve=true", null)));
+    all.put("POST /workbench/exchange/dead-letters/{id}/redrive", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/workbench/exchange/dead-letters/" + parkedOnPage + "/redrive", null)));
     all.put("POST /api/exchange/dead-letters/{id}/redrive", List.of(new JurisdictionTests.Case(HttpMethod.POST,
         "/api/exchange/dead-letters/" + parked + "/redrive", null)));
     all.put("GET /api/exchange/subscriptions/{id}", List.of(new JurisdictionTests.Case(HttpMethod.GET,

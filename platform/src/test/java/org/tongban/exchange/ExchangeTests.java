@@ -280,6 +280,36 @@ class ExchangeTests {
     });
   }
 
+  @Test
+  void theDepartmentsDeskApprovesOnThePageAndShowsTheEvidence() throws Exception {
+    String client = "desk-system-" + UUID.randomUUID().toString().substring(0, 8);
+    clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(client).clientName(client)
+        .clientSecret("{noop}" + UUID.randomUUID()).clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("exchange").build());
+    as(StaffFixtures.clerkOf("21", "ROLE_ADMIN"), () -> subscriptions.register(client, "审批页系统", "government-services",
+        COUNTY, org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.AGGREGATE, null));
+    var id = subscriptions.apply(client, "casework.case-status", COUNTY, "审批页测试用途", null, null).id();
+    var officer = officerOf(COUNTY, "government-services");
+    var desk = mvc.perform(get("/workbench/exchange").with(user(officer))).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(desk).contains("数据共享交换").contains("id=\"subscription-" + id + "\"").contains("审批页测试用途")
+        .contains("待审批");
+    mvc.perform(post("/workbench/exchange/subscriptions/" + id + "/decision").param("approve", "false")
+        .with(user(officer)).with(csrf())).andExpect(status().is3xxRedirection())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("problem"));
+    mvc.perform(post("/workbench/exchange/subscriptions/" + id + "/decision").param("approve", "true")
+        .with(user(officer)).with(csrf())).andExpect(status().is3xxRedirection())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("done",
+            "exchange.desk.approved"));
+    assertThat(subscriptions.ofClient(client, id).status()).isEqualTo(Subscriptions.Status.ACTIVE);
+    var evidence = mvc.perform(get("/workbench/exchange/subscriptions/" + id).with(user(officer)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(evidence).contains("交换凭证").contains("id=\"no-evidence\"");
+    mvc.perform(get("/workbench/exchange").with(user(officerOf("210102", "government-services"))))
+        .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+            .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(id.toString()))));
+  }
+
   private static org.springframework.test.web.servlet.request.RequestPostProcessor system(String client) {
     return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt()
         .jwt(j -> j.subject(client))
