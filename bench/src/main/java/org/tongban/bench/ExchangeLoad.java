@@ -1,9 +1,9 @@
 package org.tongban.bench;
 
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.ECKey;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -171,8 +171,8 @@ public final class ExchangeLoad {
           int n = 0;
           for (var m : page.get("messages")) {
             var jws = JWSObject.parse(m.get("jws").asString());
-            var key = (RSAKey) keys.getKeyByKeyId(jws.getHeader().getKeyID());
-            if (key == null || !jws.verify(new RSASSAVerifier(key))) {
+            var key = keys.getKeyByKeyId(jws.getHeader().getKeyID());
+            if (!(key instanceof ECKey ec) || !jws.verify(new ECDSAVerifier(ec))) {
               invalid++;
               continue;
             }

@@ -13,6 +13,12 @@ public interface PlatformSignatures {
   /** The claims signed with the active key; {@code type} goes into the {@code typ} header. */
   String sign(String type, Map<String, Object> claims);
 
+  /**
+   * The claims signed as a high-volume message (the data exchange): ES256 with the active message key, published in
+   * the same JWK set; about seven times cheaper to sign than {@link #sign}.
+   */
+  String signMessage(String type, Map<String, Object> claims);
+
   /** The claims when the signature holds under a published key, the type matches and {@code exp} has not passed. */
   Optional<Map<String, Object>> verify(String type, String compact);
 

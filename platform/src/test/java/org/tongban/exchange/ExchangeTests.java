@@ -12,9 +12,9 @@ import static org.tongban.StaffFixtures.as;
 import static org.tongban.StaffFixtures.officerOf;
 
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.ECKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -172,8 +172,9 @@ class ExchangeTests {
     for (var m : messages) {
       assertThat(((Number) m.get("seq")).longValue()).isEqualTo(expected++);
       var jws = JWSObject.parse((String) m.get("jws"));
-      var key = (RSAKey) keys.getKeyByKeyId(jws.getHeader().getKeyID());
-      assertThat(jws.verify(new RSASSAVerifier(key))).as("signed with the published key").isTrue();
+      assertThat(jws.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
+      var key = (ECKey) keys.getKeyByKeyId(jws.getHeader().getKeyID());
+      assertThat(jws.verify(new ECDSAVerifier(key))).as("signed with the published key").isTrue();
       claims.add(jws.getPayload().toJSONObject());
     }
     var hers = claims.stream().filter(c -> c.get("key").equals(mine.id().toString())).toList();
@@ -196,7 +197,7 @@ class ExchangeTests {
         new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
             .replace("\"seq\":1", "\"seq\":9").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
     var tampered = JWSObject.parse(forged);
-    assertThat(tampered.verify(new RSASSAVerifier((RSAKey) keys.getKeyByKeyId(tampered.getHeader().getKeyID()))))
+    assertThat(tampered.verify(new ECDSAVerifier((ECKey) keys.getKeyByKeyId(tampered.getHeader().getKeyID()))))
         .isFalse();
 
     // Reading again from any cursor gives the same messages; acknowledgements move a mark, never ahead.

@@ -6,9 +6,9 @@ import static org.tongban.StaffFixtures.as;
 import static org.tongban.StaffFixtures.officerOf;
 
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.ECKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +107,7 @@ class KafkaExchangeTests {
     var claims = new ArrayList<Map<String, Object>>();
     for (var m : page.messages()) {
       var jws = JWSObject.parse(m.jws());
-      assertThat(jws.verify(new RSASSAVerifier((RSAKey) keys.getKeyByKeyId(jws.getHeader().getKeyID())))).isTrue();
+      assertThat(jws.verify(new ECDSAVerifier((ECKey) keys.getKeyByKeyId(jws.getHeader().getKeyID())))).isTrue();
       claims.add(jws.getPayload().toJSONObject());
     }
     for (var c : mine) {

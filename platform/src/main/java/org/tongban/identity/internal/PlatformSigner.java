@@ -48,6 +48,19 @@ class PlatformSigner implements PlatformSignatures {
   }
 
   @Override
+  public String signMessage(String type, Map<String, Object> claims) {
+    var key = keys.messageKey();
+    var jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+        .type(new JOSEObjectType(type)).build(), new Payload(claims));
+    try {
+      jws.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
+    } catch (JOSEException e) {
+      throw new IllegalStateException("Cannot sign", e);
+    }
+    return jws.serialize();
+  }
+
+  @Override
   public Optional<Map<String, Object>> verify(String type, String compact) {
     try {
       var jws = JWSObject.parse(compact);

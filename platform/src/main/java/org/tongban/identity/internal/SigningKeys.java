@@ -1,5 +1,7 @@
 package org.tongban.identity.internal;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -39,7 +41,7 @@ public class SigningKeys implements JWKSource<SecurityContext> {
   private final AuditTrail audit;
   private volatile Loaded loaded;
 
-  private record Loaded(String activeKid, JWKSet published, Instant at) {}
+  private record Loaded(String activeKid, JWKSet published, List<String> tokenKeyIds, ECKey messageKey, Instant at) {}
 
   SigningKeys(JdbcClient jdbc, IdentityKeys secrets, IdentitySettings settings, AuditTrail audit) {
     this.jdbc = jdbc;
@@ -58,9 +60,17 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     return current().activeKid();
   }
 
-  /** Key ids in the published JWK set: the active key first, then retired keys still published. */
+  /** Ids of the published token-signing keys: the active key first, then retired keys still published. */
   public List<String> publishedKeyIds() {
-    return current().published().getKeys().stream().map(JWK::getKeyID).toList();
+    return current().tokenKeyIds();
+  }
+
+  /**
+   * The active ES256 key for high-volume messages (the data exchange), with its private half; published in the same
+   * JWK set after the token-signing keys.
+   */
+  ECKey messageKey() {
+    return current().messageKey();
   }
 
   /** Starts signing with a fresh key; the previous key stays published for the configured period. */
@@ -118,7 +128,42 @@ public class SigningKeys implements JWKSource<SecurityContext> {
       throw new IllegalStateException("Cannot read signing keys", e);
     }
     if (active == null) throw new IllegalStateException("No active signing key");
-    return new Loaded(active, new JWKSet(keys), Instant.now());
+    var tokenKeyIds = keys.stream().map(JWK::getKeyID).toList();
+    var message = messageKey(keys);
+    return new Loaded(active, new JWKSet(keys), tokenKeyIds, message, Instant.now());
+  }
+
+  /** Adds the message key's public half to {@code keys} and returns it whole; creates the first one when none. */
+  private ECKey messageKey(List<JWK> keys) {
+    if (!jdbc.sql("select exists(select 1 from identity.message_key where retired_at is null)").query(Boolean.class)
+        .single()) {
+      try {
+        var generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        var pair = generator.generateKeyPair();
+        jdbc.sql("insert into identity.message_key (kid, public_key, private_cipher) values (?, ?, ?)")
+            .params("msg-" + UUID.randomUUID(), pair.getPublic().getEncoded(),
+                secrets.seal("identity.message_key", pair.getPrivate().getEncoded())).update();
+      } catch (org.springframework.dao.DuplicateKeyException raced) {
+        // Another node created it at the same moment; use theirs.
+      } catch (java.security.GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    var row = jdbc.sql("select kid, public_key, private_cipher from identity.message_key where retired_at is null")
+        .query((rs, i) -> new Object[] {rs.getString(1), rs.getBytes(2), rs.getBytes(3)}).single();
+    try {
+      var factory = KeyFactory.getInstance("EC");
+      var publicKey = (java.security.interfaces.ECPublicKey) factory.generatePublic(new X509EncodedKeySpec((byte[]) row[1]));
+      var privateKey = (java.security.interfaces.ECPrivateKey) factory.generatePrivate(
+          new PKCS8EncodedKeySpec(secrets.open("identity.message_key", (byte[]) row[2])));
+      var whole = new ECKey.Builder(Curve.P_256, publicKey).privateKey(privateKey).keyID((String) row[0])
+          .keyUse(KeyUse.SIGNATURE).algorithm(com.nimbusds.jose.JWSAlgorithm.ES256).build();
+      keys.add(whole.toPublicJWK());
+      return whole;
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot read the message key", e);
+    }
   }
 
   private String create() {
