@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -37,10 +36,10 @@ class JsonHttpNationalPlatform implements NationalPlatform {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
       .followRedirects(HttpClient.Redirect.NEVER).build();
 
-  JsonHttpNationalPlatform(@Value("${tongban.exchange.national.base-url}") String base,
-                           @Value("${tongban.exchange.national.token}") String token, JsonMapper json) {
-    this.base = Webhooks.origin(base);
-    this.token = token;
+  JsonHttpNationalPlatform(ExchangeSettings settings, JsonMapper json) {
+    this.base = Webhooks.origin(java.util.Objects.requireNonNull(settings.national().baseUrl()));
+    this.token = java.util.Objects.requireNonNull(settings.national().token(),
+        "tongban.exchange.national.token: the bearer token the national platform issued");
     this.json = json;
   }
 

@@ -20,7 +20,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -65,13 +64,11 @@ class KafkaEngine implements SmartLifecycle {
   private ConcurrentMessageListenerContainer<String, String> container;
   private volatile boolean running;
 
-  KafkaEngine(@Value("${tongban.exchange.kafka.bootstrap-servers}") String servers,
-              @Value("${tongban.exchange.kafka.partitions:6}") int partitions,
-              @Value("${tongban.exchange.kafka.replication:1}") short replication,
-              ResourceCatalogue catalogue, Messages messages, TransactionTemplate transactions, JsonMapper json) {
-    this.servers = servers;
-    this.partitions = partitions;
-    this.replication = replication;
+  KafkaEngine(ExchangeSettings settings, ResourceCatalogue catalogue, Messages messages,
+              TransactionTemplate transactions, JsonMapper json) {
+    this.servers = java.util.Objects.requireNonNull(settings.kafka().bootstrapServers());
+    this.partitions = settings.kafka().partitions();
+    this.replication = settings.kafka().replication();
     this.catalogue = catalogue;
     this.messages = messages;
     this.transactions = transactions;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,8 +44,7 @@ public class NationalLink {
 
   NationalLink(NationalPlatform national, Feeds feeds, Subscriptions subscriptions, JdbcClient jdbc,
                TransactionTemplate transactions, ApplicationEventPublisher events, JsonMapper json,
-               @Value("${tongban.exchange.national.client-id}") String client,
-               @Value("${tongban.exchange.national.sender:21}") String sender) {
+               ExchangeSettings settings) {
     this.national = national;
     this.feeds = feeds;
     this.subscriptions = subscriptions;
@@ -54,8 +52,9 @@ public class NationalLink {
     this.transactions = transactions;
     this.events = events;
     this.json = json;
-    this.client = client;
-    this.sender = sender;
+    this.client = java.util.Objects.requireNonNull(settings.national().clientId(),
+        "tongban.exchange.national.client-id: the registered subscriber whose subscriptions go up");
+    this.sender = settings.national().sender();
   }
 
   @Scheduled(fixedDelayString = "${tongban.exchange.national.interval:PT5S}",

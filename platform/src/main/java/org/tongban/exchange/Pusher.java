@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -39,14 +38,12 @@ class Pusher {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
       .followRedirects(HttpClient.Redirect.NEVER).build();
 
-  Pusher(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json,
-         @Value("${tongban.exchange.push.max-attempts:8}") int maxAttempts,
-         @Value("${tongban.exchange.push.first-retry:PT2S}") Duration firstRetry) {
+  Pusher(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json, ExchangeSettings settings) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.json = json;
-    this.maxAttempts = maxAttempts;
-    this.firstRetry = firstRetry;
+    this.maxAttempts = settings.push().maxAttempts();
+    this.firstRetry = settings.push().firstRetry();
   }
 
   @Scheduled(fixedDelayString = "${tongban.exchange.push-interval:PT0.5S}",

@@ -11,13 +11,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tongban.exchange.ApiKeys;
+import org.tongban.exchange.ExchangeSettings;
 
 /**
  * Rate limits on the open data ({@code /api/open/**} and the older {@code /api/open-data/**}): a request with an
@@ -30,8 +30,8 @@ class OpenDataLimits {
   static final String RETRY_AFTER = "tongban.retry-after";
 
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> openDataLimitFilter(ApiKeys access,
-                                                                  @Value("${tongban.exchange.open.per-address:60}") int perAddress) {
+  FilterRegistrationBean<OncePerRequestFilter> openDataLimitFilter(ApiKeys access, ExchangeSettings settings) {
+    int perAddress = settings.open().perAddress();
     Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10))
         .build();
     var filter = new OncePerRequestFilter() {
