@@ -13,13 +13,11 @@ import org.tongban.audit.AuditTrail;
 import org.tongban.identity.ResidentAccounts;
 import org.tongban.organisation.Office;
 import org.tongban.organisation.OfficeId;
-import org.tongban.organisation.OfficeKind;
 import org.tongban.organisation.OrganisationDirectory;
 import org.tongban.person.PersonId;
 import org.tongban.person.Resident;
 import org.tongban.shared.IdNumber;
 import org.tongban.shared.RegionCode;
-import org.tongban.shared.RegionLevel;
 import org.tongban.person.Residents;
 import org.tongban.shared.PhoneNumber;
 import org.tongban.shared.Refusal;
@@ -93,7 +91,7 @@ public class AgentDesk {
   }
 
   private static Caller masked(Resident r) {
-    return new Caller(r.id().value(), mask(r.name()), r.idNumberMasked(), r.residenceRegion().value());
+    return new Caller(r.id().value(), org.tongban.shared.PersonalName.masked(r.name()), r.idNumberMasked(), r.residenceRegion().value());
   }
 
   /**
@@ -138,9 +136,7 @@ public class AgentDesk {
     var office = callers.current().office();
     if (office == null) return null;
     return organisations.find(OfficeId.of(office))
-        .filter(o -> o.kind() == OfficeKind.VILLAGE_STATION
-            || (o.kind() == OfficeKind.SERVICE_HALL && o.region().level().ordinal() >= RegionLevel.TOWNSHIP.ordinal()))
-        .map(Office::region).orElse(null);
+        .filter(Office::isStation).map(Office::region).orElse(null);
   }
 
   private String requireStaff() {
@@ -149,9 +145,6 @@ public class AgentDesk {
     return caller.name();
   }
 
-  static String mask(String name) {
-    return name.isEmpty() ? name : name.charAt(0) + "*".repeat(Math.max(1, name.length() - 1));
-  }
 
   /** A call that cannot be handled as typed: the number, the ID number, the identity check, the caller, the notes. */
   public static final class InvalidCall extends Refusal {

@@ -14,10 +14,8 @@ import org.tongban.exchange.spi.ResourceDescriptor;
 import org.tongban.exchange.spi.ResourceDescriptor.Sensitivity;
 import org.tongban.organisation.Office;
 import org.tongban.organisation.OfficeId;
-import org.tongban.organisation.OfficeKind;
 import org.tongban.organisation.OrganisationDirectory;
 import org.tongban.shared.RegionCode;
-import org.tongban.shared.RegionLevel;
 import org.tongban.shared.ResultPage;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,8 +60,7 @@ public class FlowBack {
   public Office station() {
     var office = callers.current().office();
     return (office == null ? java.util.Optional.<Office>empty() : organisations.find(OfficeId.of(office)))
-        .filter(o -> o.kind() == OfficeKind.VILLAGE_STATION
-            || (o.kind() == OfficeKind.SERVICE_HALL && o.region().level().ordinal() >= RegionLevel.TOWNSHIP.ordinal()))
+        .filter(Office::isStation)
         .filter(o -> jurisdiction.allows(o.region(), null, Purpose.VIEW))
         .orElseThrow(NotAStation::new);
   }

@@ -33,14 +33,7 @@ final class Webhooks {
 
   private static URI parse(String typed) {
     try {
-      var u = URI.create(typed);
-      boolean loopback = "http".equals(u.getScheme())
-          && ("127.0.0.1".equals(u.getHost()) || "localhost".equals(u.getHost()) || "[::1]".equals(u.getHost()));
-      if (!u.isAbsolute() || !("https".equals(u.getScheme()) || loopback) || u.getHost() == null
-          || u.getFragment() != null || u.getUserInfo() != null) {
-        throw new ExchangeRefusals.Invalid("webhook");
-      }
-      return u;
+      return org.tongban.shared.OutboundUri.httpsOrLoopback(typed);
     } catch (IllegalArgumentException e) {
       throw new ExchangeRefusals.Invalid("webhook");
     }

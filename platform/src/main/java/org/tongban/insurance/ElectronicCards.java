@@ -78,7 +78,7 @@ public class ElectronicCards {
         person.toString(), card.city(), Map.of("where", where, "status", card.status().name()));
     if (!card.status().usable()) throw new CardNotUsable(card.status().name());
     var resident = residents.find(new PersonId(person)).orElseThrow(ElectronicCardInvalid::new);
-    return new Holder(resident.name().charAt(0) + "*".repeat(Math.max(resident.name().length() - 1, 1)),
+    return new Holder(org.tongban.shared.PersonalName.masked(resident.name()),
         resident.idNumberMasked(), card.maskedNumber(), card.status(),
         Instant.ofEpochSecond(((Number) claims.get("exp")).longValue()));
   }

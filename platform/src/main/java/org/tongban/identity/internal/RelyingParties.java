@@ -1,6 +1,5 @@
 package org.tongban.identity.internal;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -125,13 +124,8 @@ class RelyingParties {
 
   static void checkRedirect(String uri) {
     try {
-      var u = URI.create(uri.strip());
-      boolean loopback = "http".equals(u.getScheme())
-          && ("127.0.0.1".equals(u.getHost()) || "localhost".equals(u.getHost()) || "[::1]".equals(u.getHost()));
-      if (!u.isAbsolute() || !("https".equals(u.getScheme()) || loopback) || u.getHost() == null
-          || u.getFragment() != null || uri.contains("*") || u.getUserInfo() != null) {
-        throw new InvalidClient("redirect-uri");
-      }
+      org.tongban.shared.OutboundUri.httpsOrLoopback(uri);
+      if (uri.contains("*")) throw new InvalidClient("redirect-uri");
     } catch (IllegalArgumentException e) {
       throw new InvalidClient("redirect-uri");
     }
