@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.tongban.exchange.Subscriptions;
 import org.tongban.exchange.spi.ResourceDescriptor.Sensitivity;
@@ -26,9 +23,7 @@ final class ExchangeWalk {
   static Map<String, List<JurisdictionTests.Case>> idCases(RegisteredClientRepository clients, Subscriptions subscriptions,
                                                           org.springframework.jdbc.core.simple.JdbcClient jdbc) {
     String client = "walk-system-" + UUID.randomUUID().toString().substring(0, 8);
-    clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(client).clientName(client)
-        .clientSecret("{noop}" + UUID.randomUUID()).clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("exchange").build());
+    org.tongban.exchange.ExchangeFixtures.system(clients, client);
     as(org.tongban.StaffFixtures.clerkOf("51", "ROLE_ADMIN"), () -> subscriptions.register(client, "江阳区走查系统",
         "government-services", "510502", Sensitivity.MASKED, null));
     var seen = subscriptions.apply(client, "casework.case-status", "510502", "走查：办件回流", Sensitivity.AGGREGATE, null).id();

@@ -42,6 +42,16 @@ public record CaseworkFixtures(OrganisationDirectory organisations, Residents re
     });
   }
 
+  /** The government-services station of a village (便民服务站), opened when it has none. */
+  public Office villageStation(String village) {
+    return organisations.officeAt("government-services", RegionCode.of(village)).orElseGet(() -> {
+      var o = new Office(OfficeId.random(), "government-services", RegionCode.of(village), OfficeKind.VILLAGE_STATION,
+          "测试便民服务站" + village, null, null, false, 0);
+      organisations.insert(o);
+      return o;
+    });
+  }
+
   /** The first township of a county and the first village in it. */
   public String township(String county) {
     return jdbc.sql("select code from region.region where code like ? and level = 4 and valid_to is null order by code limit 1")

@@ -30,21 +30,16 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.StaffFixtures;
 import org.tongban.casework.Applications;
 import org.tongban.casework.CaseStatus;
+import org.tongban.casework.CaseFile;
 import org.tongban.casework.CaseStatusChanged;
 import org.tongban.casework.Casework;
 import org.tongban.casework.CaseworkFixtures;
-import org.tongban.casework.Channel;
-import org.tongban.casework.NewApplication;
-import org.tongban.casework.RegionBasis;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.organisation.OrganisationDirectory;
 import org.tongban.person.Residents;
@@ -125,9 +120,7 @@ class ExchangeTests {
     fixtures.office("hrss", "2101");
     String client = "county-system-" + UUID.randomUUID().toString().substring(0, 8);
     String secret = UUID.randomUUID().toString();
-    clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(client).clientName(client)
-        .clientSecret(passwords.encode(secret)).clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("exchange").build());
+    ExchangeFixtures.system(clients, client, passwords.encode(secret));
     var admin = StaffFixtures.clerkOf("21", "ROLE_ADMIN");
     mvc.perform(post("/api/exchange/subscribers").with(user(admin)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
             .content("{\"clientId\":\"" + client + "\",\"name\":\"皇姑区政务系统\",\"department\":\"government-services\","
@@ -178,8 +171,7 @@ class ExchangeTests {
       claims.add(jws.getPayload().toJSONObject());
     }
     var hers = claims.stream().filter(c -> c.get("key").equals(mine.id().toString())).toList();
-    var written = jdbc.sql("select fields ->> 'status' from exchange.outbox where record_key = ? order by id")
-        .param(mine.id().toString()).query(String.class).list();
+    var written = ExchangeFixtures.statusesWritten(jdbc, mine);
     assertThat(written).hasSizeGreaterThanOrEqualTo(2).endsWith("WITHDRAWN");
     assertThat(hers.stream().map(c -> (String) ((Map<?, ?>) c.get("fields")).get("status")).toList())
         .as("her case's changes in the order they happened").isEqualTo(written);
@@ -222,9 +214,7 @@ class ExchangeTests {
   @Test
   void anotherSystemFindsNothingOfASubscription() throws Exception {
     String owner = "own-system-" + UUID.randomUUID().toString().substring(0, 8);
-    clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(owner).clientName(owner)
-        .clientSecret("{noop}" + UUID.randomUUID()).clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("exchange").build());
+    ExchangeFixtures.system(clients, owner);
     as(StaffFixtures.clerkOf("21", "ROLE_ADMIN"), () -> subscriptions.register(owner, "铁西区系统", "government-services",
         COUNTY, org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.AGGREGATE, null));
     var id = subscriptions.apply(owner, "casework.case-status", COUNTY, "办件回流测试", null, null).id();
@@ -250,7 +240,7 @@ class ExchangeTests {
     var fixtures = new CaseworkFixtures(organisations, residents, secrets, jdbc);
     fixtures.office("hrss", "2101");
     String village = fixtures.village(COUNTY);
-    var station = station(village);
+    var station = fixtures.villageStation(village);
     String otherVillage = jdbc.sql("select code from region.region where code like ? and level = 5 and code <> ?"
         + " and valid_to is null order by code limit 1").params(COUNTY + "%", village).query(String.class).single();
     var her = fixtures.resident("回流居民", COUNTY);
@@ -264,29 +254,18 @@ class ExchangeTests {
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     assertThat(page).contains("数据回流").contains(filed.number()).contains("办件状态").contains("死亡人员信息")
         .contains("回***").doesNotContain("回流居民").doesNotContain(her.person().id().value().toString());
-    var elsewhere = mvc.perform(get("/api/exchange/flow-back").with(user(fixtures.staff(station(otherVillage), "AGENT"))))
+    var elsewhere = mvc.perform(get("/api/exchange/flow-back").with(user(fixtures.staff(fixtures.villageStation(otherVillage), "AGENT"))))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     assertThat(elsewhere).doesNotContain(filed.number());
     mvc.perform(get("/api/exchange/flow-back").with(user(officerOf(COUNTY, "hrss")))).andExpect(status().isForbidden())
         .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("便民服务站")));
   }
 
-  private org.tongban.organisation.Office station(String village) {
-    return organisations.officeAt("government-services", org.tongban.shared.RegionCode.of(village)).orElseGet(() -> {
-      var o = new org.tongban.organisation.Office(org.tongban.organisation.OfficeId.random(), "government-services",
-          org.tongban.shared.RegionCode.of(village), org.tongban.organisation.OfficeKind.VILLAGE_STATION,
-          "测试便民服务站" + village, null, null, false, 0);
-      organisations.insert(o);
-      return o;
-    });
-  }
 
   @Test
   void theDepartmentsDeskApprovesOnThePageAndShowsTheEvidence() throws Exception {
     String client = "desk-system-" + UUID.randomUUID().toString().substring(0, 8);
-    clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(client).clientName(client)
-        .clientSecret("{noop}" + UUID.randomUUID()).clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("exchange").build());
+    ExchangeFixtures.system(clients, client);
     as(StaffFixtures.clerkOf("21", "ROLE_ADMIN"), () -> subscriptions.register(client, "审批页系统", "government-services",
         COUNTY, org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.AGGREGATE, null));
     var id = subscriptions.apply(client, "casework.case-status", COUNTY, "审批页测试用途", null, null).id();
@@ -342,9 +321,8 @@ class ExchangeTests {
     return (String) json.readValue(body, Map.class).get("access_token");
   }
 
-  private org.tongban.casework.CaseFile file(CaseworkFixtures.Applicant who) {
-    return as(who.user(), () -> applications.apply(new NewApplication("hrss.ss-card-application", who.person().id(),
-        Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree(CARD.formatted(who.person().name())), null, null)));
+  private CaseFile file(CaseworkFixtures.Applicant who) {
+    return ExchangeFixtures.cardApplication(applications, json, who);
   }
 
   private long outboxRows(String key) {

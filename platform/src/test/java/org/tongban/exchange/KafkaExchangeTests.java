@@ -21,9 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tongban.Eventually;
@@ -32,9 +29,6 @@ import org.tongban.casework.Applications;
 import org.tongban.casework.CaseFile;
 import org.tongban.casework.Casework;
 import org.tongban.casework.CaseworkFixtures;
-import org.tongban.casework.Channel;
-import org.tongban.casework.NewApplication;
-import org.tongban.casework.RegionBasis;
 import org.tongban.exchange.spi.ResourceDescriptor.Sensitivity;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.organisation.OrganisationDirectory;
@@ -73,9 +67,7 @@ class KafkaExchangeTests {
   @Test
   void changesTravelThroughKafkaAndArriveSignedInOrderOnceEach() throws Exception {
     String client = "kafka-system-" + UUID.randomUUID().toString().substring(0, 8);
-    clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(client).clientName(client)
-        .clientSecret("{noop}" + UUID.randomUUID()).clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("exchange").build());
+    ExchangeFixtures.system(clients, client);
     as(StaffFixtures.clerkOf("21", "ROLE_ADMIN"), () -> subscriptions.register(client, "铁西区系统（Kafka）",
         "government-services", COUNTY, Sensitivity.MASKED, null));
     var id = subscriptions.apply(client, "casework.case-status", COUNTY, "办件回流（Kafka）", Sensitivity.MASKED, null).id();
@@ -135,14 +127,10 @@ class KafkaExchangeTests {
   }
 
   private List<String> written(CaseFile c) {
-    return jdbc.sql("select fields ->> 'status' from exchange.outbox where record_key = ? order by id")
-        .param(c.id().toString()).query(String.class).list();
+    return ExchangeFixtures.statusesWritten(jdbc, c);
   }
 
   private CaseFile file(CaseworkFixtures.Applicant who) {
-    return as(who.user(), () -> applications.apply(new NewApplication("hrss.ss-card-application", who.person().id(),
-        Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
-            {"applicantName":"%s","contactPhone":"13800007777","deliveryAddress":"沈阳市铁西区兴华街1号"}"""
-            .formatted(who.person().name())), null, null)));
+    return ExchangeFixtures.cardApplication(applications, json, who);
   }
 }

@@ -19,9 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,9 +27,6 @@ import org.tongban.casework.Applications;
 import org.tongban.casework.CaseFile;
 import org.tongban.casework.Casework;
 import org.tongban.casework.CaseworkFixtures;
-import org.tongban.casework.Channel;
-import org.tongban.casework.NewApplication;
-import org.tongban.casework.RegionBasis;
 import org.tongban.exchange.spi.ResourceDescriptor.Sensitivity;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.organisation.OrganisationDirectory;
@@ -88,9 +82,7 @@ class NationalExchangeTests {
 
   @Test
   void changesGoUpInOrderRefusalsAreKeptAndTheNationalPlatformsChangesComeDownOnce() throws Exception {
-    clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(LINK).clientName(LINK)
-        .clientSecret("{noop}" + UUID.randomUUID()).clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("exchange").build());
+    ExchangeFixtures.system(clients, LINK);
     as(StaffFixtures.clerkOf("21", "ROLE_ADMIN"), () -> subscriptions.register(LINK, "部省同步（人社部）",
         "government-services", "21", Sensitivity.PERSONAL, null));
     var id = subscriptions.apply(LINK, "casework.case-status", COUNTY, "部省市县实时同步", Sensitivity.PERSONAL, null).id();
@@ -142,14 +134,7 @@ class NationalExchangeTests {
     assertThat(link.down()).as("a change that comes again is stored once").isZero();
     assertThat(jdbc.sql("select count(*) from exchange.outbox where resource = 'national.changes' and region_code = ?")
         .param(village).query(Long.class).single()).isOne();
-    var station = organisations.officeAt("government-services", org.tongban.shared.RegionCode.of(village))
-        .orElseGet(() -> {
-          var o = new org.tongban.organisation.Office(org.tongban.organisation.OfficeId.random(), "government-services",
-              org.tongban.shared.RegionCode.of(village), org.tongban.organisation.OfficeKind.VILLAGE_STATION,
-              "测试便民服务站" + village, null, null, false, 0);
-          organisations.insert(o);
-          return o;
-        });
+    var station = fixtures.villageStation(village);
     var seen = as(fixtures.staff(station, "AGENT"), () -> flowBack.forStation(0, 50));
     assertThat(seen).anySatisfy(item -> {
       assertThat(item.resource()).isEqualTo("national.changes");
@@ -166,14 +151,10 @@ class NationalExchangeTests {
   }
 
   private List<String> written(CaseFile c) {
-    return jdbc.sql("select fields ->> 'status' from exchange.outbox where record_key = ? order by id")
-        .param(c.id().toString()).query(String.class).list();
+    return ExchangeFixtures.statusesWritten(jdbc, c);
   }
 
   private CaseFile file(CaseworkFixtures.Applicant who) {
-    return as(who.user(), () -> applications.apply(new NewApplication("hrss.ss-card-application", who.person().id(),
-        Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
-            {"applicantName":"%s","contactPhone":"13800007777","deliveryAddress":"沈阳市铁西区兴华街1号"}"""
-            .formatted(who.person().name())), null, null)));
+    return ExchangeFixtures.cardApplication(applications, json, who);
   }
 }

@@ -23,16 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.tongban.StaffFixtures;
 import org.tongban.casework.Applications;
 import org.tongban.casework.CaseworkFixtures;
-import org.tongban.casework.Channel;
-import org.tongban.casework.NewApplication;
-import org.tongban.casework.RegionBasis;
 import org.tongban.exchange.spi.ResourceDescriptor.Sensitivity;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.organisation.OrganisationDirectory;
@@ -103,9 +97,7 @@ class PushTests {
   void messagesArePushedInOrderRetriedOnErrorsAndParkedThenReDriven() {
     String origin = "http://127.0.0.1:" + server.getAddress().getPort();
     String client = "push-system-" + UUID.randomUUID().toString().substring(0, 8);
-    clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(client).clientName(client)
-        .clientSecret("{noop}" + UUID.randomUUID()).clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope("exchange").build());
+    ExchangeFixtures.system(clients, client);
     as(StaffFixtures.clerkOf("21", "ROLE_ADMIN"), () -> subscriptions.register(client, "铁西区推送系统",
         "government-services", COUNTY, Sensitivity.AGGREGATE, origin));
     // Only under the registered origin; never a scheme other than https (http on loopback).
@@ -119,11 +111,7 @@ class PushTests {
     var fixtures = new CaseworkFixtures(organisations, residents, secrets, jdbc);
     fixtures.office("hrss", "2101");
     for (String name : List.of("推送甲", "推送乙", "推送丙")) {
-      var who = fixtures.resident(name, COUNTY);
-      as(who.user(), () -> applications.apply(new NewApplication("hrss.ss-card-application", who.person().id(),
-          Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
-              {"applicantName":"%s","contactPhone":"13800007777","deliveryAddress":"沈阳市铁西区兴华街1号"}"""
-              .formatted(name)), null, null)));
+      ExchangeFixtures.cardApplication(applications, json, fixtures.resident(name, COUNTY));
     }
     dispatcher.dispatchAll();
     long delivered = subscriptions.ofClient(client, id).delivered();
@@ -150,10 +138,7 @@ class PushTests {
         .query(String.class).list()).containsExactly("PUSHED", "ACKNOWLEDGED");
 
     // Down for good: after the last attempt the range is parked; staff of the region re-drive it once it is back.
-    var more = fixtures.resident("推送丁", COUNTY);
-    as(more.user(), () -> applications.apply(new NewApplication("hrss.ss-card-application", more.person().id(),
-        Channel.WEB, RegionBasis.RESIDENCE, null, json.readTree("""
-            {"applicantName":"推送丁","contactPhone":"13800007777","deliveryAddress":"沈阳市铁西区兴华街1号"}"""), null, null)));
+    ExchangeFixtures.cardApplication(applications, json, fixtures.resident("推送丁", COUNTY));
     dispatcher.dispatchAll();
     down = true;
     var t = Instant.now();
