@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,9 +46,11 @@ public class BookingManagement {
   private final ResidentAccounts accounts;
   private final AuditTrail audit;
   private final BookableResources resources;
+  private final ApplicationEventPublisher events;
 
   BookingManagement(JdbcClient jdbc, Jurisdiction jurisdiction, ResidentAccounts accounts, AuditTrail audit,
-                    BookableResources resources) {
+                    BookableResources resources, ApplicationEventPublisher events) {
+    this.events = events;
     this.resources = resources;
     this.jdbc = jdbc;
     this.jurisdiction = jurisdiction;
@@ -88,6 +91,7 @@ public class BookingManagement {
       throw new BookingRefusals.AlreadyBooked();
     }
     audit.record("booking.booked", "booking", booking.id().toString(), resource.region(), Map.of("slot", slotId.toString()));
+    events.publishEvent(new BookingChanged(booking.id()));
     return booking;
   }
 
@@ -140,8 +144,11 @@ public class BookingManagement {
   /** Marks confirmed bookings whose slot ended more than 30 minutes ago without check-in as no-shows. */
   @Transactional
   public int markNoShows() {
-    return jdbc.sql("update booking.booking b set status = 'NO_SHOW' from booking.slot s where s.id = b.slot_id"
-        + " and b.status = 'CONFIRMED' and s.ends_at < now() - interval '30 minutes'").update();
+    var marked = jdbc.sql("update booking.booking b set status = 'NO_SHOW' from booking.slot s where s.id = b.slot_id"
+        + " and b.status = 'CONFIRMED' and s.ends_at < now() - interval '30 minutes' returning b.id")
+        .query(UUID.class).list();
+    marked.forEach(id -> events.publishEvent(new BookingChanged(id)));
+    return marked.size();
   }
 
   /** The signed-in resident's bookings with their resource and times, newest first. */
@@ -208,6 +215,7 @@ public class BookingManagement {
         + " and status = 'CONFIRMED'").param(bookingId).update();
     if (changed == 0) throw new BookingRefusals.NotCancellable();
     audit.record("booking.cancelled", "booking", bookingId.toString(), resource.region(), Map.of());
+    events.publishEvent(new BookingChanged(bookingId));
     jdbc.sql("update booking.slot_part set booked = booked - 1 where slot_id = ? and booked > 0 and part ="
         + " (select part from booking.booking where id = ?)").params(booking.slot(), bookingId).update();
     return find(bookingId).orElseThrow();
@@ -227,6 +235,7 @@ public class BookingManagement {
         + " and status = 'CONFIRMED'").param(booking.id()).update();
     if (checked == 0) throw new BookingRefusals.NotCheckable(find(booking.id()).orElseThrow().status().name());
     audit.record("booking.checked-in", "booking", booking.id().toString(), resource.region(), Map.of());
+    events.publishEvent(new BookingChanged(booking.id()));
     return find(booking.id()).orElseThrow();
   }
 

@@ -4,7 +4,7 @@
  * nothing is overbooked and a popular slot still takes bookings in parallel.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "identity", "person"})
+@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "identity", "person", "exchange::spi"})
 package org.tongban.booking;
 
 import org.jspecify.annotations.NullMarked;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,10 +56,12 @@ public class FacilityRegistry {
   private final javax.sql.DataSource dataSource;
   private final FacilityFacts facts;
   private final IndicatorManagement indicators;
+  private final ApplicationEventPublisher events;
 
   FacilityRegistry(JdbcClient jdbc, FacilityTypes types, RegionDirectory regions, Jurisdiction jurisdiction,
                    AuditTrail audit, JsonMapper json, javax.sql.DataSource dataSource, FacilityFacts facts,
-                   IndicatorManagement indicators) {
+                   IndicatorManagement indicators, ApplicationEventPublisher events) {
+    this.events = events;
     this.dataSource = dataSource;
     this.facts = facts;
     this.indicators = indicators;
@@ -87,6 +90,7 @@ public class FacilityRegistry {
     var id = new FacilityId(UUID.randomUUID());
     insert(id, draft, checked, false);
     indicators.record(facts.of(state(draft, checked), +1));
+    events.publishEvent(new FacilityChanged(id));
     audit.record("facility.registered", "facility", id.toString(), checked.region(),
         Map.of("type", draft.type(), "name", draft.name().strip()));
     return view(id);
@@ -121,6 +125,7 @@ public class FacilityRegistry {
         .update();
     if (changed == 0) throw new StaleFacility();
     indicators.record(facts.change(state(before), state(view(id))));
+    events.publishEvent(new FacilityChanged(id));
     audit.record("facility.changed", "facility", id.toString(), checked.region(),
         Map.of("status", draft.status().name(), "name", draft.name().strip()));
     return view(id);
@@ -240,6 +245,7 @@ public class FacilityRegistry {
         .param(id.value()).update();
     if (taken == 0) throw new NoFreePlace(before.name());
     indicators.record(facts.change(state(before), state(view(id))));
+    events.publishEvent(new FacilityChanged(id));
   }
 
   /** Frees one place (someone left); staff of the facility's jurisdiction only. */
@@ -248,10 +254,11 @@ public class FacilityRegistry {
     managed(id);
     var f = locked(id);
     jurisdiction.require(f.region(), type(f.type()).department(), Purpose.CAPTURE, "facility");
-    jdbc.sql("update facility.facility set occupied = occupied - 1, version = version + 1, updated_at = now()"
+    int freed = jdbc.sql("update facility.facility set occupied = occupied - 1, version = version + 1, updated_at = now()"
         + " where id = ? and occupied > 0").param(id.value()).update();
     var after = view(id);
     indicators.record(facts.change(state(f), state(after)));
+    if (freed == 1) events.publishEvent(new FacilityChanged(id));
     audit.record("facility.place-released", "facility", id.toString(), f.region(), Map.of());
     return after;
   }
@@ -295,6 +302,11 @@ public class FacilityRegistry {
   /** Records facts of facilities inserted in a batch, in the caller's transaction. */
   public void recordFacts(List<FactChange> changes) {
     indicators.record(changes);
+  }
+
+  /** Announces facilities inserted in a batch (an import) as changed, in the caller's transaction. */
+  public void announce(List<FacilityId> inserted) {
+    inserted.forEach(id -> events.publishEvent(new FacilityChanged(id)));
   }
 
   private static FacilityFacts.State state(Facility f) {

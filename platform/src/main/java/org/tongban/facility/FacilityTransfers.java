@@ -152,6 +152,7 @@ public class FacilityTransfers {
     final List<ImportReport.RowProblem> problems = new ArrayList<>();
     final List<Integer> rejected = new ArrayList<>();
     final List<Object[]> batch = new ArrayList<>();
+    final List<FacilityId> ids = new ArrayList<>();
     final List<org.tongban.indicator.FactChange> facts = new ArrayList<>();
     long problemCount;
     int rows;
@@ -207,7 +208,9 @@ public class FacilityTransfers {
       }
       if (mode == ImportMode.ALL_OR_NOTHING && problemCount > 0) return;
       boolean generated = "生成".equals(values.get("source")) || "generated".equalsIgnoreCase(values.get("source"));
-      batch.add(registry.insertRow(new FacilityId(UUID.randomUUID()), draft, checked, generated).toArray());
+      var id = new FacilityId(UUID.randomUUID());
+      batch.add(registry.insertRow(id, draft, checked, generated).toArray());
+      ids.add(id);
       facts.addAll(registry.factsOf(draft, checked));
       imported++;
       if (batch.size() >= BATCH) flush();
@@ -218,8 +221,10 @@ public class FacilityTransfers {
       jdbc.batchUpdate("insert into facility.facility (" + FacilityRegistry.INSERT_COLUMNS + ") values (?, ?, ?, ?, ?, ?,"
           + " ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)", batch);
       registry.recordFacts(facts);
+      registry.announce(ids);
       batch.clear();
       facts.clear();
+      ids.clear();
     }
 
     private void readHeader(List<String> cells) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -51,9 +52,11 @@ public class Placements {
   private final ResidentAccounts accounts;
   private final Jurisdiction jurisdiction;
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
 
   Placements(JdbcClient jdbc, FacilityRegistry registry, Applications applications, Residents residents,
-             ResidentAccounts accounts, Jurisdiction jurisdiction, AuditTrail audit) {
+             ResidentAccounts accounts, Jurisdiction jurisdiction, AuditTrail audit, ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.registry = registry;
     this.applications = applications;
@@ -97,12 +100,14 @@ public class Placements {
     }
     var file = applications.apply(new NewApplication(application.item(), application.applicant(), application.channel(),
         RegionBasis.CHOSEN, facility.region(), form, application.idempotencyKey(), application.authorisation()));
-    jdbc.sql("""
+    var placement = UUID.randomUUID();
+    int filed = jdbc.sql("""
             insert into facility.placement (id, facility_id, case_id, case_number, person, item, priorities, score, status)
             values (?, ?, ?, ?, ?, ?, ?, ?, 'WAITING') on conflict (case_id) do nothing""")
-        .params(UUID.randomUUID(), facilityId.value(), file.id().value(), file.number(), application.applicant().value(),
+        .params(placement, facilityId.value(), file.id().value(), file.number(), application.applicant().value(),
             application.item(), new LinkedHashSet<>(priorities).toArray(String[]::new), score)
         .update();
+    if (filed == 1) events.publishEvent(new PlacementChanged(placement));
     audit.record("facility.place-applied", "facility", facilityId.toString(), facility.region(),
         Map.of("case", file.number(), "item", application.item()));
     return byCase(file.id()).orElseThrow();
@@ -143,7 +148,10 @@ public class Placements {
     jurisdiction.require(facility.region(), registry.type(facility.type()).department(), Purpose.CAPTURE, "facility");
     int changed = jdbc.sql("update facility.placement set status = 'LEFT', decided_at = now() where id = ?"
         + " and status = 'ADMITTED'").param(placement.id()).update();
-    if (changed == 1) registry.release(placement.facility());
+    if (changed == 1) {
+      registry.release(placement.facility());
+      events.publishEvent(new PlacementChanged(placement.id()));
+    }
     return byCase(id).orElseThrow();
   }
 
@@ -153,10 +161,13 @@ public class Placements {
   void on(CaseDecided decided) {
     var placement = byCase(decided.id());
     if (placement.isEmpty() || placement.get().status() != Placement.Status.WAITING) return;
-    if (decided.approved()) registry.admit(placement.get().facility());
-    jdbc.sql("update facility.placement set status = ?, decided_at = ? where id = ?")
+    // Guarded: a decision reaches a waiting application once; the place is taken only by the one that moved it.
+    int moved = jdbc.sql("update facility.placement set status = ?, decided_at = ? where id = ? and status = 'WAITING'")
         .params(decided.approved() ? "ADMITTED" : "DECLINED", Timestamp.from(decided.at()), placement.get().id())
         .update();
+    if (moved == 0) return;
+    if (decided.approved()) registry.admit(placement.get().facility());
+    events.publishEvent(new PlacementChanged(placement.get().id()));
   }
 
   private static final String POSITION = "case when p.status = 'WAITING' then (select count(*) + 1 from facility.placement q"

@@ -4,7 +4,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "identity", "person", "casework",
-    "catalogue", "booking", "booking::spi", "indicator", "indicator::spi"})
+    "catalogue", "booking", "booking::spi", "indicator", "indicator::spi", "exchange::spi"})
 package org.tongban.facility;
 
 import org.jspecify.annotations.NullMarked;

@@ -41,10 +41,13 @@ public class IndicatorManagement {
   // Looked up when a recompute runs: sources may themselves record through this class.
   private final org.springframework.beans.factory.ObjectProvider<FactSource> sources;
   private final org.tongban.region.RegionDirectory regions;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   IndicatorManagement(JdbcClient jdbc, JdbcTemplate template,
                       org.springframework.beans.factory.ObjectProvider<FactSource> sources,
-                      org.tongban.region.RegionDirectory regions) {
+                      org.tongban.region.RegionDirectory regions,
+                      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.template = template;
     this.sources = sources;
@@ -167,11 +170,27 @@ public class IndicatorManagement {
   // 210100000000, 210102000000, 210102001000 and itself; a township's own code only once (a level is skipped when
   // its digits are zeros). Changes are summed per region first. A per-row GROUP BY in the lateral join made this 20×
   // slower than the statement below (bench/indicators.sh).
+  // The values it moved at county level and above are announced (FactValueChanged, shared through the exchange).
   private int fold(String deltas, String values) {
-    return jdbc.sql("with moved as (delete from " + deltas + " returning fact, region, month, delta)," + expand("moved")
-        + " insert into " + values + " (fact, region, level, month, value)"
+    var moved = new ArrayList<Object[]>();
+    int[] count = {0};
+    jdbc.sql("with moved as (delete from " + deltas + " returning fact, region, month, delta)," + expand("moved")
+        + ", folded as (insert into " + values + " (fact, region, level, month, value)"
         + " select fact, code, level, month, sum(delta) from expanded group by 1, 2, 3, 4"
-        + " on conflict (fact, region, month) do update set value = " + values + ".value + excluded.value").update();
+        + " on conflict (fact, region, month) do update set value = " + values + ".value + excluded.value"
+        + " returning fact, region, level, month) select fact, region, month, level <= 3 from folded")
+        .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+          count[0]++;
+          if (rs.getBoolean(4)) moved.add(new Object[] {rs.getString(1), rs.getString(2), rs.getObject(3, java.time.LocalDate.class)});
+        });
+    for (var m : moved) {
+      var row = jdbc.sql("select coalesce(sum(value) filter (where month = ?), 0), coalesce(sum(value), 0) from " + values
+              + " where fact = ? and region = ? and month <= ?")
+          .params(m[2], m[0], m[1], m[2]).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+      events.publishEvent(new FactValueChanged((String) m[0], RegionCode.of((String) m[1]),
+          YearMonth.from((java.time.LocalDate) m[2]), row[0], row[1]));
+    }
+    return count[0];
   }
 
   /** Builds {@code values} (empty) from the scratch table of fresh changes: a plain insert, nothing to merge. */

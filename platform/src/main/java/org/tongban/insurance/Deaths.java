@@ -23,7 +23,11 @@ class Deaths {
   private final InsuranceFacts facts;
   private final AuditTrail audit;
 
-  Deaths(JdbcClient jdbc, Awards awards, InsuranceFacts facts, AuditTrail audit) {
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  Deaths(JdbcClient jdbc, Awards awards, InsuranceFacts facts, AuditTrail audit,
+         org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.facts = facts;
     this.jdbc = jdbc;
     this.awards = awards;
@@ -38,13 +42,14 @@ class Deaths {
     awards.stop(person, UnemploymentBenefits.BENEFIT, Awards.StopReason.DIED, month);
     // Enrolments end with the month of death.
     var open = jdbc.sql("update insurance.enrolment set to_month = greatest(?, from_month), end_reason = 'DIED'"
-            + " where person_id = ? and to_month is null returning insurance, scheme, region_code, to_month")
+            + " where person_id = ? and to_month is null returning insurance, scheme, region_code, to_month, id")
         .params(month.atDay(1), person)
         .query((rs, i) -> new Object[] {Insurance.valueOf(rs.getString(1)), rs.getString(2), RegionCode.of(rs.getString(3)),
-            YearMonth.from(rs.getDate(4).toLocalDate())})
+            YearMonth.from(rs.getDate(4).toLocalDate()), rs.getObject(5, UUID.class)})
         .list();
     for (var e : open) {
       facts.enrolment((Insurance) e[0], (String) e[1], (RegionCode) e[2], ((YearMonth) e[3]).plusMonths(1), -1);
+      events.publishEvent(new EnrolmentChanged((UUID) e[4]));
     }
     jdbc.sql("update insurance.card set status = 'CANCELLED', lost_until = null, ended_at = now(), version = version + 1"
         + " where person_id = ? and status in ('ISSUED', 'ACTIVE', 'TEMP_LOST')").param(person).update();

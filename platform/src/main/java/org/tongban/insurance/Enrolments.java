@@ -62,9 +62,12 @@ public class Enrolments {
   private final InsuranceFacts facts;
   private final Callers callers;
   private final AuditTrail audit;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   Enrolments(JdbcClient jdbc, Residents residents, Units units, UnitAgents agents, InsuranceParameters parameters,
-             WorkPlaces workPlaces, Awards awards, InsuranceFacts facts, Callers callers, AuditTrail audit) {
+             WorkPlaces workPlaces, Awards awards, InsuranceFacts facts, Callers callers, AuditTrail audit,
+             org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.awards = awards;
     this.facts = facts;
     this.jdbc = jdbc;
@@ -150,6 +153,7 @@ public class Enrolments {
         throw new NotEnrolled("employee");
       }
       facts.enrolment(e.insurance(), e.scheme(), e.region(), last.plusMonths(1), -1);
+      events.publishEvent(new EnrolmentChanged(e.id()));
       ended.add(find(e.id()));
     }
     audit.record("insurance.employee-left", "unit", unitId.toString(), mine.getFirst().region(),
@@ -217,6 +221,7 @@ public class Enrolments {
         throw new NotEnrolled("flexible");
       }
       facts.enrolment(e.insurance(), e.scheme(), e.region(), last.plusMonths(1), -1);
+      events.publishEvent(new EnrolmentChanged(e.id()));
       ended.add(find(e.id()));
     }
     audit.record("insurance.flexible-ended", "person", person.id().value().toString(), own.getFirst().region(),
@@ -294,6 +299,7 @@ public class Enrolments {
         if (jdbc.sql("update insurance.enrolment set to_month = ?, end_reason = 'TRANSFERRED' where id = ?"
             + " and to_month is null").params(last.atDay(1), e.id()).update() == 1) {
           facts.enrolment(e.insurance(), e.scheme(), e.region(), last.plusMonths(1), -1);
+          events.publishEvent(new EnrolmentChanged(e.id()));
         }
       }
     }
@@ -311,6 +317,7 @@ public class Enrolments {
       throw new AlreadyEnrolled(insurance.zh());
     }
     facts.enrolment(insurance, scheme, region, from, 1);
+    events.publishEvent(new EnrolmentChanged(id));
     return find(id);
   }
 

@@ -59,9 +59,12 @@ public class Transfers {
   private final Jurisdiction jurisdiction;
   private final Callers callers;
   private final JsonMapper json;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   Transfers(JdbcClient jdbc, CaseQueries cases, ContributionRecord record, Enrolments enrolments, AuditTrail audit,
-            RegionDirectory regions, Jurisdiction jurisdiction, Callers callers, JsonMapper json) {
+            RegionDirectory regions, Jurisdiction jurisdiction, Callers callers, JsonMapper json,
+            org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.regions = regions;
     this.jurisdiction = jurisdiction;
     this.callers = callers;
@@ -158,6 +161,7 @@ public class Transfers {
             heldHere ? null : file.number()));
     audit.record(heldHere ? "insurance.transferred" : "insurance.transferred-out", "case", decided.id().toString(),
         destination, Map.of("months", String.valueOf(held.size()), "to", destination.value()));
+    if (!heldHere) events.publishEvent(new TransferredOut(decided.id().value()));
   }
 
   private record Held(String region, LocalDate month, long base, long account) {}
@@ -200,6 +204,11 @@ public class Transfers {
         .filter(f -> ITEM.equals(f.item()))
         .filter(f -> jurisdiction.allows(f.competentRegion(), InsuranceParameters.DEPARTMENT, Purpose.VIEW))
         .orElseThrow(() -> new InsuranceRefusals.TransferNotFound(caseId.toString()));
+    return statementOf(caseId, file.number());
+  }
+
+  /** The statement without the caller's check: for the exchange, which shares it to the subscribers approved for it. */
+  Statement statementOf(UUID caseId, String caseNumber) {
     var funds = jdbc.sql("select to_province, sum(months), sum(account_cents), sum(pooled_cents) from"
             + " insurance.transfer_fund where case_id = ? and statement_no is not null group by to_province")
         .param(caseId).query((rs, i) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4)})
@@ -216,7 +225,7 @@ public class Transfers {
         periods.add(new Period(m.getKey(), m.getKey(), m.getValue()));
       }
     }
-    return new Statement(file.number(), (String) funds[0], List.copyOf(periods), (Integer) funds[1], (Long) funds[2],
+    return new Statement(caseNumber, (String) funds[0], List.copyOf(periods), (Integer) funds[1], (Long) funds[2],
         (Long) funds[3], "国办发〔2009〕66号第四条：个人账户储存额全部转移；统筹基金以1998年1月1日后各年度实际缴费工资为基数按12%转移");
   }
 

@@ -5,7 +5,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "unit", "person", "employment", "casework", "casework::spi", "identity",
-    "indicator", "indicator::spi", "eldercare"})
+    "indicator", "indicator::spi", "eldercare", "exchange::spi"})
 package org.tongban.insurance;
 
 import org.jspecify.annotations.NullMarked;

@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.tongban.access.OutOfJurisdiction;
+import org.tongban.exchange.ExchangeFixtures;
 import org.tongban.identity.internal.ResidentFixtures;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.person.NewResident;
@@ -37,6 +38,7 @@ class BookingTests {
   @Autowired Residents residents;
   @Autowired ResidentSecrets secrets;
   @Autowired JdbcClient jdbc;
+  @Autowired tools.jackson.databind.json.JsonMapper json;
 
   private UserDetails resident(String name) {
     var id = randomIdNumber("210102");
@@ -108,6 +110,13 @@ class BookingTests {
     assertThatThrownBy(() -> as(anna, () -> bookings.cancel(again.id()))).isInstanceOf(org.tongban.booking.BookingRefusals.NotCancellable.class);
     var other = resident("预约他人");
     assertThatThrownBy(() -> as(other, () -> bookings.cancel(again.id()))).isInstanceOf(org.tongban.booking.BookingRefusals.NotFound.class);
+    // Each change went to the exchange (#16.2); the ticket, a bearer code, never does.
+    assertThat(ExchangeFixtures.shared(jdbc, json, "booking.bookings", booking.id())).extracting(m -> m.get("status"))
+        .containsExactly("CONFIRMED", "CANCELLED");
+    assertThat(ExchangeFixtures.shared(jdbc, json, "booking.bookings", again.id())).extracting(m -> m.get("status"))
+        .containsExactly("CONFIRMED", "CHECKED_IN");
+    assertThat(jdbc.sql("select count(*) from exchange.outbox where fields::text like ?").param("%" + again.ticket() + "%")
+        .query(Long.class).single()).isZero();
   }
 
   @Test

@@ -47,4 +47,12 @@ public final class ExchangeFixtures {
     return jdbc.sql("select fields ->> 'status' from exchange.outbox where record_key = ? order by id")
         .param(c.id().toString()).query(String.class).list();
   }
+
+  /** What the outbox holds of one record of a resource, each change's fields in the order they were written. */
+  public static List<java.util.Map<String, Object>> shared(JdbcClient jdbc, JsonMapper json, String resource, Object key) {
+    return jdbc.sql("select fields::text from exchange.outbox where resource = ? and record_key = ? order by id")
+        .params(resource, key.toString()).query(String.class).list().stream()
+        .map(text -> json.readValue(text, new tools.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {}))
+        .toList();
+  }
 }

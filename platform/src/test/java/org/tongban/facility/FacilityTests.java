@@ -30,6 +30,7 @@ import org.tongban.casework.CaseworkFixtures;
 import org.tongban.casework.Channel;
 import org.tongban.casework.NewApplication;
 import org.tongban.casework.RegionBasis;
+import org.tongban.exchange.ExchangeFixtures;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.organisation.OrganisationDirectory;
 import org.tongban.person.Residents;
@@ -164,6 +165,23 @@ class FacilityTests {
     // Someone leaves: the place is free again.
     as(officer, () -> placements.leave(meiPlace.caseId()));
     assertThat(registry.view(f.id()).occupied()).isEqualTo(19);
+
+    // Each change went to the exchange in its own transaction (#16.2): the facility's free places as they moved, and
+    // her place as it was filed, granted and ended; his refused decision shared nothing beyond his filing.
+    assertThat(ExchangeFixtures.shared(jdbc, json, "facility.facilities", f.id())).extracting(m -> m.get("free"))
+        .containsExactly(1, 0, 1);
+    assertThat(ExchangeFixtures.shared(jdbc, json, "facility.placements", meiPlace.id()))
+        .extracting(m -> m.get("status")).containsExactly("WAITING", "ADMITTED", "LEFT");
+    assertThat(ExchangeFixtures.shared(jdbc, json, "facility.placements", meiPlace.id()).get(1))
+        .containsEntry("facilityName", "一席幼儿园").containsEntry("name", "张美")
+        .containsEntry("person", mei.person().id().value().toString());
+    assertThat(ExchangeFixtures.shared(jdbc, json, "facility.placements", linPlace.id()))
+        .extracting(m -> m.get("status")).containsExactly("WAITING");
+    // The plan's facts of the district, city and province went too; a township's or a village's never.
+    indicators.applyNow();
+    assertThat(jdbc.sql("select fields ->> 'region' from exchange.outbox where resource = 'planning.fact-values'")
+        .query(String.class).list()).contains("210102000000", "210100000000", "210000000000")
+        .allSatisfy(r -> assertThat(r).matches("\\d{6}000000"));
   }
 
   @Autowired org.tongban.indicator.IndicatorManagement indicators;

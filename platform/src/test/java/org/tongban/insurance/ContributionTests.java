@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tongban.casework.CaseworkFixtures;
+import org.tongban.exchange.ExchangeFixtures;
 import org.tongban.casework.CaseworkFixtures.Applicant;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.insurance.Declarations.Line;
@@ -49,6 +50,7 @@ class ContributionTests {
   @Autowired ResidentSecrets secrets;
   @Autowired OrganisationDirectory organisations;
   @Autowired JdbcClient jdbc;
+  @Autowired tools.jackson.databind.json.JsonMapper json;
 
   InsuranceFixtures fx;
   CaseworkFixtures casework;
@@ -164,6 +166,11 @@ class ContributionTests {
     var ended = fx.forUnit(boss, unit, () -> enrolments.endEmployment(worker.person().id().value(), three,
         Enrolments.EndReason.INVOLUNTARY));
     assertThat(ended).hasSize(2).allSatisfy(e -> assertThat(e.endReason()).isEqualTo("INVOLUNTARY"));
+    // Began and ended, each went to the exchange with its months and reason (#16.2).
+    assertThat(ended).allSatisfy(e -> assertThat(ExchangeFixtures.shared(jdbc, json, "insurance.enrolments", e.id()))
+        .extracting(m -> m.get("toMonth"), m -> m.get("endReason"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(null, null),
+            org.assertj.core.groups.Tuple.tuple(three.toString(), "INVOLUNTARY")));
     assertThatThrownBy(() -> fx.forUnit(boss, unit, () -> declarations.declare(now().minusMonths(1),
         List.of(new Line(id, "6000", null)))))
         .satisfies(t -> assertThat(codes(t)).containsExactly("insurance-not-employee"));

@@ -22,6 +22,7 @@ import org.tongban.casework.Casework;
 import org.tongban.casework.CaseworkFixtures;
 import org.tongban.casework.CaseworkFixtures.Applicant;
 import org.tongban.catalogue.ServiceCatalogue;
+import org.tongban.exchange.ExchangeFixtures;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.organisation.OrganisationDirectory;
 import org.tongban.person.Residents;
@@ -118,6 +119,11 @@ class InterProvincialTransferTests {
     assertThat(statement.basis()).contains("国办发〔2009〕66号");
     assertThatThrownBy(() -> as(officerOf("510502", "hrss"), () -> transfers.statement(c.id().value())))
         .isInstanceOf(InsuranceRefusals.TransferNotFound.class);
+    // The statement goes to the exchange with the decision, for the national platform and the receiving province.
+    assertThat(ExchangeFixtures.shared(jdbc, json, "insurance.transfer-statements", c.id())).singleElement()
+        .satisfies(m -> assertThat(m).containsEntry("caseNumber", c.number()).containsEntry("toProvince", "11")
+            .containsEntry("months", 18).containsEntry("fromRegion", c.competentRegion().value())
+            .containsEntry("person", id.toString()));
   }
 
   @Test
