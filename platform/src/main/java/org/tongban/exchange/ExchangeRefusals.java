@@ -59,4 +59,11 @@ public final class ExchangeRefusals {
       super("exchange.acknowledged-ahead", 409, upTo, delivered);
     }
   }
+
+  /** A cursor before the oldest message kept: those were acknowledged and removed after the retention period. */
+  public static final class BeyondRetention extends Refusal {
+    public BeyondRetention(long after, long purged) {
+      super("exchange.beyond-retention", 410, after, purged);
+    }
+  }
 }

@@ -14,10 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param national the national platform's origin, the bearer token it issued (from the environment), the registered
  *                 subscriber whose subscriptions go up, and the province's code
  * @param open     the open data's requests a minute per address without a key
+ * @param retention how long acknowledged messages can still be read again, and how long dispatched outbox rows are kept
  */
 @ConfigurationProperties("tongban.exchange")
 public record ExchangeSettings(@DefaultValue Push push, @DefaultValue Kafka kafka, @DefaultValue National national,
-                               @DefaultValue Open open) {
+                               @DefaultValue Open open, @DefaultValue Retention retention) {
 
   public record Push(@DefaultValue("8") int maxAttempts, @DefaultValue("PT2S") Duration firstRetry) {}
 
@@ -28,4 +29,6 @@ public record ExchangeSettings(@DefaultValue Push push, @DefaultValue Kafka kafk
                          @DefaultValue("21") String sender) {}
 
   public record Open(@DefaultValue("60") int perAddress) {}
+
+  public record Retention(@DefaultValue("P30D") Duration messages, @DefaultValue("P7D") Duration outbox) {}
 }

@@ -34,6 +34,9 @@ public class Feeds {
   public Page read(String clientId, UUID subscription, long after, int limit) {
     var s = subscriptions.ofClient(clientId, subscription);
     if (after < 0) throw new ExchangeRefusals.Invalid("after");
+    long purged = jdbc.sql("select purged_seq from exchange.subscription where id = ?").param(subscription)
+        .query(Long.class).single();
+    if (after < purged) throw new ExchangeRefusals.BeyondRetention(after, purged);
     int size = ResultPage.size(limit);
     var messages = jdbc.sql("select seq, jws from exchange.message where subscription_id = ? and seq > ?"
             + " order by seq limit ?").params(subscription, after, size)
