@@ -83,6 +83,20 @@ class ClientRegistrationTests {
   }
 
   @Test
+  void aSecretStoredInAFormTheServerDoesNotHashIsAWrongSecretNotAServerError() throws Exception {
+    for (String stored : new String[] {"{noop}plain-secret", "plain-secret", "{bcrypt}$2a$10$abc"}) {
+      String id = "odd-" + UUID.randomUUID().toString().substring(0, 8);
+      clients.save(org.springframework.security.oauth2.server.authorization.client.RegisteredClient
+          .withId(UUID.randomUUID().toString()).clientId(id).clientSecret(stored)
+          .clientAuthenticationMethod(org.springframework.security.oauth2.core.ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+          .authorizationGrantType(org.springframework.security.oauth2.core.AuthorizationGrantType.CLIENT_CREDENTIALS)
+          .build());
+      mvc.perform(post("/oauth2/token").param("grant_type", "client_credentials").with(httpBasic(id, "plain-secret")))
+          .andExpect(status().isUnauthorized());
+    }
+  }
+
+  @Test
   void unsafeRedirectUrisAreRefused() throws Exception {
     for (String bad : new String[] {"http://yb.example.gov.cn/callback", "https://*.example.gov.cn/callback",
         "https://yb.example.gov.cn/callback#x", "/relative", "javascript:alert(1)", "https://user@evil.example/cb"}) {

@@ -18,9 +18,28 @@ final class ClientSecrets {
 
   private ClientSecrets() {}
 
+  /**
+   * A secret stored in any other form ({noop} plain text, or no prefix at all) never matches: the client is told
+   * invalid_client (401), as for a wrong secret, instead of the server failing on an encoding it does not know.
+   */
   static PasswordEncoder encoder() {
-    return new DelegatingPasswordEncoder("sha256", Map.of("sha256", new Sha256(), "argon2",
+    var encoder = new DelegatingPasswordEncoder("sha256", Map.of("sha256", new Sha256(), "argon2",
         PasswordConfiguration.ARGON2));
+    encoder.setDefaultPasswordEncoderForMatches(new NeverMatches());
+    return encoder;
+  }
+
+  private static final class NeverMatches implements PasswordEncoder {
+
+    @Override
+    public String encode(CharSequence raw) {
+      throw new UnsupportedOperationException("only for stored secrets of an unknown form");
+    }
+
+    @Override
+    public boolean matches(CharSequence raw, String encoded) {
+      return false;
+    }
   }
 
   private static final class Sha256 implements PasswordEncoder {
