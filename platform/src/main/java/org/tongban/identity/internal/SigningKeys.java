@@ -40,10 +40,18 @@ public class SigningKeys implements JWKSource<SecurityContext> {
   private final IdentitySettings settings;
   private final AuditTrail audit;
   private volatile Loaded loaded;
+  private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
   private record Loaded(String activeKid, JWKSet published, List<String> tokenKeyIds, ECKey messageKey, Instant at) {}
 
-  SigningKeys(JdbcClient jdbc, IdentityKeys secrets, IdentitySettings settings, AuditTrail audit) {
+  SigningKeys(JdbcClient jdbc, IdentityKeys secrets, IdentitySettings settings, AuditTrail audit,
+              org.springframework.transaction.PlatformTransactionManager transactions) {
+    // A first key is created and committed on its own, whatever transaction the caller is in: created inside the
+    // caller's, it stayed invisible to the other threads signing in parallel for that caller (the exchange signs a
+    // batch on all cores), which then created theirs and waited on the unique index for a commit that waited on them.
+    this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(
+        org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.jdbc = jdbc;
     this.secrets = secrets;
     this.settings = settings;
@@ -96,13 +104,17 @@ public class SigningKeys implements JWKSource<SecurityContext> {
   }
 
   private synchronized Loaded load() {
-    if (!jdbc.sql("select exists(select 1 from identity.signing_key where retired_at is null)")
-        .query(Boolean.class).single()) {
-      try {
-        create();
-      } catch (org.springframework.dao.DuplicateKeyException raced) {
-        // Another node created the first key at the same moment; use theirs.
-      }
+    var fresh = loaded;
+    if (fresh != null && fresh.at().isAfter(Instant.now().minusSeconds(60))) return fresh;
+    try {
+      ownTransaction.executeWithoutResult(tx -> {
+        if (!jdbc.sql("select exists(select 1 from identity.signing_key where retired_at is null)")
+            .query(Boolean.class).single()) {
+          create();
+        }
+      });
+    } catch (org.springframework.dao.DuplicateKeyException raced) {
+      // Another node created the first key at the same moment; use theirs.
     }
     record Row(String kid, byte[] publicKey, byte[] privateCipher, boolean active) {}
     List<Row> rows = jdbc.sql("""
@@ -135,20 +147,25 @@ public class SigningKeys implements JWKSource<SecurityContext> {
 
   /** Adds the message key's public half to {@code keys} and returns it whole; creates the first one when none. */
   private ECKey messageKey(List<JWK> keys) {
-    if (!jdbc.sql("select exists(select 1 from identity.message_key where retired_at is null)").query(Boolean.class)
-        .single()) {
-      try {
-        var generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
-        var pair = generator.generateKeyPair();
-        jdbc.sql("insert into identity.message_key (kid, public_key, private_cipher) values (?, ?, ?)")
-            .params("msg-" + UUID.randomUUID(), pair.getPublic().getEncoded(),
-                secrets.seal("identity.message_key", pair.getPrivate().getEncoded())).update();
-      } catch (org.springframework.dao.DuplicateKeyException raced) {
-        // Another node created it at the same moment; use theirs.
-      } catch (java.security.GeneralSecurityException e) {
-        throw new IllegalStateException(e);
-      }
+    try {
+      ownTransaction.executeWithoutResult(tx -> {
+        if (jdbc.sql("select exists(select 1 from identity.message_key where retired_at is null)").query(Boolean.class)
+            .single()) {
+          return;
+        }
+        try {
+          var generator = KeyPairGenerator.getInstance("EC");
+          generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+          var pair = generator.generateKeyPair();
+          jdbc.sql("insert into identity.message_key (kid, public_key, private_cipher) values (?, ?, ?)")
+              .params("msg-" + UUID.randomUUID(), pair.getPublic().getEncoded(),
+                  secrets.seal("identity.message_key", pair.getPrivate().getEncoded())).update();
+        } catch (java.security.GeneralSecurityException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    } catch (org.springframework.dao.DuplicateKeyException raced) {
+      // Another node created it at the same moment; use theirs.
     }
     var row = jdbc.sql("select kid, public_key, private_cipher from identity.message_key where retired_at is null")
         .query((rs, i) -> new Object[] {rs.getString(1), rs.getBytes(2), rs.getBytes(3)}).single();

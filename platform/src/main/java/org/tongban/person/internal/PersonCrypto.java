@@ -1,35 +1,24 @@
 package org.tongban.person.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Properties;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tongban.shared.FieldCipher;
 import org.tongban.shared.KeyFile;
 import java.util.List;
 
 /**
- * AES-256-GCM for personal fields and HMAC-SHA256 for the blind index. Ciphertext layout: version byte (1),
- * 12-byte random nonce, ciphertext with 16-byte tag. The field name is bound as associated data, so a phone
- * ciphertext cannot be passed off as an ID number.
+ * The person registry's keys: AES-256-GCM for personal fields and HMAC-SHA256 for the blind index
+ * ({@link FieldCipher}). The field name is bound as associated data, so a phone ciphertext cannot be passed off as an
+ * ID number.
  */
 @Component
 public class PersonCrypto {
 
   private static final Logger log = LoggerFactory.getLogger(PersonCrypto.class);
-  private static final byte VERSION = 1;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final SecretKeySpec encryptionKey;
-  private final SecretKeySpec indexKey;
-  private final ThreadLocal<Mac> macs;
+  private final FieldCipher cipher;
 
   PersonCrypto(PersonSettings settings) {
     String enc = settings.encryptionKey();
@@ -39,58 +28,20 @@ public class PersonCrypto {
       enc = keys.getProperty("encryption-key");
       idx = keys.getProperty("index-key");
     }
-    this.encryptionKey = new SecretKeySpec(decode(enc, "encryption"), "AES");
-    this.indexKey = new SecretKeySpec(decode(idx, "index"), "HmacSHA256");
-    this.macs = ThreadLocal.withInitial(() -> {
-      try {
-        var mac = Mac.getInstance("HmacSHA256");
-        mac.init(indexKey);
-        return mac;
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    this.cipher = new FieldCipher("person", enc, idx);
   }
 
   public byte[] encrypt(String field, String plain) {
-    try {
-      byte[] nonce = new byte[12];
-      RANDOM.nextBytes(nonce);
-      var cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, nonce));
-      cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
-      byte[] ct = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-      byte[] out = new byte[1 + 12 + ct.length];
-      out[0] = VERSION;
-      System.arraycopy(nonce, 0, out, 1, 12);
-      System.arraycopy(ct, 0, out, 13, ct.length);
-      return out;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Encryption failed", e);
-    }
+    return cipher.encrypt(field, plain);
   }
 
   public String decrypt(String field, byte[] data) {
-    try {
-      if (data[0] != VERSION) throw new IllegalStateException("Unknown ciphertext version " + data[0]);
-      var cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, data, 1, 12));
-      cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
-      return new String(cipher.doFinal(data, 13, data.length - 13), StandardCharsets.UTF_8);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Decryption failed (wrong key or altered data)", e);
-    }
+    return cipher.decrypt(field, data);
   }
 
   /** Blind index of a normalised value: equal inputs give equal outputs; nothing can be read back. */
   public byte[] index(String normalised) {
-    return macs.get().doFinal(normalised.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static byte[] decode(String base64, String which) {
-    byte[] key = Base64.getDecoder().decode(base64.strip());
-    if (key.length != 32) throw new IllegalStateException("The person " + which + " key must be 32 bytes (Base64)");
-    return key;
+    return cipher.index(normalised);
   }
 
   private static Properties loadOrCreate(PersonSettings settings) {
