@@ -149,6 +149,7 @@ class JurisdictionTests {
   CaseFile luzhouCase;
   java.util.UUID material;
   UserDetails applicant;
+  org.tongban.person.PersonId applicantPerson;
   UserDetails stranger;
   StaffUser caseOfficer;
 
@@ -166,6 +167,7 @@ class JurisdictionTests {
         .query(String.class).single();
     var person = as(jiangyang, () -> residents.register(new NewResident("赵六", id.value(), null, village, village)));
     applicant = ResidentFixtures.accountFor(secrets, person.id(), "赵六", id);
+    applicantPerson = person.id();
     var otherId = randomIdNumber("510502");
     var other = as(jiangyang, () -> residents.register(new NewResident("钱七", otherId.value(), null, village, village)));
     stranger = ResidentFixtures.accountFor(secrets, other.id(), "钱七", otherId);
@@ -259,6 +261,7 @@ class JurisdictionTests {
     all.putAll(insurance);
     all.putAll(ConsultationWalk.idCases(tickets, entries, luzhouOffice, applicant, stranger));
     all.putAll(ExchangeWalk.idCases(registeredClients, subscriptions, jdbc));
+    all.putAll(HealthWalk.idCases(jdbc, applicantPerson, applicant, stranger));
     String cid = luzhouCase.id().toString();
     String api = "/api/cases/" + cid;
     all.put("GET /api/cases/{id}", List.of(new Case(HttpMethod.GET, api, null, caseOfficer, true, null)));

@@ -115,6 +115,7 @@ class WriteJurisdictionTests {
   @Autowired org.tongban.organisation.OrganisationDirectory organisations;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
   @Autowired JdbcClient jdbc;
+  @Autowired org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository registeredClients;
   @Autowired Residents residents;
   @Autowired ResidentSecrets secrets;
   @Autowired FacilityRegistry facilities;
@@ -270,6 +271,8 @@ class WriteJurisdictionTests {
     // The county's 人社 office takes the tickets the agent opens.
     new org.tongban.casework.CaseworkFixtures(organisations, residents, secrets, jdbc).office("hrss", "510502");
     all.addAll(ConsultationWalk.writes(agentDesk, jdbc, residents, village, heping, jiangyang));
+    all.addAll(HealthWalk.writes(registeredClients, jdbc, clerkOf("21", "ROLE_ADMIN"), clerkOf("51", "ROLE_ADMIN"),
+        "510502000000"));
     all.add(new Write("POST /workbench/check-in", heping, jiangyang, () -> post("/workbench/check-in")
         .param("ticket", secondTicket),
         () -> count("select count(*) from booking.booking where ticket = ? and status = 'CHECKED_IN'", secondTicket)));

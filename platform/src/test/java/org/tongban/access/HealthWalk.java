@@ -1,0 +1,60 @@
+package org.tongban.access;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.tongban.health.Clinics;
+import org.tongban.person.PersonId;
+
+/**
+ * The health record's endpoints for people: a look at a resident's record is reported by that resident only ("not
+ * found" to another); a clinic is registered by an administrator covering its region only. (Clinics' FHIR endpoints
+ * are walked with two clinics' tokens in FhirRecordTests: the HAPI servlet is outside MockMvc.)
+ */
+final class HealthWalk {
+
+  private HealthWalk() {}
+
+  static Map<String, List<JurisdictionTests.Case>> idCases(JdbcClient jdbc, PersonId owner, UserDetails resident,
+                                                          UserDetails stranger) {
+    var all = new HashMap<String, List<JurisdictionTests.Case>>();
+    all.put("POST /api/health/me/access/{id}/report", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/api/health/me/access/" + look(jdbc, owner) + "/report", "{\"reason\":\"走查：不认可\"}", resident, true,
+        stranger)));
+    all.put("POST /my/health/access/{id}/report", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/my/health/access/" + look(jdbc, owner) + "/report?reason=%E8%B5%B0%E6%9F%A5", null, resident, true,
+        stranger)));
+    return all;
+  }
+
+  static List<WriteJurisdictionTests.Write> writes(RegisteredClientRepository clients, JdbcClient jdbc,
+                                                   UserDetails outsider, UserDetails owner, String region) {
+    String client = "walk-clinic-" + UUID.randomUUID().toString().substring(0, 8);
+    clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(client).clientName(client)
+        .clientSecret("{sha256}" + UUID.randomUUID().toString().replace("-", "")).clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope(Clinics.WRITE).scope(Clinics.READ)
+        .build());
+    return List.of(new WriteJurisdictionTests.Write("POST /api/health/clinics", outsider, owner,
+        () -> post("/api/health/clinics").contentType(MediaType.APPLICATION_JSON).content("{\"clientId\":\"" + client
+            + "\",\"name\":\"走查卫生院\",\"kind\":\"TOWNSHIP_HEALTH_CENTRE\",\"region\":\"" + region + "\"}"),
+        () -> jdbc.sql("select count(*) from health.clinic where client_id = ?").param(client).query(Long.class)
+            .single()));
+  }
+
+  private static long look(JdbcClient jdbc, PersonId owner) {
+    return jdbc.sql("insert into health.access (patient, action, what, actor, actor_kind, actor_name, purpose)"
+            + " values (?, 'READ', 'Observation/walk', 'walk-clinic', 'CLINIC', '走查卫生院', '走查') returning id")
+        .param(owner.value()).query(Long.class).single();
+  }
+}
