@@ -24,4 +24,38 @@ public final class HealthRefusals {
       super("health.not-a-resident", 403);
     }
   }
+
+  /** A disease that is not notifiable under 传染病防治法 (not in the list the platform holds). */
+  public static final class UnknownDisease extends Refusal {
+    public UnknownDisease(String code) {
+      super("health.unknown-disease", 422, code);
+    }
+  }
+
+  /** A patient who does not live in the reporting clinic's county. */
+  public static final class OtherCounty extends Refusal {
+    public OtherCounty(String county) {
+      super("health.other-county", 403, county);
+    }
+  }
+
+  /** The same person reported for the same disease with an onset within 30 days: the earlier card stands. */
+  public static final class DuplicateReport extends Refusal {
+    public DuplicateReport(String earlier) {
+      super("health.duplicate-report", 409, earlier);
+    }
+  }
+
+  public static final class WrongState extends Refusal {
+    public WrongState(String status) {
+      super("health.wrong-state", 409, status);
+    }
+  }
+
+  /** A system whose token lacks the scope, or that is not registered as a clinic. */
+  public static final class NotAClinic extends Refusal {
+    public NotAClinic() {
+      super("health.not-a-clinic", 403);
+    }
+  }
 }

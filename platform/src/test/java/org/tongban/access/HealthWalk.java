@@ -35,7 +35,26 @@ final class HealthWalk {
     all.put("POST /my/health/access/{id}/report", List.of(new JurisdictionTests.Case(HttpMethod.POST,
         "/my/health/access/" + look(jdbc, owner) + "/report?reason=%E8%B5%B0%E6%9F%A5", null, resident, true,
         stranger)));
+    // Alerts of a 江阳区 township: seen, verified and closed by 江阳区's staff, "not found" to 和平区's.
+    String township = jdbc.sql("select code from region.region where code like '510502%' and level = 4 order by code"
+        + " limit 1").query(String.class).single();
+    all.put("GET /api/health/alerts/{id}", List.of(new JurisdictionTests.Case(HttpMethod.GET,
+        "/api/health/alerts/" + alert(jdbc, township, "OPEN"), null)));
+    all.put("POST /api/health/alerts/{id}/verification", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/api/health/alerts/" + alert(jdbc, township, "OPEN") + "/verification", "{\"note\":\"走查核实\"}")));
+    all.put("POST /api/health/alerts/{id}/closure", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/api/health/alerts/" + alert(jdbc, township, "VERIFIED") + "/closure",
+        "{\"outbreak\":false,\"note\":\"走查结案\"}")));
     return all;
+  }
+
+  private static UUID alert(JdbcClient jdbc, String township, String status) {
+    var id = UUID.randomUUID();
+    jdbc.sql("insert into health.alert (id, disease, township, day, method, statistic, threshold, observed, baseline,"
+            + " status, level, verify_by, generated) values (?, 'hfmd', ?, current_date - (random() * 3000)::int, ?,"
+            + " 4, 3, 9, '[]', ?, 'COUNTY', now() + interval '1 day', true)")
+        .params(id, township, "WALK-" + id, status).update();
+    return id;
   }
 
   static List<WriteJurisdictionTests.Write> writes(RegisteredClientRepository clients, JdbcClient jdbc,

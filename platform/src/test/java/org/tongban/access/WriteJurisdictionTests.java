@@ -89,6 +89,8 @@ class WriteJurisdictionTests {
       // A 12333 agent looks up an incoming number, a station agent the ID card shown: masked, within the agent's
       // jurisdiction, audited (AgentDeskTests).
       "POST /api/consultation/desk/caller", "POST /api/consultation/desk/resident",
+      // A clinic's system reports cases for residents of its own county only (EarlyWarningTests).
+      "POST /api/health/clinic/case-reports",
       // A department system applies for itself, within the jurisdiction it was registered with (ExchangeTests).
       "POST /api/exchange/client/subscriptions",
       "POST /api/insurance/unit/enrolments", "POST /api/insurance/unit/separations", "POST /api/insurance/unit/declarations",

@@ -10,7 +10,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The FHIR API takes bearer tokens of this platform only: no session, no cookie, so no CSRF. The capability statement
+ * The FHIR API (and clinics' case reports) take bearer tokens of this platform only: no session, no cookie, so no CSRF. The capability statement
  * is public; which scope each operation needs, and which patients a clinic reaches, the providers decide.
  */
 @Configuration(proxyBeanMethods = false)
@@ -19,7 +19,7 @@ class FhirSecurity {
   @Bean
   @Order(0)
   SecurityFilterChain fhirClients(HttpSecurity http) throws Exception {
-    http.securityMatcher("/fhir/**")
+    http.securityMatcher("/fhir/**", "/api/health/clinic/**")
         .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
             .anyRequest().authenticated())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
