@@ -45,6 +45,10 @@ final class HealthWalk {
     all.put("POST /api/health/alerts/{id}/closure", List.of(new JurisdictionTests.Case(HttpMethod.POST,
         "/api/health/alerts/" + alert(jdbc, township, "VERIFIED") + "/closure",
         "{\"outbreak\":false,\"note\":\"走查结案\"}")));
+    all.put("POST /workbench/health/alerts/{id}/verification", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/workbench/health/alerts/" + alert(jdbc, township, "OPEN") + "/verification?note=%E6%A0%B8%E5%AE%9E", null)));
+    all.put("POST /workbench/health/alerts/{id}/closure", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/workbench/health/alerts/" + alert(jdbc, township, "VERIFIED") + "/closure?note=%E7%BB%93%E6%A1%88", null)));
     return all;
   }
 

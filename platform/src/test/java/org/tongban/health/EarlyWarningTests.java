@@ -163,6 +163,20 @@ class EarlyWarningTests {
         .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("VERIFIED"));
     mvc.perform(post("/api/health/alerts/" + id + "/closure").contentType(MediaType.APPLICATION_JSON).content(close)
         .with(user(county)).with(csrf())).andExpect(status().isOk()).andExpect(jsonPath("$.conclusion").value("OUTBREAK"));
+
+    // The CDC's page: the other alerts of the day, with method, threshold and deadline; verified from the list.
+    var page = mvc.perform(get("/workbench/health/alerts").header("Accept-Language", "zh-CN").with(user(county)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    var c2 = jdbc.sql("select id from health.alert where disease = 'hfmd' and township = ? and day = ? and method = 'EARS-C2'")
+        .params(outbreak, day).query(UUID.class).single();
+    assertThat(page).contains("传染病预警").contains("id=\"alert-" + c2 + "\"").contains("手足口病").contains("EARS-C2")
+        .contains("待核实").contains("结论：暴发疫情").contains("生成数据");
+    assertThat(mvc.perform(get("/workbench/health/alerts").header("Accept-Language", "en").with(user(county)))
+        .andReturn().getResponse().getContentAsString()).contains("Infectious disease alerts").contains("To verify");
+    mvc.perform(post("/workbench/health/alerts/" + c2 + "/verification").param("note", "已电话核实").with(user(county))
+        .with(csrf())).andExpect(status().is3xxRedirection());
+    assertThat(jdbc.sql("select status from health.alert where id = ?").param(c2).query(String.class).single())
+        .isEqualTo("VERIFIED");
   }
 
   @Test
