@@ -4,7 +4,7 @@
  * looked at it. The content is encrypted at rest; every look is logged.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "identity", "person"})
+@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "identity", "person", "facility::spi"})
 package org.tongban.health;
 
 import org.jspecify.annotations.NullMarked;
