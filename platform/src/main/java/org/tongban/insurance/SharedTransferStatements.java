@@ -1,8 +1,6 @@
 package org.tongban.insurance;
 
 import static org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.AGGREGATE;
-import static org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.MASKED;
-import static org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.PERSONAL;
 import static org.tongban.exchange.spi.ResourceDescriptor.Type.BOOLEAN;
 import static org.tongban.exchange.spi.ResourceDescriptor.Type.INTEGER;
 import static org.tongban.exchange.spi.ResourceDescriptor.Type.STRING;
@@ -18,6 +16,7 @@ import org.tongban.exchange.spi.ResourceDescriptor.Field;
 import org.tongban.exchange.spi.SharedRecord;
 import org.tongban.exchange.spi.SharedResource;
 import org.tongban.person.Residents;
+import org.tongban.person.SharedPerson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,7 +29,7 @@ class SharedTransferStatements implements SharedResource<TransferredOut> {
 
   static final ResourceDescriptor DESCRIPTOR = new ResourceDescriptor("insurance.transfer-statements", "参保缴费凭证（跨省转出）",
       "Pension transfer statements (out of the province)", "hrss", ResourceDescriptor.Sharing.CONDITIONAL,
-      "实时 (real time)", List.of(
+      "实时 (real time)", SharedPerson.withPerson(List.of(
           new Field("caseNumber", STRING, AGGREGATE, "转移办件编号", "Case number"),
           new Field("fromRegion", STRING, AGGREGATE, "转出地区划代码", "Region of the agency moving out"),
           new Field("toProvince", STRING, AGGREGATE, "转入省份代码", "Province moving to"),
@@ -40,10 +39,7 @@ class SharedTransferStatements implements SharedResource<TransferredOut> {
           new Field("periods", STRING, AGGREGATE, "缴费期间及基数（JSON：from、to、baseCents）",
               "Periods and bases (JSON: from, to, baseCents)"),
           new Field("rule", STRING, AGGREGATE, "依据", "Rule"),
-          new Field("generated", BOOLEAN, AGGREGATE, "是否为生成（演示）数据", "Generated (demo) data"),
-          new Field("idNumberMasked", STRING, MASKED, "公民身份号码（脱敏）", "ID number, masked"),
-          new Field("person", STRING, PERSONAL, "人口库标识", "Registry id"),
-          new Field("name", STRING, PERSONAL, "姓名", "Name")));
+          new Field("generated", BOOLEAN, AGGREGATE, "是否为生成（演示）数据", "Generated (demo) data")), "", ""));
 
   private final Transfers transfers;
   private final CaseQueries cases;
@@ -84,11 +80,7 @@ class SharedTransferStatements implements SharedResource<TransferredOut> {
           .toList()));
       f.put("rule", statement.basis());
       f.put("generated", file.generated() || person.map(r -> r.generated()).orElse(false));
-      person.ifPresent(r -> {
-        f.put("idNumberMasked", r.idNumberMasked());
-        f.put("person", r.id().value().toString());
-        f.put("name", r.name());
-      });
+      person.ifPresent(r -> SharedPerson.put(f, r));
       return new SharedRecord(event.caseId().toString(), file.competentRegion(), f);
     });
   }

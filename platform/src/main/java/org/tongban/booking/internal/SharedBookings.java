@@ -1,8 +1,6 @@
 package org.tongban.booking.internal;
 
 import static org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.AGGREGATE;
-import static org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.MASKED;
-import static org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.PERSONAL;
 import static org.tongban.exchange.spi.ResourceDescriptor.Type.BOOLEAN;
 import static org.tongban.exchange.spi.ResourceDescriptor.Type.DATE;
 import static org.tongban.exchange.spi.ResourceDescriptor.Type.DATE_TIME;
@@ -23,6 +21,7 @@ import org.tongban.exchange.spi.SharedRecord;
 import org.tongban.exchange.spi.SharedResource;
 import org.tongban.person.PersonId;
 import org.tongban.person.Residents;
+import org.tongban.person.SharedPerson;
 import org.tongban.shared.RegionCode;
 
 /**
@@ -33,7 +32,7 @@ import org.tongban.shared.RegionCode;
 class SharedBookings implements SharedResource<BookingChanged> {
 
   static final ResourceDescriptor DESCRIPTOR = new ResourceDescriptor("booking.bookings", "预约记录", "Bookings",
-      "government-services", ResourceDescriptor.Sharing.CONDITIONAL, "实时 (real time)", List.of(
+      "government-services", ResourceDescriptor.Sharing.CONDITIONAL, "实时 (real time)", SharedPerson.withPerson(List.of(
           new Field("resource", STRING, AGGREGATE, "预约资源标识", "Bookable resource id"),
           new Field("resourceName", STRING, AGGREGATE, "预约资源", "Bookable resource"),
           new Field("kind", STRING, AGGREGATE, "资源类别", "Kind"),
@@ -46,10 +45,7 @@ class SharedBookings implements SharedResource<BookingChanged> {
           new Field("createdAt", DATE_TIME, AGGREGATE, "预约时间", "Booked at"),
           new Field("cancelledAt", DATE_TIME, AGGREGATE, "取消时间", "Cancelled at"),
           new Field("checkedInAt", DATE_TIME, AGGREGATE, "签到时间", "Checked in at"),
-          new Field("generated", BOOLEAN, AGGREGATE, "是否为生成（演示）数据", "Generated (demo) data"),
-          new Field("idNumberMasked", STRING, MASKED, "预约人公民身份号码（脱敏）", "ID number, masked"),
-          new Field("person", STRING, PERSONAL, "预约人（人口库标识）", "Person (registry id)"),
-          new Field("name", STRING, PERSONAL, "预约人姓名", "Name")));
+          new Field("generated", BOOLEAN, AGGREGATE, "是否为生成（演示）数据", "Generated (demo) data")), "预约人", "Person"));
 
   private final JdbcClient jdbc;
   private final Residents residents;
@@ -94,11 +90,7 @@ class SharedBookings implements SharedResource<BookingChanged> {
           put(f, "cancelledAt", rs.getTimestamp(11));
           put(f, "checkedInAt", rs.getTimestamp(12));
           f.put("generated", rs.getBoolean(13) || person.map(r -> r.generated()).orElse(false));
-          person.ifPresent(r -> {
-            f.put("idNumberMasked", r.idNumberMasked());
-            f.put("person", r.id().value().toString());
-            f.put("name", r.name());
-          });
+          person.ifPresent(r -> SharedPerson.put(f, r));
           return new SharedRecord(event.booking().toString(), region, f);
         })
         .optional();

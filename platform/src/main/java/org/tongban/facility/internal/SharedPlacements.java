@@ -1,8 +1,6 @@
 package org.tongban.facility.internal;
 
 import static org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.AGGREGATE;
-import static org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.MASKED;
-import static org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.PERSONAL;
 import static org.tongban.exchange.spi.ResourceDescriptor.Type.BOOLEAN;
 import static org.tongban.exchange.spi.ResourceDescriptor.Type.DATE_TIME;
 import static org.tongban.exchange.spi.ResourceDescriptor.Type.STRING;
@@ -22,6 +20,7 @@ import org.tongban.facility.Placement;
 import org.tongban.facility.PlacementChanged;
 import org.tongban.person.PersonId;
 import org.tongban.person.Residents;
+import org.tongban.person.SharedPerson;
 import org.tongban.shared.RegionCode;
 
 /**
@@ -33,7 +32,7 @@ class SharedPlacements implements SharedResource<PlacementChanged> {
 
   static final ResourceDescriptor DESCRIPTOR = new ResourceDescriptor("facility.placements", "学位托位床位安排",
       "Places applied for and granted", "government-services", ResourceDescriptor.Sharing.CONDITIONAL,
-      "实时 (real time)", List.of(
+      "实时 (real time)", SharedPerson.withPerson(List.of(
           new Field("caseNumber", STRING, AGGREGATE, "办件编号", "Case number"),
           new Field("item", STRING, AGGREGATE, "事项编码", "Service item code"),
           new Field("facility", STRING, AGGREGATE, "设施标识", "Facility id"),
@@ -43,10 +42,7 @@ class SharedPlacements implements SharedResource<PlacementChanged> {
           new Field("statusZh", STRING, AGGREGATE, "安排状态（中文）", "Status in Chinese"),
           new Field("filedAt", DATE_TIME, AGGREGATE, "申请时间", "Filed at"),
           new Field("decidedAt", DATE_TIME, AGGREGATE, "决定时间", "Decided at"),
-          new Field("generated", BOOLEAN, AGGREGATE, "是否为生成（演示）数据", "Generated (demo) data"),
-          new Field("idNumberMasked", STRING, MASKED, "申请人公民身份号码（脱敏）", "Applicant's ID number, masked"),
-          new Field("person", STRING, PERSONAL, "申请人（人口库标识）", "Applicant (registry id)"),
-          new Field("name", STRING, PERSONAL, "申请人姓名", "Applicant's name")));
+          new Field("generated", BOOLEAN, AGGREGATE, "是否为生成（演示）数据", "Generated (demo) data")), "申请人", "Applicant"));
 
   private final JdbcClient jdbc;
   private final Residents residents;
@@ -89,11 +85,7 @@ class SharedPlacements implements SharedResource<PlacementChanged> {
           Timestamp decided = rs.getTimestamp(8);
           if (decided != null) f.put("decidedAt", decided.toInstant().toString());
           f.put("generated", rs.getBoolean(10) || person.map(r -> r.generated()).orElse(false));
-          person.ifPresent(r -> {
-            f.put("idNumberMasked", r.idNumberMasked());
-            f.put("person", r.id().value().toString());
-            f.put("name", r.name());
-          });
+          person.ifPresent(r -> SharedPerson.put(f, r));
           var region = person.map(r -> r.residenceRegion()).orElse(facilityRegion);
           return new SharedRecord(event.placement().toString(), region, f);
         })

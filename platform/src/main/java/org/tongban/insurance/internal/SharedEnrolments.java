@@ -1,8 +1,6 @@
 package org.tongban.insurance.internal;
 
 import static org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.AGGREGATE;
-import static org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.MASKED;
-import static org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.PERSONAL;
 import static org.tongban.exchange.spi.ResourceDescriptor.Type.BOOLEAN;
 import static org.tongban.exchange.spi.ResourceDescriptor.Type.STRING;
 
@@ -22,6 +20,7 @@ import org.tongban.insurance.EnrolmentChanged;
 import org.tongban.insurance.Insurance;
 import org.tongban.person.PersonId;
 import org.tongban.person.Residents;
+import org.tongban.person.SharedPerson;
 import org.tongban.shared.RegionCode;
 
 /**
@@ -33,7 +32,7 @@ import org.tongban.shared.RegionCode;
 class SharedEnrolments implements SharedResource<EnrolmentChanged> {
 
   static final ResourceDescriptor DESCRIPTOR = new ResourceDescriptor("insurance.enrolments", "参保登记信息",
-      "Social-insurance enrolments", "hrss", ResourceDescriptor.Sharing.CONDITIONAL, "实时 (real time)", List.of(
+      "Social-insurance enrolments", "hrss", ResourceDescriptor.Sharing.CONDITIONAL, "实时 (real time)", SharedPerson.withPerson(List.of(
           new Field("insurance", STRING, AGGREGATE, "险种", "Insurance"),
           new Field("insuranceZh", STRING, AGGREGATE, "险种（中文）", "Insurance in Chinese"),
           new Field("scheme", STRING, AGGREGATE, "参保类别（职工、灵活就业、城乡居民）", "Scheme"),
@@ -42,10 +41,7 @@ class SharedEnrolments implements SharedResource<EnrolmentChanged> {
           new Field("fromMonth", STRING, AGGREGATE, "参保起始月份", "From month"),
           new Field("toMonth", STRING, AGGREGATE, "终止月份", "Until month"),
           new Field("endReason", STRING, AGGREGATE, "终止原因", "Why it ended"),
-          new Field("generated", BOOLEAN, AGGREGATE, "是否为生成（演示）数据", "Generated (demo) data"),
-          new Field("idNumberMasked", STRING, MASKED, "公民身份号码（脱敏）", "ID number, masked"),
-          new Field("person", STRING, PERSONAL, "人口库标识", "Registry id"),
-          new Field("name", STRING, PERSONAL, "姓名", "Name")));
+          new Field("generated", BOOLEAN, AGGREGATE, "是否为生成（演示）数据", "Generated (demo) data")), "", ""));
 
   private final JdbcClient jdbc;
   private final Residents residents;
@@ -86,11 +82,7 @@ class SharedEnrolments implements SharedResource<EnrolmentChanged> {
           if (to != null) f.put("toMonth", YearMonth.from(to).toString());
           if (rs.getString(7) != null) f.put("endReason", rs.getString(7));
           f.put("generated", rs.getBoolean(8));
-          person.ifPresent(r -> {
-            f.put("idNumberMasked", r.idNumberMasked());
-            f.put("person", r.id().value().toString());
-            f.put("name", r.name());
-          });
+          person.ifPresent(r -> SharedPerson.put(f, r));
           return new SharedRecord(event.enrolment().toString(), region, f);
         })
         .optional();

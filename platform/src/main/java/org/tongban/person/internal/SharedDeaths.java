@@ -1,8 +1,6 @@
 package org.tongban.person.internal;
 
 import static org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.AGGREGATE;
-import static org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.MASKED;
-import static org.tongban.exchange.spi.ResourceDescriptor.Sensitivity.PERSONAL;
 import static org.tongban.exchange.spi.ResourceDescriptor.Type.BOOLEAN;
 import static org.tongban.exchange.spi.ResourceDescriptor.Type.DATE;
 import static org.tongban.exchange.spi.ResourceDescriptor.Type.STRING;
@@ -17,6 +15,7 @@ import org.tongban.exchange.spi.SharedRecord;
 import org.tongban.exchange.spi.SharedResource;
 import org.tongban.person.ResidentDied;
 import org.tongban.person.Residents;
+import org.tongban.person.SharedPerson;
 
 /**
  * 死亡人员信息: a death entered in the registry, for the systems that must stop what a living person receives (a
@@ -26,13 +25,11 @@ import org.tongban.person.Residents;
 class SharedDeaths implements SharedResource<ResidentDied> {
 
   static final ResourceDescriptor DESCRIPTOR = new ResourceDescriptor("person.deaths", "死亡人员信息",
-      "Deaths registered", "government-services", ResourceDescriptor.Sharing.CONDITIONAL, "实时 (real time)", List.of(
+      "Deaths registered", "government-services", ResourceDescriptor.Sharing.CONDITIONAL, "实时 (real time)",
+      SharedPerson.withPerson(List.of(
           new Field("diedOn", DATE, AGGREGATE, "死亡日期", "Date of death"),
           new Field("residenceRegion", STRING, AGGREGATE, "居住地区划代码", "Region of residence"),
-          new Field("generated", BOOLEAN, AGGREGATE, "是否为生成（演示）数据", "Generated (demo) data"),
-          new Field("idNumberMasked", STRING, MASKED, "公民身份号码（脱敏）", "ID number, masked"),
-          new Field("person", STRING, PERSONAL, "人口库标识", "Registry id"),
-          new Field("name", STRING, PERSONAL, "姓名", "Name")));
+          new Field("generated", BOOLEAN, AGGREGATE, "是否为生成（演示）数据", "Generated (demo) data")), "", ""));
 
   private final Residents residents;
 
@@ -57,9 +54,7 @@ class SharedDeaths implements SharedResource<ResidentDied> {
       f.put("diedOn", event.diedOn().toString());
       f.put("residenceRegion", r.residenceRegion().value());
       f.put("generated", r.generated());
-      f.put("idNumberMasked", r.idNumberMasked());
-      f.put("person", r.id().value().toString());
-      f.put("name", r.name());
+      SharedPerson.put(f, r);
       return new SharedRecord(r.id().value().toString(), r.residenceRegion(), f);
     });
   }
