@@ -107,6 +107,10 @@ class SurvivorAndInjuryTests {
       residents.registerDeath(worker.person().id(), LocalDate.of(2025, 6, 1), "医院出具的死亡医学证明");
       return null;
     });
+    // The death goes to the exchange for the systems that stop what a living person receives (#16.2).
+    assertThat(org.tongban.exchange.ExchangeFixtures.shared(jdbc, json, "person.deaths", worker.person().id().value()))
+        .singleElement().satisfies(m -> assertThat(m).containsEntry("diedOn", "2025-06-01")
+            .containsEntry("person", worker.person().id().value().toString()).containsKey("idNumberMasked"));
     var a = as(officerOf(COUNTY, "hrss"), () -> survivors.assess(worker.person().id().value(), Cause.WORK_INJURY,
         List.of(new Dependant(true, false), new Dependant(false, true))));
     assertThat(a.findings()).allSatisfy(f -> assertThat(f.met()).as(f.code() + ": " + f.found()).isTrue());
