@@ -21,6 +21,7 @@ class FhirSecurity {
   SecurityFilterChain fhirClients(HttpSecurity http) throws Exception {
     http.securityMatcher("/fhir/**", "/api/health/clinic/**")
         .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
+            .requestMatchers("/api/health/clinic/**").hasAuthority("SCOPE_" + org.tongban.health.Clinics.WRITE)
             .anyRequest().authenticated())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(c -> c.disable())
