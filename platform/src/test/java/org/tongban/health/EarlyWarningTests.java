@@ -55,6 +55,9 @@ import org.tongban.person.Residents;
 @Tag("persistence")
 class EarlyWarningTests {
 
+  /** 大东区 (沈阳): the generated demo data (GeneratedHealth) uses 和平区's townships. */
+  static final String DADONG = "210104";
+
   @Autowired MockMvc mvc;
   @Autowired EarlyWarning warning;
   @Autowired Clinics clinics;
@@ -95,7 +98,7 @@ class EarlyWarningTests {
   @Test
   void anInjectedOutbreakIsFoundOnItsDayAndPlaceAndTheAlertGoesUpWhenNotVerified() throws Exception {
     var townships = jdbc.sql("select code from region.region where code like ? and level = 4 and valid_to is null"
-        + " order by code limit 3").param(HEPING + "%").query(String.class).list();
+        + " order by code limit 3").param(DADONG + "%").query(String.class).list();
     assertThat(townships).hasSize(3);
     String outbreak = townships.get(0);
     String noisy = townships.get(1);
@@ -134,7 +137,7 @@ class EarlyWarningTests {
         .params(day, outbreak, flat).query(Long.class).single()).isZero();
 
     // The county's CDC sees it with its method, threshold and baseline; another county's does not.
-    var county = officerOf(HEPING, "health");
+    var county = officerOf(DADONG, "health");
     var id = jdbc.sql("select id from health.alert where disease = 'hfmd' and township = ? and day = ?"
         + " and method = 'EARS-C1'").params(outbreak, day).query(UUID.class).single();
     mvc.perform(get("/api/health/alerts/" + id).with(user(county))).andExpect(status().isOk())
