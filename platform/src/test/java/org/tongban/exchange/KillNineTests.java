@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.tongban.Eventually;
 import org.tongban.StaffFixtures;
 import org.tongban.casework.CaseworkFixtures;
 import org.tongban.facility.FacilityDraft;
@@ -97,15 +97,14 @@ class KillNineTests {
     });
     try {
       // Killed once it has committed a good stream and its dispatcher has made messages of part of it.
-      var deadline = Instant.now().plus(Duration.ofMinutes(4));
-      while (committed.get() < 400 || delivered(client, subscription) < 100) {
-        if (!child.isAlive() || Instant.now().isAfter(deadline)) {
+      Eventually.until("the second platform committing and dispatching", Duration.ofMinutes(4), () -> {
+        if (!child.isAlive()) {
           synchronized (output) {
-            throw new AssertionError("the second platform did not get going: " + String.join("\n", output));
+            throw new AssertionError("the second platform stopped: " + String.join("\n", output));
           }
         }
-        Thread.sleep(50);
-      }
+        return committed.get() >= 400 && delivered(client, subscription) >= 100;
+      });
       child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no flush, mid-transaction
       child.waitFor();
     } finally {

@@ -3,7 +3,6 @@ package org.tongban.health.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -22,22 +21,21 @@ class ClinicCaseReportApi {
 
   private final CaseReports reports;
   private final Clinics clinics;
+  private final org.tongban.access.Callers callers;
 
-  ClinicCaseReportApi(CaseReports reports, Clinics clinics) {
+  ClinicCaseReportApi(CaseReports reports, Clinics clinics, org.tongban.access.Callers callers) {
     this.reports = reports;
     this.clinics = clinics;
+    this.callers = callers;
   }
 
   @PostMapping("/api/health/clinic/case-reports")
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Report a case of a notifiable disease (传染病报告卡) for a resident of the clinic's county")
-  CaseReports.CaseReport report(org.springframework.security.core.Authentication caller,
-                                @RequestBody CaseReports.NewCaseReport report) {
-    if (!(caller instanceof JwtAuthenticationToken token)
-        || token.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("SCOPE_" + Clinics.WRITE))) {
-      throw new HealthRefusals.NotAClinic();
-    }
-    var clinic = clinics.find(token.getName()).orElseThrow(HealthRefusals.NotAClinic::new);
+  CaseReports.CaseReport report(@RequestBody CaseReports.NewCaseReport report) {
+    var caller = callers.current();
+    if (!caller.has("SCOPE_" + Clinics.WRITE)) throw new HealthRefusals.NotAClinic();
+    var clinic = clinics.find(caller.name()).orElseThrow(HealthRefusals.NotAClinic::new);
     return reports.report(clinic, report);
   }
 }

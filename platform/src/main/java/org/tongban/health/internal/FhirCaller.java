@@ -1,9 +1,9 @@
 package org.tongban.health.internal;
 
 import java.util.UUID;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
+import org.tongban.access.Caller;
+import org.tongban.access.Callers;
 import org.tongban.health.Clinic;
 import org.tongban.health.Clinics;
 import org.tongban.person.PersonId;
@@ -21,21 +21,20 @@ class FhirCaller {
 
   private final Clinics clinics;
   private final Residents residents;
+  private final Callers callers;
 
-  FhirCaller(Clinics clinics, Residents residents) {
+  FhirCaller(Clinics clinics, Residents residents, Callers callers) {
     this.clinics = clinics;
     this.residents = residents;
+    this.callers = callers;
   }
 
   /** The calling clinic, when its token carries {@code scope}. */
   org.tongban.health.Clinic clinic(String scope) {
-    if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
-      throw FhirProblems.unauthenticated();
-    }
-    if (token.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("SCOPE_" + scope))) {
-      throw FhirProblems.scope(scope);
-    }
-    return clinics.find(token.getName()).orElseThrow(FhirProblems::notAClinic);
+    var caller = callers.current();
+    if (caller == Caller.PLATFORM) throw FhirProblems.unauthenticated();
+    if (!caller.has("SCOPE_" + scope)) throw FhirProblems.scope(scope);
+    return clinics.find(caller.name()).orElseThrow(FhirProblems::notAClinic);
   }
 
   /** A patient the clinic may write for: a person of the registry living in its county. */

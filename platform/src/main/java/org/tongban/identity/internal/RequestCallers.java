@@ -60,6 +60,8 @@ class RequestCallers implements Callers {
     var roles = new HashSet<String>();
     for (GrantedAuthority a : auth.getAuthorities()) {
       if (a.getAuthority() != null && a.getAuthority().startsWith("ROLE_")) roles.add(a.getAuthority().substring(5));
+      // A system's bearer token: its OAuth scopes, kept with their prefix (SCOPE_system/*.read).
+      if (a.getAuthority() != null && a.getAuthority().startsWith("SCOPE_")) roles.add(a.getAuthority());
     }
     UUID person = null;
     if (auth.getPrincipal() instanceof ResidentUser resident) {
