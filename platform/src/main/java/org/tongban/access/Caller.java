@@ -8,7 +8,8 @@ import org.tongban.shared.ActingUnit;
 /**
  * Who is asking, resolved once per request: their principal name, the registry person of a resident, the office
  * and its department of a staff member, their roles (without the {@code ROLE_} prefix; a system's bearer token adds
- * its OAuth scopes with theirs, {@code SCOPE_system/*.read}) and jurisdiction scopes, and
+ * its OAuth scopes with theirs, {@code SCOPE_system/*.read}; a resident's health app launched with SMART is named by its
+ * client id, with the resident as {@code person}) and jurisdiction scopes, and
  * the unit (法人) a person acts for in this request, when they chose one and are authorised for it; and the office whose
  * self-service terminal (自助终端) the request comes from, when it does.
  * Services take it from {@link Callers} instead of reading the security context themselves.

@@ -13,8 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -27,9 +25,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.tongban.casework.CaseworkFixtures;
 import org.tongban.identity.internal.ResidentSecrets;
@@ -187,39 +182,19 @@ class FhirRecordTests {
     return fhir.newJsonParser().parseResource(Bundle.class, response.body()).getEntry().size();
   }
 
-  /** A clinic's system: a client with client credentials and the FHIR system scopes, registered as a clinic. */
   private String clinic(String name, ClinicKind kind, String region) {
-    String id = "clinic-" + UUID.randomUUID().toString().substring(0, 8);
-    clients.save(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(id).clientName(name)
-        .clientSecret(passwords.encode(id + "-secret")).clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).scope(Clinics.WRITE).scope(Clinics.READ)
-        .build());
-    as(clerkOf("21", "ROLE_ADMIN"), () -> clinics.register(id, name, kind, region));
-    return id;
-  }
-
-  private final Map<String, String> tokens = new java.util.HashMap<>();
-
-  private String token(String client) throws Exception {
-    if (tokens.containsKey(client)) return tokens.get(client);
-    var basic = Base64.getEncoder().encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8));
-    var response = http.send(HttpRequest.newBuilder(uri("/oauth2/token"))
-        .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
-            + java.net.URLEncoder.encode(Clinics.WRITE + " " + Clinics.READ, StandardCharsets.UTF_8)))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    String token = (String) json.readValue(response.body(), Map.class).get("access_token");
-    tokens.put(client, token);
-    return token;
+    return systems().register(name, kind, region);
   }
 
   private HttpResponse<String> send(String client, String method, String path, String body) throws Exception {
-    var request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token(client))
-        .header("Accept", "application/fhir+json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) request.header("Content-Type", "application/fhir+json; charset=UTF-8");
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return systems().send(client, method, path, body);
+  }
+
+  private ClinicSystems systems;
+
+  private ClinicSystems systems() {
+    if (systems == null) systems = new ClinicSystems("http://127.0.0.1:" + port, clients, passwords, clinics, json);
+    return systems;
   }
 
   private URI uri(String path) {

@@ -52,13 +52,13 @@ public abstract class ClinicalProvider<T extends DomainResource> implements IRes
 
   @Read(version = true)
   public T read(@IdParam IdType id) {
-    var clinic = deps.callers().clinic(Clinics.READ);
+    var reader = deps.callers().reader();
     var uuid = uuid(id);
     var stored = (id.hasVersionIdPart() ? deps.store().read(kind.name(), uuid, version(id))
         : deps.store().read(kind.name(), uuid))
-        .filter(s -> deps.callers().mayRead(clinic, s.patient()))
+        .filter(s -> deps.callers().mayRead(reader, s.patient()))
         .orElseThrow(() -> FhirProblems.notFound(id.getValue()));
-    deps.log().record(List.of(stored.patient()), AccessLog.Action.READ, kind.name() + "/" + uuid, deps.callers().actor(clinic));
+    deps.log().record(List.of(stored.patient()), AccessLog.Action.READ, kind.name() + "/" + uuid, reader.actor());
     return parse(stored);
   }
 
@@ -77,7 +77,8 @@ public abstract class ClinicalProvider<T extends DomainResource> implements IRes
   public MethodOutcome update(@IdParam IdType id, @ResourceParam T resource, RequestDetails request) {
     var clinic = deps.callers().clinic(Clinics.WRITE);
     var uuid = uuid(id);
-    var current = deps.store().read(kind.name(), uuid).filter(s -> deps.callers().mayRead(clinic, s.patient()))
+    var current = deps.store().read(kind.name(), uuid)
+        .filter(s -> deps.callers().mayRead(deps.callers().reading(clinic), s.patient()))
         .orElseThrow(() -> FhirProblems.notFound(id.getValue()));
     var index = check(clinic, resource, request);
     try {
@@ -97,34 +98,33 @@ public abstract class ClinicalProvider<T extends DomainResource> implements IRes
 
   @History
   public List<T> history(@IdParam IdType id) {
-    var clinic = deps.callers().clinic(Clinics.READ);
+    var reader = deps.callers().reader();
     var versions = deps.store().history(kind.name(), uuid(id));
-    if (versions.isEmpty() || !deps.callers().mayRead(clinic, versions.getFirst().patient())) {
+    if (versions.isEmpty() || !deps.callers().mayRead(reader, versions.getFirst().patient())) {
       throw FhirProblems.notFound(id.getValue());
     }
     deps.log().record(List.of(versions.getFirst().patient()), AccessLog.Action.HISTORY, kind.name() + "/" + id.getIdPart(),
-        deps.callers().actor(clinic));
+        reader.actor());
     return versions.stream().map(this::parse).toList();
   }
 
   /** The type's search: a patient's resources, by date range and code. */
   protected List<T> find(ReferenceParam patient, @Nullable DateRangeParam date, @Nullable TokenParam code) {
-    var clinic = deps.callers().clinic(Clinics.READ);
+    var reader = deps.callers().reader();
     UUID person;
     try {
       person = UUID.fromString(patient.getIdPart());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw FhirProblems.badRequest("patient 参数应为 Patient/{id}", "The patient parameter must be Patient/{id}");
     }
-    if (!deps.callers().mayRead(clinic, person)) return List.of();
+    if (!deps.callers().mayRead(reader, person)) return List.of();
     LocalDate from = date == null || date.getLowerBoundAsInstant() == null ? null
         : date.getLowerBoundAsInstant().toInstant().atZone(ClinicalKind.CHINA).toLocalDate();
     LocalDate to = date == null || date.getUpperBoundAsInstant() == null ? null
         : date.getUpperBoundAsInstant().toInstant().atZone(ClinicalKind.CHINA).toLocalDate();
     String token = code == null ? null : ClinicalKind.token(code.getSystem(), code.getValue());
     var found = deps.store().search(kind.name(), person, from, to, token, deps.settings().pageSize());
-    deps.log().record(List.of(person), AccessLog.Action.SEARCH, kind.name() + "?patient=" + person,
-        deps.callers().actor(clinic));
+    deps.log().record(List.of(person), AccessLog.Action.SEARCH, kind.name() + "?patient=" + person, reader.actor());
     return found.stream().map(this::parse).toList();
   }
 

@@ -4,6 +4,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.tongban.access.Caller;
 import org.tongban.access.Callers;
+import org.jspecify.annotations.Nullable;
+import org.tongban.identity.SmartLaunch;
 import org.tongban.health.Clinic;
 import org.tongban.health.Clinics;
 import org.tongban.person.PersonId;
@@ -12,21 +14,54 @@ import org.tongban.person.Residents;
 
 /**
  * Who calls the FHIR API: a clinic's system with an access token of this platform carrying the scope the operation
- * needs, registered as a clinic; the patients it may write and read for are the residents of its county.
+ * needs, registered as a clinic; the patients it may write and read for are the residents of its county. Or a
+ * resident's app launched with SMART ({@code patient/*.read}): it reads her record only, and writes nothing.
  */
 @Component
 class FhirCaller {
 
   static final String CARE = "诊疗服务 (care)";
+  static final String APP = "您授权的应用 (an app you authorised)";
+
+  /** Who reads: a clinic (its county's residents) or a resident's app (the patient in its token's context). */
+  record Reader(@Nullable Clinic clinic, @Nullable UUID patient, AccessLog.Actor actor) {}
 
   private final Clinics clinics;
   private final Residents residents;
   private final Callers callers;
+  private final SmartLaunch smart;
 
-  FhirCaller(Clinics clinics, Residents residents, Callers callers) {
+  FhirCaller(Clinics clinics, Residents residents, Callers callers, SmartLaunch smart) {
     this.clinics = clinics;
     this.residents = residents;
     this.callers = callers;
+    this.smart = smart;
+  }
+
+  /** The reader: a clinic with {@code system/*.read}, else a resident's app with {@code patient/*.read}. */
+  Reader reader() {
+    var caller = callers.current();
+    if (caller == Caller.PLATFORM) throw FhirProblems.unauthenticated();
+    if (caller.has("SCOPE_" + Clinics.READ)) {
+      return reading(clinic(Clinics.READ));
+    }
+    if (caller.has("SCOPE_" + SmartLaunch.PATIENT_READ)) {
+      if (caller.person() == null) throw FhirProblems.noPatientInContext();
+      var name = smart.clientName(caller.name()).orElse(caller.name());
+      return new Reader(null, caller.person(), new AccessLog.Actor(caller.name(), AccessLog.ActorKind.APP,
+          name + "（您授权的应用 / an app you authorised）", APP));
+    }
+    throw FhirProblems.scope(Clinics.READ + " | " + SmartLaunch.PATIENT_READ);
+  }
+
+  /** A clinic as a reader (a writing clinic reads what it updates). */
+  Reader reading(Clinic clinic) {
+    return new Reader(clinic, null, actor(clinic));
+  }
+
+  /** Whether {@code reader} may see the record of {@code patient} (else it is "not found" to it). */
+  boolean mayRead(Reader reader, UUID patient) {
+    return reader.clinic() != null ? mayRead(reader.clinic(), patient) : patient.equals(reader.patient());
   }
 
   /** The calling clinic, when its token carries {@code scope}. */
@@ -45,7 +80,7 @@ class FhirCaller {
   }
 
   /** Whether the clinic may read the record of {@code patient} (else the record is "not found" to it). */
-  boolean mayRead(Clinic clinic, UUID patient) {
+  private boolean mayRead(Clinic clinic, UUID patient) {
     return residents.find(new PersonId(patient)).map(r -> r.residenceRegion().isWithin(clinic.county())).orElse(false);
   }
 

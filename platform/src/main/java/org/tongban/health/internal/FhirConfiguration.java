@@ -51,14 +51,23 @@ class FhirConfiguration {
   }
 
   @Bean
-  ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, List<IResourceProvider> providers) {
+  ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, List<IResourceProvider> providers,
+                                                     SmartConfiguration smart) {
     var server = new RestfulServer(fhir);
+    server.registerInterceptor(smart);
     server.setResourceProviders(providers);
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     server.setServerName("Tongban 通办 — 居民电子健康档案 FHIR R4");
     var registration = new ServletRegistrationBean<>(server, "/fhir/*");
     registration.setName("fhir");
     registration.setLoadOnStartup(1);
+    return registration;
+  }
+
+  @Bean
+  ServletRegistrationBean<jakarta.servlet.http.HttpServlet> smartConfigurationServlet(SmartConfiguration smart) {
+    var registration = new ServletRegistrationBean<>(smart.servlet(), SmartConfiguration.PATH);
+    registration.setName("smart-configuration");
     return registration;
   }
 

@@ -29,6 +29,11 @@ final class FhirProblems {
     return new ForbiddenOperationException(both("访问令牌缺少权限范围 " + scope, "The access token lacks the scope " + scope));
   }
 
+  static ForbiddenOperationException noPatientInContext() {
+    return new ForbiddenOperationException(both("令牌没有患者上下文：该居民账号尚未关联居民身份",
+        "The token has no patient in context: the resident's account is not linked to a registered person"));
+  }
+
   static ForbiddenOperationException notAClinic() {
     return new ForbiddenOperationException(both("该系统未登记为医疗卫生机构，不能读写健康档案",
         "This system is not registered as a clinic and cannot read or write health records"));

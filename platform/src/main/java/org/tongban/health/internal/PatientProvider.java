@@ -49,16 +49,16 @@ public class PatientProvider implements IResourceProvider {
 
   @Read
   public Patient read(@IdParam IdType id) {
-    var clinic = callers.clinic(Clinics.READ);
+    var reader = callers.reader();
     UUID uuid;
     try {
       uuid = UUID.fromString(id.getIdPart());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw FhirProblems.notFound(String.valueOf(id.getValue()));
     }
-    var person = residents.find(new PersonId(uuid)).filter(r -> r.residenceRegion().isWithin(clinic.county()))
+    var person = (callers.mayRead(reader, uuid) ? residents.find(new PersonId(uuid)) : java.util.Optional.<Resident>empty())
         .orElseThrow(() -> FhirProblems.notFound(id.getValue()));
-    log.record(List.of(uuid), AccessLog.Action.READ, "Patient/" + uuid, callers.actor(clinic));
+    log.record(List.of(uuid), AccessLog.Action.READ, "Patient/" + uuid, reader.actor());
     return patient(person);
   }
 

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +24,9 @@ import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
@@ -39,6 +43,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.tongban.audit.AuditTrail;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.tongban.identity.SmartLaunch;
 import org.tongban.shared.PlatformSettings;
 
 /**
@@ -52,7 +57,10 @@ class AuthorizationServerConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+  SecurityFilterChain authorizationServer(HttpSecurity http, SmartLaunchSupport smart, JwtDecoder tokens)
+      throws Exception {
+    var tokenResponses = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
+    tokenResponses.setAccessTokenResponseCustomizer(smart.tokenResponse(tokens));
     var server = new OAuth2AuthorizationServerConfigurer();
     var endpoints = server.getEndpointsMatcher();
     http.securityMatcher(endpoints)
@@ -62,7 +70,15 @@ class AuthorizationServerConfiguration {
                   types.clear();
                   types.add("pairwise");
                 }))))
-            .authorizationEndpoint(a -> a.consentPage("/oauth2/consent"))
+            .authorizationEndpoint(a -> a.consentPage("/oauth2/consent")
+                // SMART App Launch: an app asking for patient data names our FHIR server as its audience.
+                .authenticationProviders(providers -> providers.forEach(p -> {
+                  if (p instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codes) {
+                    codes.setAuthenticationValidator(
+                        new OAuth2AuthorizationCodeRequestAuthenticationValidator().andThen(smart.audience()));
+                  }
+                })))
+            .tokenEndpoint(t -> t.accessTokenResponseHandler(tokenResponses))
             .clientAuthentication(c -> c.authenticationProviders(providers -> providers.forEach(p -> {
               if (p instanceof ClientSecretAuthenticationProvider secrets) secrets.setPasswordEncoder(ClientSecrets.encoder());
             }))))
@@ -134,7 +150,8 @@ class AuthorizationServerConfiguration {
    */
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> tokenCustomizer(SigningKeys keys, PairwiseSubjects subjects,
-                                                            ResidentSecrets residents, AuditTrail audit) {
+                                                            ResidentSecrets residents, AuditTrail audit,
+                                                            SmartLaunchSupport smart) {
     return context -> {
       context.getJwsHeader().keyId(keys.activeKeyId());
       if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) return;
@@ -148,9 +165,15 @@ class AuthorizationServerConfiguration {
         var parts = unit.split("\t", 2);
         context.getClaims().claim("acting_unit", Map.of("credit_code", parts[0], "name", parts.length > 1 ? parts[1] : ""));
       }
+      var scopes = context.getAuthorizedScopes();
+      // SMART App Launch: the resident herself is the patient in context of a patient/ scope.
+      var patient = SmartLaunchSupport.asksForPatientData(scopes) ? smart.patientOf(person.getName()) : Optional.<UUID>empty();
+      patient.ifPresent(p -> context.getClaims().claim(SmartLaunch.PATIENT_CLAIM, p.toString()));
       if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) return;
       if (!person.getName().startsWith(ResidentUser.PREFIX)) return;
-      var scopes = context.getAuthorizedScopes();
+      if (scopes.contains(SmartLaunch.FHIR_USER)) {
+        patient.ifPresent(p -> context.getClaims().claim(SmartLaunch.FHIR_USER, smart.fhirBase() + "/Patient/" + p));
+      }
       var released = residents.release(UUID.fromString(person.getName().substring(ResidentUser.PREFIX.length())));
       if (scopes.contains(OidcScopes.PROFILE)) context.getClaims().claim("name", released.name());
       var disclosed = new java.util.TreeSet<String>();

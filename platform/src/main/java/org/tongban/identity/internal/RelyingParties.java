@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tongban.audit.AuditTrail;
+import org.tongban.identity.SmartLaunch;
 import org.tongban.shared.Refusal;
 
 /**
@@ -27,7 +28,8 @@ import org.tongban.shared.Refusal;
 class RelyingParties {
 
   /** Scopes a client may be granted. */
-  static final List<String> SCOPES = List.of("openid", "profile", "phone", "id_number", "cases.read", "unit", "exchange");
+  static final List<String> SCOPES = List.of("openid", "profile", "phone", "id_number", "cases.read", "unit", "exchange",
+      SmartLaunch.LAUNCH_PATIENT, SmartLaunch.PATIENT_READ, SmartLaunch.FHIR_USER);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final RegisteredClientRepository clients;
@@ -74,7 +76,8 @@ class RelyingParties {
         .clientName(draft.name().strip())
         .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
         .clientSettings(ClientSettings.builder().requireProofKey(true)
-            .requireAuthorizationConsent(!draft.firstParty()).build());
+            .requireAuthorizationConsent(!draft.firstParty() || SmartLaunchSupport.asksForPatientData(draft.scopes()))
+            .build());
     if (draft.confidential()) {
       byte[] bytes = new byte[32];
       RANDOM.nextBytes(bytes);

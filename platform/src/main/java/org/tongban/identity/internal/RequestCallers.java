@@ -13,6 +13,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.tongban.access.Caller;
 import org.tongban.access.Callers;
 import org.tongban.access.ScopedPrincipal;
+import org.tongban.identity.SmartLaunch;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.tongban.organisation.OfficeId;
 import org.tongban.organisation.OrganisationDirectory;
 import org.tongban.shared.ActingUnit;
@@ -64,9 +66,17 @@ class RequestCallers implements Callers {
       if (a.getAuthority() != null && a.getAuthority().startsWith("SCOPE_")) roles.add(a.getAuthority());
     }
     UUID person = null;
+    String name = auth.getName();
     if (auth.getPrincipal() instanceof ResidentUser resident) {
       person = jdbc.sql("select person_id from identity.resident_account where id = ?").param(resident.account())
           .query(UUID.class).optional().orElse(null);
+    }
+    // SMART App Launch: an app's token for a resident names her as the patient in context; the app is the caller.
+    if (auth instanceof JwtAuthenticationToken jwt && jwt.getToken().getClaimAsString(SmartLaunch.PATIENT_CLAIM) != null
+        && roles.stream().anyMatch(r -> r.startsWith("SCOPE_patient/"))) {
+      person = UUID.fromString(jwt.getToken().getClaimAsString(SmartLaunch.PATIENT_CLAIM));
+      var audience = jwt.getToken().getAudience();
+      name = audience == null || audience.isEmpty() ? name : audience.getFirst();
     }
     String office = null;
     String department = null;
@@ -83,6 +93,6 @@ class RequestCallers implements Callers {
         : request.getAttribute(ActingUnit.REQUEST_KEY, RequestAttributes.SCOPE_REQUEST) instanceof ActingUnit u ? u : null;
     String kiosk = request instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
         ? terminals.officeOf(servlet.getRequest()) : null;
-    return new Caller(auth.getName(), person, office, department, roles, scopes, unit, kiosk);
+    return new Caller(name, person, office, department, roles, scopes, unit, kiosk);
   }
 }

@@ -48,7 +48,9 @@ class SecurityConfiguration {
   SecurityFilterChain web(HttpSecurity http, MessageSource messages, JsonMapper json, SessionRegistry sessions,
                           IdentitySettings settings, ThrottleSettings throttle,
                           ObjectProvider<ClientRegistrationRepository> upstreams,
-                          FederatedResidents federated) throws Exception {
+                          FederatedResidents federated,
+                          org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository clients)
+      throws Exception {
     var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     http
         .authorizeHttpRequests(a -> a
@@ -116,12 +118,11 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
             .maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
         .addFilterAfter(new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SecurityContextHolderFilter.class)
+        .addFilterAfter(new AuthorizationFormTargets(clients), AbsoluteSessionTimeout.class)
         .addFilterBefore(new SignInThrottle(throttle), UsernamePasswordAuthenticationFilter.class)
         .addFilterAfter(new PasswordChangeGate(messages, json), AbsoluteSessionTimeout.class)
         .headers(h -> h
-            .contentSecurityPolicy(c -> c.policyDirectives(
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                    + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))
+            .contentSecurityPolicy(c -> c.policyDirectives(policy("")))
             .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     // Federation: residents may also sign in through an upstream provider, when one is configured
     // (spring.security.oauth2.client.registration.<id>.*).
@@ -130,6 +131,13 @@ class SecurityConfiguration {
           .userInfoEndpoint(u -> u.oidcUserService(federated)));
     }
     return http.build();
+  }
+
+  /** The pages' content security policy; forms may post to this platform and to {@code formTargets} (origins). */
+  static String policy(String formTargets) {
+    return "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+        + (formTargets.isBlank() ? "" : " " + formTargets);
   }
 
   /** Staff areas need one of {@code roles} and a second factor in this session (等保 2.0: two factors). */

@@ -11,7 +11,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The FHIR API (and clinics' case reports) take bearer tokens of this platform only: no session, no cookie, so no CSRF. The capability statement
- * is public; which scope each operation needs, and which patients a clinic reaches, the providers decide.
+ * and the SMART configuration are public; which scope each operation needs, and which patients a clinic reaches, the providers decide.
  */
 @Configuration(proxyBeanMethods = false)
 class FhirSecurity {
@@ -20,7 +20,7 @@ class FhirSecurity {
   @Order(0)
   SecurityFilterChain fhirClients(HttpSecurity http) throws Exception {
     http.securityMatcher("/fhir/**", "/api/health/clinic/**")
-        .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
+        .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/fhir/metadata", "/fhir/.well-known/smart-configuration").permitAll()
             .requestMatchers("/api/health/clinic/**").hasAuthority("SCOPE_" + org.tongban.health.Clinics.WRITE)
             .anyRequest().authenticated())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
