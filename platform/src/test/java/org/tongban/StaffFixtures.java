@@ -97,4 +97,14 @@ public final class StaffFixtures {
       if (ISSUED.add(id.value())) return id;
     }
   }
+
+  /** A number of a man ({@code female} false) or a woman born on {@code yyyymmdd}: the 17th digit is odd for men. */
+  public static IdNumber idNumberBorn(String county, String yyyymmdd, boolean female) {
+    var r = ThreadLocalRandom.current();
+    while (true) {
+      int sequence = r.nextInt(500) * 2 + (female ? 0 : 1);
+      var id = IdNumber.complete(county + yyyymmdd + String.format("%03d", sequence));
+      if (ISSUED.add(id.value())) return id;
+    }
+  }
 }

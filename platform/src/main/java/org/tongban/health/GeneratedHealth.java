@@ -40,9 +40,12 @@ public class GeneratedHealth {
   private final Residents residents;
   private final EarlyWarning warning;
   private final org.tongban.health.internal.GeneratedRecords records;
+  private final org.tongban.health.internal.ServiceItems services;
 
   GeneratedHealth(JdbcTemplate jdbc, RegionDirectory regions, Residents residents, EarlyWarning warning,
-                  org.tongban.health.internal.GeneratedRecords records) {
+                  org.tongban.health.internal.GeneratedRecords records,
+                  org.tongban.health.internal.ServiceItems services) {
+    this.services = services;
     this.jdbc = jdbc;
     this.regions = regions;
     this.residents = residents;
@@ -82,6 +85,13 @@ public class GeneratedHealth {
       for (var person : residents.generatedAdults(RegionCode.of(county), 20)) {
         var township = person.residenceRegion().atLevel(RegionLevel.TOWNSHIP);
         records.forResident(person, "generated-clinic-" + (township == null ? "" : township.value()), random, today);
+        // 基本公共卫生服务: those 35 and over with hypertension or diabetes, managed for up to three years, most
+        // follow-ups done on time, some overdue.
+        if (person.ageOn(today) >= 35) {
+          var programme = random.nextInt(3) == 0 ? Programme.DIABETES : Programme.HYPERTENSION;
+          var since = today.minusDays(90 + random.nextInt(1000));
+          services.generated(person, programme, since, since, today, random, 0.8);
+        }
         people++;
       }
     }

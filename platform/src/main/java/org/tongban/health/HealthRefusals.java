@@ -58,4 +58,18 @@ public final class HealthRefusals {
       super("health.not-a-clinic", 403);
     }
   }
+
+  /** The resident does not meet the programme's condition (age, sex, a date too long ago). */
+  public static final class Ineligible extends Refusal {
+    public Ineligible(String why) {
+      super("health.ineligible", 422, why);
+    }
+  }
+
+  /** Already managed in the programme: one open enrolment per programme. */
+  public static final class AlreadyEnrolled extends Refusal {
+    public AlreadyEnrolled(String programme) {
+      super("health.already-enrolled", 409, programme);
+    }
+  }
 }

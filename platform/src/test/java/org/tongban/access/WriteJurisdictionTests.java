@@ -91,6 +91,8 @@ class WriteJurisdictionTests {
       "POST /api/consultation/desk/caller", "POST /api/consultation/desk/resident",
       // A clinic's system reports cases for residents of its own county only (EarlyWarningTests).
       "POST /api/health/clinic/case-reports",
+      // A clinic's system enrols and records for residents of its county only (PublicHealthTests).
+      "POST /api/health/clinic/services/enrolments", "POST /api/health/clinic/services/visits",
       // A department system applies for itself, within the jurisdiction it was registered with (ExchangeTests).
       "POST /api/exchange/client/subscriptions",
       "POST /api/insurance/unit/enrolments", "POST /api/insurance/unit/separations", "POST /api/insurance/unit/declarations",
@@ -275,6 +277,7 @@ class WriteJurisdictionTests {
     all.addAll(ConsultationWalk.writes(agentDesk, jdbc, residents, village, heping, jiangyang));
     all.addAll(HealthWalk.writes(registeredClients, jdbc, clerkOf("21", "ROLE_ADMIN"), clerkOf("51", "ROLE_ADMIN"),
         "510502000000"));
+    all.addAll(HealthWalk.serviceWrites(jdbc, heping, jiangyang, elderId));
     all.add(new Write("POST /workbench/check-in", heping, jiangyang, () -> post("/workbench/check-in")
         .param("ticket", secondTicket),
         () -> count("select count(*) from booking.booking where ticket = ? and status = 'CHECKED_IN'", secondTicket)));

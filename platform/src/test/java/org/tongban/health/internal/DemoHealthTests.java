@@ -54,4 +54,42 @@ class DemoHealthTests {
         .anySatisfy(e -> assertThat(e.summary()).isEqualTo("流感疫苗"));
     assertThat(store.ofPatient(person.id().value(), 50)).allSatisfy(s -> assertThat(s.json()).contains("\"generated\""));
   }
+
+  @Autowired ServiceItems services;
+  @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+  @Autowired org.tongban.person.GeneratedResidents population;
+  @Autowired org.tongban.indicator.IndicatorManagement indicators;
+
+  /** Generated basic public-health services: a past management, some services done in their window, some overdue. */
+  @Test
+  void aGeneratedManagementHasDoneAndOverdueServicesAllMarkedGenerated() {
+    // In a transaction rolled back at the end: the generated people made here are not left for other tests.
+    tx.executeWithoutResult(status -> {
+      status.setRollbackOnly();
+      generatedManagement();
+    });
+  }
+
+  private void generatedManagement() {
+    var today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    if (residents.generatedAdults(org.tongban.shared.RegionCode.of("21"), 1).isEmpty()) population.generate(3000, 47);
+    var person = residents.generatedAdults(org.tongban.shared.RegionCode.of("21"), 2000).stream()
+        .filter(r -> r.ageOn(today) >= 35)
+        .filter(r -> !jdbc.sql("select exists(select 1 from health.phs_enrolment where patient = ? and closed_on is null"
+            + " and programme = 'HYPERTENSION')").param(r.id().value()).query(Boolean.class).single())
+        .findFirst().orElseThrow();
+    var since = today.minusDays(500);
+    assertThat(services.generated(person, org.tongban.health.Programme.HYPERTENSION, since, since, today,
+        new SplittableRandom(7), 0.5)).isTrue();
+    var rows = jdbc.sql("select status, done_on is not null and done_on between window_from and window_to, window_to < ?,"
+            + " generated from health.phs_item where patient = ?").params(today, person.id().value())
+        .query((rs, i) -> new boolean[] {rs.getString(1).equals("DONE"), rs.getBoolean(2), rs.getBoolean(3),
+            rs.getBoolean(4)}).list();
+    assertThat(rows).allSatisfy(r -> assertThat(r[3]).as("generated").isTrue());
+    assertThat(rows).anySatisfy(r -> assertThat(r[0] && r[1]).as("done in its window").isTrue());
+    assertThat(rows).anySatisfy(r -> assertThat(!r[0] && r[2]).as("overdue").isTrue());
+    assertThat(rows).filteredOn(r -> r[0]).allSatisfy(r -> assertThat(r[1]).isTrue());
+    indicators.applyNow();
+    assertThat(indicators.differences()).isZero();
+  }
 }

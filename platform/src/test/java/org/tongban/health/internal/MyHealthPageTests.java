@@ -28,7 +28,8 @@ import org.tongban.person.Residents;
 
 /**
  * 我的健康档案 (#17.2, #17.7): the resident's page shows her record in words and who looked at it, in Chinese, English
- * and the 长辈版; a look is reported from the page; her own reading is itself on the list.
+ * and the 长辈版; a look is reported from the page; her own reading is itself on the list; her basic public-health
+ * services, and the village doctor's list they are recorded from.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -76,6 +77,40 @@ class MyHealthPageTests {
         .with(csrf())).andExpect(redirectedUrl("/my/health"));
     assertThat(page(her, "zh-CN", false)).contains("已反映：那天我没去卫生院");
   }
+
+  /**
+   * 基本公共卫生服务 on pages (#17.3): the village doctor's list shows what is due with the resident's name, a service is
+   * recorded from it (a day after today is said on the page, nothing kept); the resident sees hers on 我的健康档案.
+   */
+  @Test
+  void theVillageDoctorRecordsAServiceAndTheResidentSeesIt() throws Exception {
+    var fixtures = new CaseworkFixtures(organisations, residents, secrets, jdbc);
+    var staff = org.tongban.StaffFixtures.clerkOf(HEPING);
+    var her = fixtures.residentBorn("页面公卫老人", HEPING, "19480808");
+    String village = her.person().residenceRegion().value();
+    var enrolment = org.tongban.StaffFixtures.as(staff, () -> services.enrol(new org.tongban.health.PublicHealth.NewEnrolment(
+        her.person().id().value().toString(), null, org.tongban.health.Programme.ELDERLY, null)));
+    var item = jdbc.sql("select id from health.phs_item where enrolment = ?").param(enrolment.id()).query(UUID.class).single();
+
+    String list = mvc.perform(get("/workbench/health/services").param("region", village).param("due", "OPEN")
+            .param("programme", "ELDERLY").with(user(staff))).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(list).contains("基本公共卫生服务").contains("页面公卫老人").contains("id=\"item-" + item + "\"")
+        .contains("老年人健康管理").contains("id=\"figures\"");
+    mvc.perform(post("/workbench/health/services/items/" + item + "/done").param("day", LocalDate.now().plusDays(3)
+        .toString()).with(user(staff)).with(csrf())).andExpect(redirectedUrl("/workbench/health/services?region=" + village));
+    assertThat(jdbc.sql("select status from health.phs_item where id = ?").param(item).query(String.class).single())
+        .isEqualTo("OPEN");
+    mvc.perform(post("/workbench/health/services/items/" + item + "/done").param("day", LocalDate.now(
+        java.time.ZoneId.of("Asia/Shanghai")).toString()).with(user(staff)).with(csrf()));
+    assertThat(jdbc.sql("select status from health.phs_item where id = ?").param(item).query(String.class).single())
+        .isEqualTo("DONE");
+
+    assertThat(page(her, "zh-CN", false)).contains("我的基本公共卫生服务").contains("年健康体检").contains("完成");
+    assertThat(page(her, "en", false)).contains("My basic public-health services").contains("Health check");
+  }
+
+  @Autowired org.tongban.health.PublicHealth services;
 
   private String page(CaseworkFixtures.Applicant who, String language, boolean elder) throws Exception {
     var request = get("/my/health").header("Accept-Language", language).with(user(who.user()));

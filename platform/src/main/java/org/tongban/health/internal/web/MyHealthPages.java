@@ -12,22 +12,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongban.health.HealthRecords;
 
-/** 我的健康档案: the resident's record, newest first, and who looked at it, each look one click from a report. */
+/**
+ * 我的健康档案: the resident's record, newest first, her basic public-health services (what is due, what is overdue),
+ * and who looked at it, each look one click from a report.
+ */
 @Controller
 class MyHealthPages {
 
   private final HealthRecords records;
   private final MessageSource messages;
+  private final org.tongban.health.PublicHealth services;
 
-  MyHealthPages(HealthRecords records, MessageSource messages) {
+  MyHealthPages(HealthRecords records, MessageSource messages, org.tongban.health.PublicHealth services) {
     this.records = records;
     this.messages = messages;
+    this.services = services;
   }
 
   @GetMapping("/my/health")
   String mine(Model model) {
     model.addAttribute("entries", records.mine());
     model.addAttribute("access", records.myAccess(100));
+    model.addAttribute("services", services.mine());
+    model.addAttribute("today", org.tongban.health.PublicHealth.today());
     return "health/mine";
   }
 
