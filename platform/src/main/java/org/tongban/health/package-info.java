@@ -6,7 +6,7 @@
  * and rates as indicator facts; notifiable-disease reports and early warning; the treatment network's hospitals.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "identity", "person", "facility::spi", "indicator",
+@ApplicationModule(allowedDependencies = {"shared", "region", "access", "audit", "identity", "person", "facility", "facility::spi", "indicator",
     "indicator::spi"})
 package org.tongban.health;
 

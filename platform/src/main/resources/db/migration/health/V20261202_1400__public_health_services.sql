@@ -39,3 +39,23 @@ create table health.phs_item (
 comment on table health.phs_item is 'One service due under a programme (a visit, a follow-up, a yearly check) with the window the national specification gives it. Rows with generated = true are generated demo data.';
 create index phs_item_open on health.phs_item (region_code, window_to) where status = 'OPEN';
 create index phs_item_patient on health.phs_item (patient);
+
+-- Daily bed capacity of hospitals (#17.4): one report a hospital a day (a correction the same day replaces it).
+create table health.bed_report (
+  facility         uuid not null,
+  day              date not null,
+  region_code      text not null,
+  hospital         text not null,
+  general_total    integer not null check (general_total >= 0),
+  general_free     integer not null check (general_free between 0 and general_total),
+  isolation_total  integer not null check (isolation_total >= 0),
+  isolation_free   integer not null check (isolation_free between 0 and isolation_total),
+  icu_total        integer not null check (icu_total >= 0),
+  icu_free         integer not null check (icu_free between 0 and icu_total),
+  reported_by      text not null,
+  reported_at      timestamptz not null default now(),
+  generated        boolean not null default false,
+  primary key (facility, day)
+);
+comment on table health.bed_report is 'A hospital''s beds and free beds (general, isolation, ICU) on a day. Rows with generated = true are generated demo data.';
+create index bed_report_day on health.bed_report (day, region_code);

@@ -69,6 +69,20 @@ final class HealthWalk {
     return all;
   }
 
+  /** A 江阳区 hospital's bed reports: made, read and made from the page by 江阳区's staff, "not found" to 和平区's. */
+  static Map<String, List<JurisdictionTests.Case>> capacityCases(UUID hospital) {
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    return Map.of(
+        "POST /api/health/capacity/hospitals/{id}/reports", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+            "/api/health/capacity/hospitals/" + hospital + "/reports", "{\"day\":\"" + today + "\",\"generalTotal\":300,"
+                + "\"generalFree\":40,\"isolationTotal\":0,\"isolationFree\":0,\"icuTotal\":10,\"icuFree\":2}")),
+        "GET /api/health/capacity/hospitals/{id}/reports", List.of(new JurisdictionTests.Case(HttpMethod.GET,
+            "/api/health/capacity/hospitals/" + hospital + "/reports", null)),
+        "POST /workbench/health/capacity/hospitals/{id}/reports", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+            "/workbench/health/capacity/hospitals/" + hospital + "/reports?day=" + today
+                + "&generalTotal=300&generalFree=41", null)));
+  }
+
   /** An open enrolment (of a made-up patient: the walk needs its region only), marked generated. */
   private static UUID enrolment(JdbcClient jdbc, String village, String programme) {
     var id = UUID.randomUUID();

@@ -201,6 +201,10 @@ class JurisdictionTests {
         org.tongban.facility.FeeRule.FREE, null, org.tongban.facility.FacilityStatus.OPEN,
         java.time.LocalDate.of(2020, 9, 1), Map.of("ownership", "公办", "inclusive", "是", "seats", "30",
             "enrolled", "10", "townshipCentre", "否"), List.of())));
+    hospital = as(jiangyang, () -> facilities.register(new org.tongban.facility.FacilityDraft("health.hospital",
+        "江阳区测试医院" + System.nanoTime(), township, null, null, null, null, org.tongban.facility.FeeRule.CHARGED,
+        new java.math.BigDecimal("1"), org.tongban.facility.FacilityStatus.OPEN, java.time.LocalDate.of(2020, 1, 1),
+        Map.of("beds", "300", "bedsOccupied", "200", "feverClinic", "是"), List.of())));
     room = as(jiangyang, () -> resources.open(new org.tongban.booking.NewResource("江阳区测试幼儿园活动室", "venue.room",
         null, null, kindergarten.id().value(), 5, 0, 1, 2)));
     var old = org.tongban.StaffFixtures.idNumberBorn("510502", "19400101");
@@ -240,6 +244,7 @@ class JurisdictionTests {
   org.tongban.unit.Unit unit;
   java.util.UUID unitAgent;
   @Autowired org.tongban.facility.FacilityRegistry facilities;
+  org.tongban.facility.Facility hospital;
   @Autowired org.tongban.planning.DataEntries dataEntries;
   org.tongban.planning.DataEntry entry;
   @Autowired org.tongban.eldercare.VisitManagement visits;
@@ -262,6 +267,7 @@ class JurisdictionTests {
     all.putAll(ConsultationWalk.idCases(tickets, entries, luzhouOffice, applicant, stranger));
     all.putAll(ExchangeWalk.idCases(registeredClients, subscriptions, jdbc));
     all.putAll(HealthWalk.idCases(jdbc, applicantPerson, applicant, stranger));
+    all.putAll(HealthWalk.capacityCases(hospital.id().value()));
     String cid = luzhouCase.id().toString();
     String api = "/api/cases/" + cid;
     all.put("GET /api/cases/{id}", List.of(new Case(HttpMethod.GET, api, null, caseOfficer, true, null)));

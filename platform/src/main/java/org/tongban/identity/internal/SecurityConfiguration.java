@@ -81,7 +81,8 @@ class SecurityConfiguration {
             // Health records: a resident's own; clinics are registered by administrators (the FHIR API has its own chain).
             .requestMatchers("/api/health/me/**").hasRole("RESIDENT")
             .requestMatchers("/api/health/clinics").access(withSecondFactor("ADMIN"))
-            .requestMatchers("/api/health/alerts", "/api/health/alerts/**", "/api/health/services/**").access(withSecondFactor("STAFF"))
+            .requestMatchers("/api/health/alerts", "/api/health/alerts/**", "/api/health/services/**",
+                "/api/health/capacity", "/api/health/capacity/**").access(withSecondFactor("STAFF"))
             .requestMatchers("/api/consultation/tickets/**", "/api/consultation/tickets", "/api/consultation/entries",
                 "/api/consultation/entries/**", "/api/consultation/analytics", "/api/consultation/desk/**").access(withSecondFactor("STAFF"))
             .requestMatchers("/api/consultation/texts").access(withSecondFactor("ADMIN"))
