@@ -128,6 +128,25 @@ class TreatmentNetworkTests {
     assertThat(status.value().value()).isEqualTo(100.0);
   }
 
+  /** 标准化建设: a village clinic meeting every item of its checklist counts as standardised; one item short, it does not. */
+  @Test
+  void aVillageClinicIsStandardisedWhenEveryChecklistItemIsMet() {
+    String village = jdbc.sql("select code from region.region where code like '210102%' and level = 5 and valid_to is null"
+        + " order by code limit 1").query(String.class).single();
+    var month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+    long before = indicators.value("health.standardised-village-clinic", RegionCode.of("210102"), month);
+    var all = Map.<String, String>of("area", "是", "rooms", "是", "staffing", "是", "publicHealth", "是");
+    var short1 = Map.<String, String>of("area", "是", "rooms", "是", "staffing", "否", "publicHealth", "是");
+    for (var attributes : List.of(all, short1)) {
+      as(officerOf("210102", "health"), () -> registry.register(new FacilityDraft("health.village-clinic",
+          "标准化测试村卫生室" + System.nanoTime() % 100_000, village, null, null, null, null, FeeRule.CHARGED,
+          new BigDecimal("1"), FacilityStatus.OPEN, LocalDate.of(2021, 1, 1), attributes, List.of())));
+    }
+    indicators.applyNow();
+    assertThat(indicators.value("health.standardised-village-clinic", RegionCode.of("210102"), month))
+        .isEqualTo(before + 1);
+  }
+
   @Autowired BedCapacity capacity;
 
   private org.tongban.facility.Facility hospital(String city, String name) {
