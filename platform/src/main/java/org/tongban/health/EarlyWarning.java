@@ -137,6 +137,23 @@ public class EarlyWarning {
         .params(filter.patterns(), Math.max(1, Math.min(limit, 500))).query(this::map).list();
   }
 
+  /**
+   * Active (not closed) alerts per area of {@code region} for the map: per city of a province, per county of a city,
+   * the county itself below that. Keys are the areas' 12-digit codes.
+   */
+  public Map<String, Long> activeByArea(RegionCode region) {
+    jurisdiction.require(region, DEPARTMENT, Purpose.VIEW, "region");
+    int digits = region.level() == org.tongban.shared.RegionLevel.PROVINCE ? 4 : 6;
+    var counts = new java.util.TreeMap<String, Long>();
+    jdbc.sql("select substr(township, 1, ?), count(*) from health.alert where status <> 'CLOSED' and township like ?"
+            + " group by 1")
+        .params(digits, region.prefix() + "%")
+        .query((java.sql.ResultSet rs) -> {
+          counts.put(rs.getString(1) + "0".repeat(12 - digits), rs.getLong(2));
+        });
+    return counts;
+  }
+
   public Alert alert(UUID id) {
     var alert = find(id).orElseThrow(() -> new HealthRefusals.NotFound("alert " + id));
     jurisdiction.require(RegionCode.of(alert.township()), DEPARTMENT, Purpose.VIEW, "alert");

@@ -174,6 +174,11 @@ class EarlyWarningTests {
         .params(outbreak, day).query(UUID.class).single();
     assertThat(page).contains("传染病预警").contains("id=\"alert-" + c2 + "\"").contains("手足口病").contains("EARS-C2")
         .contains("待核实").contains("结论：暴发疫情").contains("生成数据");
+    // The map of active alerts: the county's own outline carries its count; the city's CDC sees it among its counties.
+    assertThat(page).contains("id=\"alert-map\"").contains("/api/regions/" + DADONG + "000000/boundaries");
+    var active = as(officerOf("2101", "health"), () -> warning.activeByArea(org.tongban.shared.RegionCode.of("2101")));
+    assertThat(active.get(DADONG + "000000")).isEqualTo(jdbc.sql("select count(*) from health.alert where status <> 'CLOSED'"
+        + " and township like ?").param(DADONG + "%").query(Long.class).single()).isPositive();
     assertThat(mvc.perform(get("/workbench/health/alerts").header("Accept-Language", "en").with(user(county)))
         .andReturn().getResponse().getContentAsString()).contains("Infectious disease alerts").contains("To verify");
     mvc.perform(post("/workbench/health/alerts/" + c2 + "/verification").param("note", "已电话核实").with(user(county))

@@ -23,15 +23,29 @@ class AlertPages {
 
   private final EarlyWarning warning;
   private final MessageSource messages;
+  private final org.tongban.access.Jurisdiction jurisdiction;
+  private final tools.jackson.databind.json.JsonMapper json;
 
-  AlertPages(EarlyWarning warning, MessageSource messages) {
+  AlertPages(EarlyWarning warning, MessageSource messages, org.tongban.access.Jurisdiction jurisdiction,
+             tools.jackson.databind.json.JsonMapper json) {
     this.warning = warning;
     this.messages = messages;
+    this.jurisdiction = jurisdiction;
+    this.json = json;
   }
 
   @GetMapping("/workbench/health/alerts")
-  String list(Model model) {
+  String list(@RequestParam(required = false) org.tongban.shared.@Nullable RegionCode region, Model model) {
     model.addAttribute("alerts", warning.alerts(200));
+    // The map of active alerts: the caller's area (or the one asked for), by city or county.
+    var where = region != null ? region : jurisdiction.scopes().stream().map(s -> s.region()).filter(r -> r != null)
+        .min(java.util.Comparator.comparing(r -> r.level().number())).orElse(null);
+    if (where != null) {
+      var active = warning.activeByArea(where);
+      model.addAttribute("mapRegion", where.value());
+      model.addAttribute("mapValues", json.writeValueAsString(active));
+      model.addAttribute("active", active.values().stream().mapToLong(Long::longValue).sum());
+    }
     return "health/alerts";
   }
 
