@@ -6,9 +6,10 @@
 #      inserted with plain JDBC over as many connections (the anchor; the HAPI FHIR JPA server is not run here);
 #   2. FHIR reads of one patient's record (Observation?patient=…) by READERS concurrent clients for SECONDS_, beside
 #      the same read as plain SQL over the anchor's table (pgbench, READERS connections); each side measured alone;
-#   3. the detectors: 3 years and 3 weeks of daily case reports over every township of both provinces × 40 diseases
-#      (about RATE cases a township-disease-day), the platform's detection of one day beside one SQL window-function
-#      query computing the same baselines, and the alerts each finds.
+#   3. the detectors: 3 years and 3 weeks of daily case reports over every township of both provinces × the 35
+#      diseases the statistical detectors apply to (about RATE cases a township-disease-day; clusters of 4 on the last
+#      day in one pair in 200), the platform's detection of that day beside one SQL window-function query computing
+#      the same baselines, and the alerts each finds.
 # The Observations go to PATIENTS patients of 和平区 (OBSERVATIONS / PATIENTS a record).
 #   OBSERVATIONS=1000000 PATIENTS=10000 WRITERS=16 READERS=100 SECONDS_=60 RESIDENTS=200000 RATE=0.05 bench/health.sh
 # Results in bench/target/results/health*.txt; figures recorded in BENCHMARKS.md.
@@ -43,11 +44,16 @@ trap cleanup EXIT
 start_postgres 56300 "-c shared_buffers=2GB -c effective_cache_size=12GB -c work_mem=32MB -c max_wal_size=8GB"
 create_tongban_database
 sql() { PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc "$1"; }
-load() { (cd bench && java -Xmx4g -Dtongban.bench.data-dir="$work/tongban" -cp "$cp" org.tongban.bench.HealthLoad "$@"); }
+# A step of the load driver: its output in $work/<step>.log, its RESULT lines shown; the log's end when it fails.
+load() {
+  (cd bench && java -Xmx4g -Dtongban.bench.data-dir="$work/tongban" -cp "$cp" org.tongban.bench.HealthLoad "$@") \
+    > "$work/$1.log" 2>&1 || { tail -40 "$work/$1.log"; exit 1; }
+  grep RESULT "$work/$1.log"
+}
 
 out=$results/health.txt
 : > $out
-load prepare "$residents" "$patients" "$work" 2>&1 | grep RESULT | tee -a $out
+load prepare "$residents" "$patients" "$work" | tee -a $out
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; PostgreSQL $(sql 'show server_version')" | tee -a $out
 
 # 1. and 2. through the platform, alone on the machine.
@@ -85,7 +91,7 @@ pids=()
 
 # The anchors, alone: the same JSON with plain JDBC, then the same read as plain SQL.
 sql "checkpoint" >/dev/null
-load anchor-write "$observations" "$writers" "$work" 2>&1 | grep RESULT | tee -a $out
+load anchor-write "$observations" "$writers" "$work" | tee -a $out
 npatients=$(sql "select count(*) from bench.patient")
 cat > "$work/anchor-read.sql" <<SQL
 \set n random(1, $npatients)
@@ -99,5 +105,5 @@ cat "$work"/pgbench_log.* | awk '{print $3}' | sort -n | awk -v secs="$seconds" 
     c, NR, NR/secs, a[int(NR*0.5)]/1000, a[int(NR*0.95)]/1000, a[int(NR*0.99)]/1000, a[NR]/1000}' | tee -a $out
 
 # 3. The detectors.
-load detectors "$rate" 2>&1 | grep RESULT | tee -a $out
+load detectors "$rate" | tee -a $out
 echo "results in $out"

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Per-request figures of a Gatling run (its HTML report): count, rate over the run, p50, p95, p99, max in ms.
+"""Per-request figures of a Gatling run (its HTML report): count (and how many failed), rate over the run, p50, p95,
+p99, max in ms.
 
 Usage: gatling-requests.py <report dir> [request name ...]
 """
@@ -18,5 +19,8 @@ for page in sorted(glob.glob(os.path.join(run, "req_*.html"))):
         continue
     cells = dict((t.strip(), v) for t, v in re.findall(
         r'<td class="title">([^<]+)(?:</abbr>)?</td>\s*<td class="total">([^<]+)</td>', text))
-    print(f"{name}: {cells.get('Total count')} requests, {cells.get('Mean count/s')}/s, p50 {cells.get('50th percentile')} ms,"
+    failed = re.search(r'<td class="title">Total count</td>\s*<td class="total">[^<]+</td>\s*<td class="ok">[^<]+</td>'
+                       r'\s*<td class="ko">([^<]+)</td>', text)
+    print(f"{name}: {cells.get('Total count')} requests ({failed.group(1).strip() if failed else '?'} failed),"
+          f" {cells.get('Mean count/s')}/s, p50 {cells.get('50th percentile')} ms,"
           f" p95 {cells.get('95th percentile')} ms, p99 {cells.get('99th percentile')} ms, max {cells.get('Max')} ms")

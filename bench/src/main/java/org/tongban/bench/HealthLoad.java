@@ -34,7 +34,9 @@ import org.tongban.person.GeneratedResidents;
  *   <li>{@code anchor-write <count> <threads>}: the same Observation JSON inserted with plain JDBC, one row a
  *       transaction, into {@code bench.observation} (id, patient, day, code, jsonb) — the anchor of the FHIR writes;</li>
  *   <li>{@code detectors <rate>}: three years and three weeks of daily case reports over every township of both
- *       provinces for 40 notifiable diseases (about {@code rate} cases a township-disease-day, marked generated), then
+ *       provinces for the 35 notifiable diseases the statistical detectors apply to (the other 6 alert on one case;
+ *       about {@code rate} cases a township-disease-day, and clusters of 4 on the last day in one pair in 200, all
+ *       marked generated), then
  *       the platform's detection of the last day beside one SQL window-function query computing the same baselines
  *       (EARS C1 and C2, the moving percentile P80), and the alerts each finds.</li>
  * </ul>
@@ -170,13 +172,20 @@ public final class HealthLoad {
               insert into health.case_report (id, patient, disease, status, onset, diagnosed, reported_on, region_code,
                 reporter, generated)
               select gen_random_uuid(), gen_random_uuid(), c.disease, 'CONFIRMED', c.day, c.day, c.day, c.code, 'bench', true
-              from (select t.code, d.code disease, g.day::date day, (random() < ?)::int + (random() < ? * ?)::int cases
+              from (select t.code, d.code disease, g.day::date as day, (random() < ?)::int + (random() < ? * ?)::int as cases
                     from region.region t cross join unnest(?) d(code)
                       cross join generate_series(cast(? as date), cast(? as date), interval '1 day') g(day)
                     where t.level = 4 and t.valid_to is null) c
                 cross join lateral generate_series(1, c.cases) k""")
           .params(rate, rate, rate, diseases.toArray(String[]::new), Date.valueOf(first), Date.valueOf(today))
           .update();
+      // Clusters on the day examined: 4 cases in about one pair in 200 (what EARS is for).
+      jdbc.sql("insert into health.case_report (id, patient, disease, status, onset, diagnosed, reported_on,"
+              + " region_code, reporter, generated)"
+              + " select gen_random_uuid(), gen_random_uuid(), c.disease, 'CONFIRMED', ?, ?, ?, c.code, 'bench', true"
+              + " from (select t.code, d.code disease from region.region t cross join unnest(?) d(code)"
+              + " where t.level = 4 and t.valid_to is null and random() < 0.005) c cross join generate_series(1, 4) k")
+          .params(Date.valueOf(today), Date.valueOf(today), Date.valueOf(today), diseases.toArray(String[]::new)).update();
       long reports = jdbc.sql("select count(*) from health.case_report where reporter = 'bench'").query(Long.class).single();
       jdbc.sql("analyze health.case_report").update();
       System.out.printf("RESULT case reports: %d over %d townships x %d diseases x %d days (%.1f s to load)%n", reports,

@@ -39,6 +39,24 @@ public class FhirSimulation extends Simulation {
   static final String PHASE = System.getProperty("phase", "write");
   static final Path DIR = Path.of(System.getProperty("dir", "."));
 
+  /** The clinic's access token, fetched again a minute before it expires (the provider's tokens live 5 minutes). */
+  static final class Token {
+    private static String value;
+    private static long fetched;
+
+    static synchronized String current() {
+      if (value == null || System.nanoTime() - fetched > 240_000_000_000L) {
+        try {
+          value = token();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        fetched = System.nanoTime();
+      }
+      return value;
+    }
+  }
+
   static String token() throws Exception {
     var client = Files.readString(DIR.resolve("fhir-client.txt")).strip().split(" ");
     var basic = Base64.getEncoder().encodeToString((client[0] + ":" + client[1]).getBytes(StandardCharsets.UTF_8));
@@ -52,15 +70,9 @@ public class FhirSimulation extends Simulation {
   }
 
   {
-    String token;
-    try {
-      token = token();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
     var today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     var protocol = http.baseUrl(BASE).disableCaching().shareConnections()
-        .header("Authorization", "Bearer " + token).header("Accept", "application/fhir+json");
+        .header("Accept", "application/fhir+json");
     var patients = csv(DIR.resolve("patients.csv").toString()).random();
     if (PHASE.equals("write")) {
       var write = scenario("writers").repeat(COUNT / USERS).on(
@@ -68,6 +80,7 @@ public class FhirSimulation extends Simulation {
               .exec(s -> s.set("body", HealthLoad.observation(UUID.fromString(s.getString("patient")),
                   today.minusDays(ThreadLocalRandom.current().nextInt(1000)), 110 + ThreadLocalRandom.current().nextInt(50))))
               .exec(http("create Observation").post("/fhir/Observation").body(io.gatling.javaapi.core.CoreDsl.StringBody("#{body}"))
+                  .header("Authorization", s -> "Bearer " + Token.current())
                   .header("Content-Type", "application/fhir+json; charset=UTF-8")
                   .check(status().is(201), header("Location").exists())));
       setUp(write.injectOpen(atOnceUsers(USERS))).protocols(protocol);
@@ -75,6 +88,7 @@ public class FhirSimulation extends Simulation {
       var read = scenario("readers").during(Duration.ofSeconds(SECONDS)).on(
           exec(s -> s).feed(patients)
               .exec(http("read a patient's Observations").get("/fhir/Observation").queryParam("patient", "Patient/#{patient}")
+                  .header("Authorization", s -> "Bearer " + Token.current())
                   .check(status().is(200), jsonPath("$.resourceType").is("Bundle"))));
       setUp(read.injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(SECONDS)))).protocols(protocol);
     }

@@ -74,6 +74,16 @@ public class Jurisdiction {
     return Set.of();
   }
 
+  /**
+   * Where a staff page opens when no region is asked for: the widest region of the current staff member's scopes
+   * (the province for a provincial officer, her village for a village doctor); null for a scope without a region
+   * ("everywhere") or none.
+   */
+  public @Nullable RegionCode widestRegion() {
+    return scopes().stream().map(Scope::region).filter(java.util.Objects::nonNull)
+        .min(java.util.Comparator.comparing((RegionCode r) -> r.level().number())).orElse(null);
+  }
+
   public @Nullable String officeId() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     return auth != null && auth.getPrincipal() instanceof ScopedPrincipal p ? p.officeId() : null;

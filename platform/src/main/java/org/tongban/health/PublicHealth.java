@@ -140,11 +140,7 @@ public class PublicHealth {
       throw new HealthRefusals.WrongState(e.closedOn() != null ? "CLOSED" : "DELIVERED");
     }
     var region = RegionCode.of(e.region());
-    var voided = jdbc.sql("update health.phs_item set status = 'VOID' where enrolment = ? and status = 'OPEN'"
-            + " and window_from >= ? returning item, label_zh, label_en, window_from, window_to")
-        .params(id, day).query((rs, i) -> new Programme.Due(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class))).list();
-    facts.scheduled(e.programme(), region, voided, -1);
+    voidOpen(e, region, day);
     var postnatal = e.programme().schedule(e.anchor(), e.enrolledOn(), day, day.getYear()).stream()
         .filter(d -> d.item().startsWith("PP")).toList();
     items.schedule(id, e.patient(), e.programme(), region, postnatal, e.generated());
@@ -164,11 +160,7 @@ public class PublicHealth {
       throw new HealthRefusals.WrongState("CLOSED");
     }
     var region = RegionCode.of(e.region());
-    var voided = jdbc.sql("update health.phs_item set status = 'VOID' where enrolment = ? and status = 'OPEN'"
-            + " returning item, label_zh, label_en, window_from, window_to")
-        .param(id).query((rs, i) -> new Programme.Due(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class))).list();
-    facts.scheduled(e.programme(), region, voided, -1);
+    voidOpen(e, region, null);
     facts.enrolled(e.programme(), region, today, -1);
     audit.record("health.phs-closed", "phs-enrolment", id.toString(), region, Map.of("reason", reason.strip()));
     return enrolment(id);
@@ -290,6 +282,16 @@ public class PublicHealth {
       added += this.items.schedule(e, (UUID) enrolment[0], p, (RegionCode) enrolment[2], items, (boolean) enrolment[5]);
     }
     return added;
+  }
+
+  /** The enrolment's open services (those whose window starts on or after {@code from}) become void, no longer due. */
+  private void voidOpen(Enrolment e, RegionCode region, @Nullable LocalDate from) {
+    var voided = jdbc.sql("update health.phs_item set status = 'VOID' where enrolment = ? and status = 'OPEN'"
+            + " and window_from >= coalesce(?, window_from) returning item, label_zh, label_en, window_from, window_to")
+        .params(e.id(), from)
+        .query((rs, i) -> new Programme.Due(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class))).list();
+    facts.scheduled(e.programme(), region, voided, -1);
   }
 
   private Resident patient(NewEnrolment e) {

@@ -38,8 +38,7 @@ class AlertPages {
   String list(@RequestParam(required = false) org.tongban.shared.@Nullable RegionCode region, Model model) {
     model.addAttribute("alerts", warning.alerts(200));
     // The map of active alerts: the caller's area (or the one asked for), by city or county.
-    var where = region != null ? region : jurisdiction.scopes().stream().map(s -> s.region()).filter(r -> r != null)
-        .min(java.util.Comparator.comparing(r -> r.level().number())).orElse(null);
+    var where = region != null ? region : jurisdiction.widestRegion();
     if (where != null) {
       var active = warning.activeByArea(where);
       model.addAttribute("mapRegion", where.value());

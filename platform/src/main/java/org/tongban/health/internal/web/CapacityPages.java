@@ -37,8 +37,7 @@ class CapacityPages {
 
   @GetMapping("/workbench/health/capacity")
   String view(@RequestParam(required = false) @Nullable RegionCode region, Model model) {
-    var where = region != null ? region
-        : jurisdiction.scopes().stream().map(s -> s.region()).filter(r -> r != null).findFirst().orElse(null);
+    var where = region != null ? region : jurisdiction.widestRegion();
     model.addAttribute("today", PublicHealth.today());
     if (where == null) {
       model.addAttribute("areas", null);

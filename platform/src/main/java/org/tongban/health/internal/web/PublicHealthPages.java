@@ -45,7 +45,7 @@ class PublicHealthPages {
               @RequestParam(required = false) @Nullable Programme programme,
               @RequestParam(defaultValue = "OVERDUE") PublicHealth.Due due, @RequestParam(defaultValue = "0") int page,
               Model model) {
-    var where = region != null ? region : home();
+    var where = region != null ? region : jurisdiction.widestRegion();
     model.addAttribute("programmes", Programme.values());
     model.addAttribute("dues", PublicHealth.Due.values());
     model.addAttribute("today", PublicHealth.today());
@@ -88,10 +88,6 @@ class PublicHealthPages {
       redirect.addFlashAttribute("problem", say(refused));
     }
     return "redirect:/workbench/health/services?region=" + item.region();
-  }
-
-  private @Nullable RegionCode home() {
-    return jurisdiction.scopes().stream().map(s -> s.region()).filter(r -> r != null).findFirst().orElse(null);
   }
 
   private String say(Refusal refused) {
