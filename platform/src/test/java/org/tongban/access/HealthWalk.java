@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.tongban.health.Clinics;
+import org.tongban.health.Programme;
 import org.tongban.person.PersonId;
 
 /**
@@ -27,7 +28,8 @@ final class HealthWalk {
   private HealthWalk() {}
 
   static Map<String, List<JurisdictionTests.Case>> idCases(JdbcClient jdbc, PersonId owner, UserDetails resident,
-                                                          UserDetails stranger) {
+                                                          UserDetails stranger,
+                                                          java.util.function.Function<Programme, UUID> enrolled) {
     var all = new HashMap<String, List<JurisdictionTests.Case>>();
     all.put("POST /api/health/me/access/{id}/report", List.of(new JurisdictionTests.Case(HttpMethod.POST,
         "/api/health/me/access/" + look(jdbc, owner) + "/report", "{\"reason\":\"走查：不认可\"}", resident, true,
@@ -49,22 +51,21 @@ final class HealthWalk {
         "/workbench/health/alerts/" + alert(jdbc, township, "OPEN") + "/verification?note=%E6%A0%B8%E5%AE%9E", null)));
     all.put("POST /workbench/health/alerts/{id}/closure", List.of(new JurisdictionTests.Case(HttpMethod.POST,
         "/workbench/health/alerts/" + alert(jdbc, township, "VERIFIED") + "/closure?note=%E7%BB%93%E6%A1%88", null)));
-    // 基本公共卫生服务 of a 江阳区 resident: seen, delivered, closed and done by 江阳区's staff, "not found" to 和平区's.
-    String village = jdbc.sql("select code from region.region where code like '510502%' and level = 5 order by code"
-        + " limit 1").query(String.class).single();
+    // 基本公共卫生服务 of 江阳区 residents (enrolled through the service): seen, delivered, closed and done by 江阳区's
+    // staff, "not found" to 和平区's.
     var today = "\"" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\"";
     all.put("GET /api/health/services/enrolments/{id}", List.of(new JurisdictionTests.Case(HttpMethod.GET,
-        "/api/health/services/enrolments/" + enrolment(jdbc, village, "PREGNANCY"), null)));
+        "/api/health/services/enrolments/" + enrolled.apply(Programme.PREGNANCY), null)));
     all.put("POST /api/health/services/enrolments/{id}/delivery", List.of(new JurisdictionTests.Case(HttpMethod.POST,
-        "/api/health/services/enrolments/" + enrolment(jdbc, village, "PREGNANCY") + "/delivery", "{\"day\":" + today + "}")));
+        "/api/health/services/enrolments/" + enrolled.apply(Programme.PREGNANCY) + "/delivery", "{\"day\":" + today + "}")));
     all.put("POST /api/health/services/enrolments/{id}/closure", List.of(new JurisdictionTests.Case(HttpMethod.POST,
-        "/api/health/services/enrolments/" + enrolment(jdbc, village, "HYPERTENSION") + "/closure",
+        "/api/health/services/enrolments/" + enrolled.apply(Programme.HYPERTENSION) + "/closure",
         "{\"reason\":\"走查：迁出\"}")));
     all.put("POST /api/health/services/items/{id}/done", List.of(new JurisdictionTests.Case(HttpMethod.POST,
-        "/api/health/services/items/" + item(jdbc, enrolment(jdbc, village, "HYPERTENSION"), village) + "/done",
+        "/api/health/services/items/" + item(jdbc, enrolled.apply(Programme.HYPERTENSION)) + "/done",
         "{\"day\":" + today + "}")));
     all.put("POST /workbench/health/services/items/{id}/done", List.of(new JurisdictionTests.Case(HttpMethod.POST,
-        "/workbench/health/services/items/" + item(jdbc, enrolment(jdbc, village, "HYPERTENSION"), village)
+        "/workbench/health/services/items/" + item(jdbc, enrolled.apply(Programme.HYPERTENSION))
             + "/done?day=" + today.replace("\"", ""), null)));
     return all;
   }
@@ -83,22 +84,10 @@ final class HealthWalk {
                 + "&generalTotal=300&generalFree=41", null)));
   }
 
-  /** An open enrolment (of a made-up patient: the walk needs its region only), marked generated. */
-  private static UUID enrolment(JdbcClient jdbc, String village, String programme) {
-    var id = UUID.randomUUID();
-    jdbc.sql("insert into health.phs_enrolment (id, patient, programme, region_code, anchor, enrolled_on, enrolled_by,"
-            + " generated) values (?, ?, ?, ?, current_date - 200, current_date - 10, 'walk', true)")
-        .params(id, UUID.randomUUID(), programme, village).update();
-    return id;
-  }
-
-  private static UUID item(JdbcClient jdbc, UUID enrolment, String village) {
-    var id = UUID.randomUUID();
-    jdbc.sql("insert into health.phs_item (id, enrolment, patient, programme, item, label_zh, label_en, region_code,"
-            + " window_from, window_to, generated) select ?, id, patient, programme, 'WALK', '走查随访', 'Walk follow-up',"
-            + " region_code, current_date - 10, current_date + 20, true from health.phs_enrolment where id = ?")
-        .params(id, enrolment).update();
-    return id;
+  /** An open service of the enrolment whose window holds today (this quarter's follow-up or this year's check). */
+  private static UUID item(JdbcClient jdbc, UUID enrolment) {
+    return jdbc.sql("select id from health.phs_item where enrolment = ? and status = 'OPEN' and window_from <= current_date"
+        + " order by window_to limit 1").param(enrolment).query(UUID.class).single();
   }
 
   /** Enrolment by the health staff of the resident's region only: another county's staff enrol nobody. */
@@ -116,8 +105,8 @@ final class HealthWalk {
   }
 
   private static long enrolments(JdbcClient jdbc, String programme) {
-    return jdbc.sql("select count(*) from health.phs_enrolment where programme = ? and region_code like '510502%'"
-        + " and enrolled_by <> 'walk'").param(programme).query(Long.class).single();
+    return jdbc.sql("select count(*) from health.phs_enrolment where programme = ? and region_code like '510502%'")
+        .param(programme).query(Long.class).single();
   }
 
   private static UUID alert(JdbcClient jdbc, String township, String status) {

@@ -244,6 +244,19 @@ class JurisdictionTests {
   org.tongban.unit.Unit unit;
   java.util.UUID unitAgent;
   @Autowired org.tongban.facility.FacilityRegistry facilities;
+  @Autowired org.tongban.health.PublicHealth publicHealth;
+
+  /** A new 江阳区 resident enrolled in {@code programme} by 江阳区's clerk, through the service (facts and all). */
+  private java.util.UUID enrolled(org.tongban.health.Programme programme) {
+    boolean pregnancy = programme == org.tongban.health.Programme.PREGNANCY;
+    String village = jdbc.sql("select code from region.region where code like '510502%' and level = 5 order by code"
+        + " limit 1").query(String.class).single();
+    var id = org.tongban.StaffFixtures.idNumberBorn("510502", pregnancy ? "19950505" : "19600606", pregnancy);
+    var person = as(jiangyang, () -> residents.register(new NewResident("走查公卫", id.value(), null, village, village)));
+    var today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    return as(jiangyang, () -> publicHealth.enrol(new org.tongban.health.PublicHealth.NewEnrolment(
+        person.id().value().toString(), null, programme, pregnancy ? today.minusWeeks(20) : today.minusDays(10)))).id();
+  }
   org.tongban.facility.Facility hospital;
   @Autowired org.tongban.planning.DataEntries dataEntries;
   org.tongban.planning.DataEntry entry;
@@ -266,7 +279,7 @@ class JurisdictionTests {
     all.putAll(insurance);
     all.putAll(ConsultationWalk.idCases(tickets, entries, luzhouOffice, applicant, stranger));
     all.putAll(ExchangeWalk.idCases(registeredClients, subscriptions, jdbc));
-    all.putAll(HealthWalk.idCases(jdbc, applicantPerson, applicant, stranger));
+    all.putAll(HealthWalk.idCases(jdbc, applicantPerson, applicant, stranger, this::enrolled));
     all.putAll(HealthWalk.capacityCases(hospital.id().value()));
     String cid = luzhouCase.id().toString();
     String api = "/api/cases/" + cid;
