@@ -16,7 +16,9 @@ import org.springframework.core.env.Environment;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
 
+  /** Hikari's own settings ({@code spring.datasource.hikari.*}: minimum idle, timeouts) apply to this pool too. */
   @Bean
+  @org.springframework.boot.context.properties.ConfigurationProperties("spring.datasource.hikari")
   HikariDataSource dataSource(Environment env) {
     Path dataDir = Path.of(env.getProperty("tongban.data-dir", "data"));
     var database = EmbeddedDatabase.in(dataDir.resolve("postgres"), dataDir.resolve("keys/database.keys"));
