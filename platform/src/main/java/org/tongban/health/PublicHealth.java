@@ -267,19 +267,23 @@ public class PublicHealth {
   /** Schedules {@code year}'s services of every open enrolment of a yearly programme (once: the item is unique). */
   @Transactional
   public int extend(int year) {
+    record Open(UUID id, UUID patient, Programme programme, RegionCode region, LocalDate anchor, LocalDate enrolledOn,
+                boolean generated) {}
+    // One read of the enrolments still lacking the year, locked (another node skips them; the items are unique anyway).
+    var open = jdbc.sql("select id, patient, programme, region_code, anchor, enrolled_on, generated from"
+            + " health.phs_enrolment where closed_on is null and programme in ('ELDERLY', 'HYPERTENSION', 'DIABETES')"
+            + " and not exists (select 1 from health.phs_item i where i.enrolment = phs_enrolment.id and i.item = ?)"
+            + " for update skip locked")
+        .param("CHECK-" + year)
+        .query((rs, i) -> new Open(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+            Programme.valueOf(rs.getString(3)), RegionCode.of(rs.getString(4)), rs.getObject(5, LocalDate.class),
+            rs.getObject(6, LocalDate.class), rs.getBoolean(7)))
+        .list();
     int added = 0;
-    for (var e : jdbc.sql("select id from health.phs_enrolment where closed_on is null and programme in"
-        + " ('ELDERLY', 'HYPERTENSION', 'DIABETES') and not exists (select 1 from health.phs_item i where i.enrolment ="
-        + " phs_enrolment.id and i.item = ?)").param("CHECK-" + year).query(UUID.class).list()) {
-      var enrolment = jdbc.sql("select patient, programme, region_code, anchor, enrolled_on, generated from"
-              + " health.phs_enrolment where id = ? for update").param(e)
-          .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), Programme.valueOf(rs.getString(2)),
-              RegionCode.of(rs.getString(3)), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
-              rs.getBoolean(6)}).single();
-      var p = (Programme) enrolment[1];
-      var items = p.schedule((LocalDate) enrolment[3], (LocalDate) enrolment[4], null, year).stream()
+    for (var e : open) {
+      var due = e.programme().schedule(e.anchor(), e.enrolledOn(), null, year).stream()
           .filter(d -> d.to().getYear() == year).toList();
-      added += this.items.schedule(e, (UUID) enrolment[0], p, (RegionCode) enrolment[2], items, (boolean) enrolment[5]);
+      added += items.schedule(e.id(), e.patient(), e.programme(), e.region(), due, e.generated());
     }
     return added;
   }
