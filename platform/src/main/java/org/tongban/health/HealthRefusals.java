@@ -72,4 +72,11 @@ public final class HealthRefusals {
       super("health.already-enrolled", 409, programme);
     }
   }
+
+  /** A reading outside what a measuring device shows: a typing mistake, nothing stored. */
+  public static final class OutOfRange extends Refusal {
+    public OutOfRange(String what, String min, String max, String unit) {
+      super("health.out-of-range", 400, what, min, max, unit);
+    }
+  }
 }

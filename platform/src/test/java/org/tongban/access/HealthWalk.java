@@ -67,6 +67,13 @@ final class HealthWalk {
     all.put("POST /workbench/health/services/items/{id}/done", List.of(new JurisdictionTests.Case(HttpMethod.POST,
         "/workbench/health/services/items/" + item(jdbc, enrolled.apply(Programme.HYPERTENSION))
             + "/done?day=" + today.replace("\"", ""), null)));
+    // A 江阳区 resident's record on the staff pages: read and written by 江阳区's health staff, "not found" to 和平区's.
+    UUID patient = jdbc.sql("select patient from health.phs_enrolment where id = ?")
+        .param(enrolled.apply(Programme.HYPERTENSION)).query(UUID.class).single();
+    all.put("GET /workbench/health/records/{patient}", List.of(new JurisdictionTests.Case(HttpMethod.GET,
+        "/workbench/health/records/" + patient, null)));
+    all.put("POST /workbench/health/records/{patient}/readings", List.of(new JurisdictionTests.Case(HttpMethod.POST,
+        "/workbench/health/records/" + patient + "/readings?kind=BODY_WEIGHT&value=61.5", null)));
     return all;
   }
 

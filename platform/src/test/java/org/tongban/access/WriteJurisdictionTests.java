@@ -89,6 +89,9 @@ class WriteJurisdictionTests {
       // A 12333 agent looks up an incoming number, a station agent the ID card shown: masked, within the agent's
       // jurisdiction, audited (AgentDeskTests).
       "POST /api/consultation/desk/caller", "POST /api/consultation/desk/resident",
+      // A health worker opens a resident's record by the ID card shown: only within the worker's jurisdiction and
+      // department, else "not found"; nothing is written but the look (StaffRecordPageTests).
+      "POST /workbench/health/records/lookup",
       // A clinic's system reports cases for residents of its own county only (EarlyWarningTests).
       "POST /api/health/clinic/case-reports",
       // A clinic's system enrols and records for residents of its county only (PublicHealthTests).

@@ -31,7 +31,9 @@ public class RecordReader {
       var resource = (DomainResource) parser.parseResource(s.json());
       LocalDate day = ClinicalKind.ALL.stream().filter(k -> k.name().equals(s.type())).findFirst()
           .map(k -> k.dayOf(resource)).orElse(null);
-      String author = names.computeIfAbsent(s.author(), a -> clinics.find(a).map(c -> c.name()).orElse(a));
+      String author = names.computeIfAbsent(s.author(), a -> a.startsWith("staff:")
+          ? "卫生健康工作人员 (health staff) " + a.substring("staff:".length())
+          : clinics.find(a).map(c -> c.name()).orElse(a));
       return new RecordEntry(s.type(), s.id(), s.version(), day, Summaries.of(resource), author, s.updatedAt());
     }).toList();
   }
