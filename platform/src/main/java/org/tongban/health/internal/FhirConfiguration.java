@@ -12,7 +12,6 @@ import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerVali
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -39,15 +38,19 @@ class FhirConfiguration {
 
   @Bean
   FhirValidator fhirValidator(FhirContext fhir) {
+    var validator = fhir.newValidator();
+    validator.registerValidatorModule(new ReusedInstanceValidator(support(fhir)));
+    return validator;
+  }
+
+  /** The base R4 profiles and the common code systems; a code system not held is a warning. */
+  static ValidationSupportChain support(FhirContext fhir) {
     var unknownSystems = new UnknownCodeSystemWarningValidationSupport(fhir);
     unknownSystems.setNonExistentCodeSystemSeverity(
         ca.uhn.fhir.context.support.IValidationSupport.IssueSeverity.WARNING);
-    var support = new ValidationSupportChain(new DefaultProfileValidationSupport(fhir),
+    return new ValidationSupportChain(new DefaultProfileValidationSupport(fhir),
         new SnapshotGeneratingValidationSupport(fhir), new InMemoryTerminologyServerValidationSupport(fhir),
         new CommonCodeSystemsTerminologyService(fhir), unknownSystems);
-    var validator = fhir.newValidator();
-    validator.registerValidatorModule(new FhirInstanceValidator(support));
-    return validator;
   }
 
   @Bean
