@@ -12,6 +12,7 @@
 #      the same baselines, and the alerts each finds.
 # The Observations go to PATIENTS patients of 和平区 (OBSERVATIONS / PATIENTS a record).
 #   OBSERVATIONS=1000000 PATIENTS=10000 WRITERS=16 READERS=100 SECONDS_=60 RESIDENTS=200000 RATE=0.05 bench/health.sh
+# PROFILE=1 records the platform with Java Flight Recorder (bench/target/results/health.jfr); DETECTORS=0 skips step 3.
 # Results in bench/target/results/health*.txt; figures recorded in BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,7 +59,9 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB; PostgreS
 
 # 1. and 2. through the platform, alone on the machine.
 if (exec 3<>/dev/tcp/127.0.0.1/18080) 2>/dev/null; then echo "port 18080 is in use: stop what runs there first" >&2; exit 1; fi
-java -jar "$(ls platform/target/tongban-platform-*-exec.jar)" --server.port=18080 --tongban.data-dir="$work/tongban" \
+jfr=()
+if [[ ${PROFILE:-0} == 1 ]]; then jfr=(-XX:StartFlightRecording=filename=$root/$results/health.jfr,settings=profile); fi
+java "${jfr[@]}" -jar "$(ls platform/target/tongban-platform-*-exec.jar)" --server.port=18080 --tongban.data-dir="$work/tongban" \
   "${platform_flags[@]}" --spring.datasource.hikari.maximum-pool-size=40 --logging.level.root=WARN >"$work/tongban.log" 2>&1 &
 platform=$!
 pids+=($platform)
@@ -86,6 +89,7 @@ gatling -Dphase=read -Dusers="$readers" -Dseconds=20 >/dev/null
   gatling -Dphase=read -Dusers="$readers" -Dseconds="$seconds"
   echo "Observations a patient: $(sql "select round(avg(n), 1) || ' on average, ' || max(n) || ' at most' from (select count(*) n from health.resource where type = 'Observation' group by patient) c")"
 } | tee -a $out
+if [[ ${PROFILE:-0} == 1 ]]; then jcmd $platform JFR.dump filename="$root/$results/health.jfr" >/dev/null; fi
 kill $platform; wait $platform 2>/dev/null || true
 pids=()
 
@@ -105,5 +109,5 @@ cat "$work"/pgbench_log.* | awk '{print $3}' | sort -n | awk -v secs="$seconds" 
     c, NR, NR/secs, a[int(NR*0.5)]/1000, a[int(NR*0.95)]/1000, a[int(NR*0.99)]/1000, a[NR]/1000}' | tee -a $out
 
 # 3. The detectors.
-load detectors "$rate" | tee -a $out
+if [[ ${DETECTORS:-1} == 1 ]]; then load detectors "$rate" | tee -a $out; fi
 echo "results in $out"

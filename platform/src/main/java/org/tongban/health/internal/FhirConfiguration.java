@@ -55,9 +55,10 @@ class FhirConfiguration {
 
   @Bean
   ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, List<IResourceProvider> providers,
-                                                     SmartConfiguration smart) {
+                                                     SmartConfiguration smart, StoredSearch stored) {
     var server = new RestfulServer(fhir);
     server.registerInterceptor(smart);
+    server.registerInterceptor(stored);
     server.setResourceProviders(providers);
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     server.setServerName("Tongban 通办 — 居民电子健康档案 FHIR R4");
