@@ -1,6 +1,7 @@
 package org.tongban;
 
 import java.time.Duration;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.FailedEventPublications;
@@ -26,7 +27,8 @@ class FailedEventRetry {
   }
 
   @Scheduled(fixedDelayString = "${tongban.events.retry-every:PT1M}", initialDelayString = "${tongban.events.retry-every:PT1M}")
-  void retry() {
+  @SchedulerLock(name = "events.retry", lockAtMostFor = "PT5M")
+  public void retry() {
     retry(Duration.ofSeconds(30));
   }
 

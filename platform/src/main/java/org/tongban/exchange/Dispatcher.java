@@ -1,6 +1,7 @@
 package org.tongban.exchange;
 
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,8 @@ class Dispatcher {
 
   @Scheduled(fixedDelayString = "${tongban.exchange.dispatch-interval:PT0.25S}",
       initialDelayString = "${tongban.exchange.initial-delay:PT5S}")
-  void scheduled() {
+  @SchedulerLock(name = "exchange.dispatch", lockAtMostFor = "PT30S")
+  public void scheduled() {
     dispatch(false);
   }
 

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,7 +60,8 @@ public class NationalLink {
 
   @Scheduled(fixedDelayString = "${tongban.exchange.national.interval:PT5S}",
       initialDelayString = "${tongban.exchange.initial-delay:PT5S}")
-  void scheduled() {
+  @SchedulerLock(name = "exchange.national-link", lockAtMostFor = "PT1M")
+  public void scheduled() {
     up();
     down();
   }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -48,7 +49,8 @@ class Pusher {
 
   @Scheduled(fixedDelayString = "${tongban.exchange.push-interval:PT0.5S}",
       initialDelayString = "${tongban.exchange.initial-delay:PT5S}")
-  void scheduled() {
+  @SchedulerLock(name = "exchange.push", lockAtMostFor = "PT30S")
+  public void scheduled() {
     pushDue(Instant.now());
   }
 

@@ -3,6 +3,7 @@ package org.tongban.exchange;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,8 @@ class Retention {
   }
 
   @Scheduled(cron = "${tongban.exchange.retention.cron:0 41 2 * * *}", zone = "Asia/Shanghai")
-  void nightly() {
+  @SchedulerLock(name = "exchange.retention", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
+  public void nightly() {
     purge(Instant.now());
   }
 

@@ -13,7 +13,6 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,7 +93,6 @@ class JdbcAuditTrail implements AuditTrail {
    * left; returns how many. Runs every 200 ms, and before every read of the trail.
    */
   @Override
-  @Scheduled(fixedDelay = 200)
   public int flush() {
     int total = 0;
     while (true) {
@@ -178,7 +176,6 @@ class JdbcAuditTrail implements AuditTrail {
    * start). Verification holds the chain against the latest one.
    */
   @Override
-  @Scheduled(fixedDelayString = "${tongban.audit.checkpoint-every:PT1M}", initialDelay = 0)
   public void checkpoint() {
     flush();
     var head = jdbc.sql("select last_seq, last_hash, anchor_seq, keyed_from from audit.chain where id = 1")
@@ -187,7 +184,6 @@ class JdbcAuditTrail implements AuditTrail {
   }
 
   @Override
-  @Scheduled(cron = "0 17 3 * * *")
   public int purgeExpired() {
     flush();
     Integer purged = transactions.execute(status -> purge());

@@ -1,5 +1,6 @@
 package org.tongban.booking.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.tongban.booking.BookingManagement;
@@ -15,7 +16,8 @@ class NoShowSweep {
   }
 
   @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
-  void sweep() {
+  @SchedulerLock(name = "booking.no-show-sweep", lockAtMostFor = "PT5M")
+  public void sweep() {
     bookings.markNoShows();
   }
 }

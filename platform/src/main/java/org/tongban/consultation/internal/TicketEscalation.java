@@ -1,5 +1,6 @@
 package org.tongban.consultation.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.tongban.consultation.Tickets;
@@ -15,7 +16,8 @@ class TicketEscalation {
   }
 
   @Scheduled(cron = "0 0 8 * * *", zone = "Asia/Shanghai")
-  void escalate() {
+  @SchedulerLock(name = "consultation.ticket-escalation", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
+  public void escalate() {
     tickets.escalateOverdue();
   }
 }

@@ -3,6 +3,7 @@ package org.tongban.health.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.tongban.health.EarlyWarning;
@@ -21,12 +22,14 @@ class EarlyWarningSchedule {
   }
 
   @Scheduled(cron = "${tongban.health.detect-cron:0 7 * * * *}", zone = "Asia/Shanghai")
-  void detect() {
+  @SchedulerLock(name = "health.detect", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+  public void detect() {
     warning.detect(LocalDate.now(ZoneId.of("Asia/Shanghai")), Instant.now());
   }
 
   @Scheduled(cron = "${tongban.health.escalate-cron:0 */5 * * * *}", zone = "Asia/Shanghai")
-  void escalate() {
+  @SchedulerLock(name = "health.escalate", lockAtMostFor = "PT4M")
+  public void escalate() {
     warning.escalate(Instant.now());
   }
 }

@@ -1,5 +1,6 @@
 package org.tongban.health.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,7 +22,8 @@ class PublicHealthSchedule {
   }
 
   @Scheduled(cron = "0 40 8 * * *", zone = "Asia/Shanghai")
-  void daily() {
+  @SchedulerLock(name = "health.public-health-daily", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
+  public void daily() {
     var today = PublicHealth.today();
     int scheduled = services.extend(today.getYear());
     int texted = services.remind(today);

@@ -1,5 +1,6 @@
 package org.tongban.indicator.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.tongban.indicator.IndicatorManagement;
@@ -15,7 +16,8 @@ class FactApplier {
   }
 
   @Scheduled(fixedDelay = 200)
-  void apply() {
+  @SchedulerLock(name = "indicator.apply", lockAtMostFor = "PT30S")
+  public void apply() {
     indicators.apply();
   }
 }

@@ -2,6 +2,7 @@ package org.tongban.insurance.internal;
 
 import java.time.YearMonth;
 import java.time.ZoneId;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.tongban.insurance.PaymentRuns;
@@ -21,7 +22,8 @@ class MonthlyPaymentRun {
   }
 
   @Scheduled(cron = "0 0 2 1 * *", zone = "Asia/Shanghai")
-  void run() {
+  @SchedulerLock(name = "insurance.monthly-payment-run", lockAtMostFor = "PT2H", lockAtLeastFor = "PT5M")
+  public void run() {
     runs.runEverywhere(YearMonth.now(ZoneId.of("Asia/Shanghai")), "scheduled", 10_000);
   }
 }

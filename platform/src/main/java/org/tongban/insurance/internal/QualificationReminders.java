@@ -1,5 +1,6 @@
 package org.tongban.insurance.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.tongban.insurance.Qualifications;
@@ -18,7 +19,8 @@ class QualificationReminders {
   }
 
   @Scheduled(cron = "0 30 8 * * *", zone = "Asia/Shanghai")
-  void remind() {
+  @SchedulerLock(name = "insurance.qualification-reminders", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
+  public void remind() {
     qualifications.remind();
   }
 }

@@ -1,0 +1,91 @@
+package org.tongban;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.util.ReflectionUtils;
+import org.tongban.audit.AuditTrail;
+
+/**
+ * Timed jobs with several nodes on one database (#18.1): every {@code @Scheduled} job takes a lock of its own name
+ * (ShedLock, a row of {@code scheduling.shedlock}) through a proxy that honours it; a job whose lock another node
+ * holds does not run here — the audit chainer leaves a staged entry staged — and runs once the lock is free. (The
+ * national link's job exists only with a national endpoint configured; the first check covers it when it does.)
+ */
+@SpringBootTest
+@Tag("persistence")
+class SchedulingTests {
+
+  @Autowired org.springframework.context.ConfigurableApplicationContext context;
+  @Autowired JdbcClient jdbc;
+  @Autowired AuditTrail audit;
+
+  @Test
+  void everyTimedJobTakesALockOfItsOwnName() {
+    var jobs = new TreeMap<String, String>();
+    var unlocked = new ArrayList<String>();
+    for (String name : context.getBeanDefinitionNames()) {
+      var definition = context.getBeanFactory().getBeanDefinition(name);
+      if (!definition.isSingleton() || definition.isAbstract() || definition.isLazyInit()) continue;
+      Object bean = context.getBean(name);
+      Class<?> type = AopUtils.getTargetClass(bean);
+      for (Method m : type.getDeclaredMethods()) {
+        if (!m.isAnnotationPresent(Scheduled.class)) continue;
+        var lock = m.getAnnotation(SchedulerLock.class);
+        if (lock == null || !AopUtils.isAopProxy(bean)) {
+          unlocked.add(type.getSimpleName() + "." + m.getName());
+          continue;
+        }
+        var before = jobs.put(lock.name(), type.getSimpleName() + "." + m.getName());
+        assertThat(before).as("lock name %s used twice", lock.name()).isNull();
+      }
+    }
+    assertThat(unlocked).as("timed jobs without a lock").isEmpty();
+    assertThat(jobs).containsKeys("audit.chain", "audit.checkpoint", "audit.retention", "indicator.apply",
+        "booking.no-show-sweep", "exchange.dispatch", "exchange.push", "exchange.retention",
+        "health.detect", "health.escalate", "health.public-health-daily", "insurance.monthly-payment-run",
+        "insurance.qualification-reminders", "consultation.ticket-escalation", "events.retry");
+  }
+
+  @Test
+  void aJobAnotherNodeHoldsDoesNotRunHereUntilItIsFree() throws Exception {
+    String action = "scheduling.test-" + UUID.randomUUID();
+    Object chainer = context.getBean("auditScheduling");
+    Method chain = ReflectionUtils.findMethod(chainer.getClass(), "chain");
+    ReflectionUtils.makeAccessible(chain);
+    try {
+      jdbc.sql("""
+              insert into scheduling.shedlock (name, lock_until, locked_at, locked_by)
+              values ('audit.chain', now() + interval '1 hour', now(), 'another-node')
+              on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at,
+                locked_by = excluded.locked_by""").update();
+      audit.record(action, "test", "1", null, Map.of());
+      chain.invoke(chainer);
+      Thread.sleep(1_000); // the 200 ms schedule here is held off as well
+      assertThat(staged(action)).as("held by another node: not chained here").isEqualTo(1);
+    } finally {
+      jdbc.sql("update scheduling.shedlock set lock_until = now() - interval '1 second' where name = 'audit.chain'")
+          .update();
+    }
+    chain.invoke(chainer);
+    assertThat(staged(action)).as("free again: chained").isZero();
+    assertThat(jdbc.sql("select count(*) from audit.entry where action = ?").param(action).query(Long.class).single())
+        .isEqualTo(1);
+  }
+
+  private long staged(String action) {
+    return jdbc.sql("select count(*) from audit.pending where action = ?").param(action).query(Long.class).single();
+  }
+}
