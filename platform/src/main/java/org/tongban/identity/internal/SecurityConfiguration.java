@@ -33,6 +33,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.tongban.shared.RateLimits;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,7 +47,7 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain web(HttpSecurity http, MessageSource messages, JsonMapper json, SessionRegistry sessions,
-                          IdentitySettings settings, ThrottleSettings throttle,
+                          IdentitySettings settings, ThrottleSettings throttle, RateLimits buckets,
                           ObjectProvider<ClientRegistrationRepository> upstreams,
                           FederatedResidents federated,
                           org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository clients)
@@ -120,7 +121,7 @@ class SecurityConfiguration {
             .maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
         .addFilterAfter(new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SecurityContextHolderFilter.class)
         .addFilterAfter(new AuthorizationFormTargets(clients), AbsoluteSessionTimeout.class)
-        .addFilterBefore(new SignInThrottle(throttle), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new SignInThrottle(throttle, buckets), UsernamePasswordAuthenticationFilter.class)
         .addFilterAfter(new PasswordChangeGate(messages, json), AbsoluteSessionTimeout.class)
         .headers(h -> h
             .contentSecurityPolicy(c -> c.policyDirectives(policy("")))

@@ -1,9 +1,5 @@
 package org.tongban.identity.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,12 +13,14 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.tongban.shared.RateLimits;
 
 /**
  * Rate limits on the endpoints where people prove who they are: password sign-in, SMS sign-in, the second factor,
  * registration and password reset. Each attempt takes a token from the client address's bucket and from the
  * account's (username, phone, or the signed-in staff member at the second step); SMS codes also from the address's
- * code bucket. Password hashing runs at most {@link ThrottleSettings#concurrentPasswordChecks()} at a time. Over any
+ * code bucket. The buckets are rows in PostgreSQL ({@link RateLimits}), shared by every node. Password hashing runs at
+ * most {@link ThrottleSettings#concurrentPasswordChecks()} at a time on each node (its cores). Over any
  * limit the answer is 429 with {@code Retry-After}, at once: 200 simultaneous sign-ins used to wait 10–20 s each
  * for the two cores instead.
  */
@@ -34,12 +32,12 @@ class SignInThrottle extends OncePerRequestFilter {
       "/login/second-factor", "/login/second-factor/enrol");
 
   private final ThrottleSettings settings;
-  private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
-      .expireAfterAccess(Duration.ofHours(2)).build();
+  private final RateLimits buckets;
   private final Semaphore hashing;
 
-  SignInThrottle(ThrottleSettings settings) {
+  SignInThrottle(ThrottleSettings settings, RateLimits buckets) {
     this.settings = settings;
+    this.buckets = buckets;
     this.hashing = new Semaphore(settings.concurrentPasswordChecks(), true);
   }
 
@@ -87,10 +85,7 @@ class SignInThrottle extends OncePerRequestFilter {
 
   /** Takes a token; returns 0 when there was one, otherwise the seconds until there will be. */
   private long take(String key, int perPeriod, Duration period) {
-    var bucket = buckets.get(key + "/" + period.toMinutes(), k -> Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(perPeriod).refillGreedy(perPeriod, period).build()).build());
-    var probe = bucket.tryConsumeAndReturnRemaining(1);
-    return probe.isConsumed() ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+    return buckets.take(key, perPeriod, period).waitSeconds();
   }
 
   private static @Nullable String account(String path, HttpServletRequest request) {

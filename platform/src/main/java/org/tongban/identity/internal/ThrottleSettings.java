@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Limits on the sign-in endpoints ({@code tongban.identity.throttle.*}). A request over a limit is answered 429 with
- * {@code Retry-After} at once instead of waiting in line. Counted per node (see #18 for limits shared by nodes).
+ * {@code Retry-After} at once instead of waiting in line. The limits hold across nodes; the hashing cap is a node's.
  *
  * @param perAddress sign-in, second-factor, registration and reset attempts a client address may make per minute
  *     (a service hall's residents may share one address, so this is wider than the per-account limit)

@@ -7,12 +7,48 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.tongban.shared.RateLimits;
 
-/** Limits on the sign-in endpoints, without Spring: buckets per address and per account, and the hashing cap. */
+/**
+ * Limits on the sign-in endpoints: buckets per address and per account, kept in PostgreSQL and shared by nodes (two
+ * nodes' throttles over one database count one account's tries together), and the hashing cap of a node. Addresses
+ * and accounts are new for each run: the buckets outlive a test.
+ */
+@SpringBootTest
+@Tag("persistence")
 class SignInThrottleTests {
+
+  @Autowired DataSource dataSource;
+  @Autowired RateLimits buckets;
+
+  /** New for each run: the buckets outlive a test. */
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+  private SignInThrottle throttle(ThrottleSettings settings) {
+    return new SignInThrottle(settings, buckets);
+  }
+
+  @Test
+  void anAccountsTriesAreCountedTogetherOnEveryNode() throws Exception {
+    var settings = new ThrottleSettings(1000, 10, 20, 4, Duration.ofMillis(100));
+    var nodeA = new SignInThrottle(settings, new RateLimits(dataSource));
+    var nodeB = new SignInThrottle(settings, new RateLimits(dataSource));
+    String account = "clerk-nodes-" + RUN;
+    for (int i = 0; i < 10; i++) {
+      assertThat(status(i % 2 == 0 ? nodeA : nodeB, post("/login", "198.51.100." + i, "username", account)))
+          .isEqualTo(200);
+    }
+    assertThat(status(nodeA, post("/login", "198.51.100.50", "username", account))).isEqualTo(429);
+    assertThat(status(nodeB, post("/login", "198.51.100.51", "username", account))).isEqualTo(429);
+  }
 
   private static MockHttpServletRequest post(String path, String address, String param, String value) {
     var request = new MockHttpServletRequest("POST", path);
@@ -29,40 +65,40 @@ class SignInThrottleTests {
 
   @Test
   void oneAccountGetsTenTriesAMinuteFromAnyAddress() throws Exception {
-    var throttle = new SignInThrottle(new ThrottleSettings(1000, 10, 20, 4, Duration.ofMillis(100)));
+    var throttle = throttle(new ThrottleSettings(1000, 10, 20, 4, Duration.ofMillis(100)));
     for (int i = 0; i < 10; i++) {
-      assertThat(status(throttle, post("/login", "198.51.100." + i, "username", "clerk-a"))).isEqualTo(200);
+      assertThat(status(throttle, post("/login", "198.51.100." + i, "username", "clerk-a-" + RUN))).isEqualTo(200);
     }
     var response = new MockHttpServletResponse();
-    throttle.doFilter(post("/login", "198.51.100.99", "username", "Clerk-A"), response, (req, res) -> { });
+    throttle.doFilter(post("/login", "198.51.100.99", "username", "Clerk-A-" + RUN), response, (req, res) -> { });
     assertThat(response.getStatus()).isEqualTo(429);
     assertThat(Long.parseLong(response.getHeader("Retry-After"))).isBetween(1L, 60L);
-    assertThat(status(throttle, post("/login", "198.51.100.99", "username", "clerk-b"))).isEqualTo(200);
+    assertThat(status(throttle, post("/login", "198.51.100.99", "username", "clerk-b-" + RUN))).isEqualTo(200);
   }
 
   @Test
   void oneAddressGetsItsShareOfTriesWhateverTheAccounts() throws Exception {
-    var throttle = new SignInThrottle(new ThrottleSettings(5, 10, 20, 4, Duration.ofMillis(100)));
+    var throttle = throttle(new ThrottleSettings(5, 10, 20, 4, Duration.ofMillis(100)));
     for (int i = 0; i < 5; i++) {
-      assertThat(status(throttle, post("/login/sms", "203.0.113.7", "phone", "1390000000" + i))).isEqualTo(200);
+      assertThat(status(throttle, post("/login/sms", "203.0.113.7:" + RUN, "phone", "1390000000" + i))).isEqualTo(200);
     }
-    assertThat(status(throttle, post("/login/sms", "203.0.113.7", "phone", "13900000009"))).isEqualTo(429);
-    assertThat(status(throttle, post("/login/sms", "203.0.113.8", "phone", "13900000009"))).isEqualTo(200);
+    assertThat(status(throttle, post("/login/sms", "203.0.113.7:" + RUN, "phone", "13900000009"))).isEqualTo(429);
+    assertThat(status(throttle, post("/login/sms", "203.0.113.8:" + RUN, "phone", "13900000009"))).isEqualTo(200);
     // Pages are not counted, nor other paths.
     var get = new MockHttpServletRequest("GET", "/login");
-    get.setRemoteAddr("203.0.113.7");
+    get.setRemoteAddr("203.0.113.7:" + RUN);
     assertThat(status(throttle, get)).isEqualTo(200);
   }
 
   @Test
   void smsCodesHaveTheirOwnHourlyLimitPerAddress() throws Exception {
-    var throttle = new SignInThrottle(new ThrottleSettings(1000, 1000, 3, 4, Duration.ofMillis(100)));
+    var throttle = throttle(new ThrottleSettings(1000, 1000, 3, 4, Duration.ofMillis(100)));
     for (int i = 0; i < 3; i++) {
-      var request = post("/register", "192.0.2.1", "phone", "1380000000" + i);
+      var request = post("/register", "192.0.2.1:" + RUN, "phone", "1380000000" + i);
       request.setParameter("step", "send-code");
       assertThat(status(throttle, request)).isEqualTo(200);
     }
-    var fourth = post("/register", "192.0.2.1", "phone", "13800000009");
+    var fourth = post("/register", "192.0.2.1:" + RUN, "phone", "13800000009");
     fourth.setParameter("step", "send-code");
     var response = new MockHttpServletResponse();
     throttle.doFilter(fourth, response, (req, res) -> { });
@@ -72,7 +108,7 @@ class SignInThrottleTests {
 
   @Test
   void passwordChecksBeyondTheCapAreRefusedAtOnceInsteadOfQueueing() throws Exception {
-    var throttle = new SignInThrottle(new ThrottleSettings(1000, 1000, 20, 1, Duration.ofMillis(50)));
+    var throttle = throttle(new ThrottleSettings(1000, 1000, 20, 1, Duration.ofMillis(50)));
     var inside = new CountDownLatch(1);
     var release = new CountDownLatch(1);
     FilterChain slowHash = (req, res) -> {
@@ -86,18 +122,18 @@ class SignInThrottleTests {
     try (var pool = Executors.newSingleThreadExecutor()) {
       var first = pool.submit(() -> {
         var response = new MockHttpServletResponse();
-        throttle.doFilter(post("/login", "192.0.2.10", "username", "a"), response, slowHash);
+        throttle.doFilter(post("/login", "192.0.2.10:" + RUN, "username", "a"), response, slowHash);
         return response.getStatus();
       });
       assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
       // Answered while the first still holds the only slot: it did not wait in line.
       var response = new MockHttpServletResponse();
-      throttle.doFilter(post("/login", "192.0.2.11", "username", "b"), response, (req, res) -> { });
+      throttle.doFilter(post("/login", "192.0.2.11:" + RUN, "username", "b"), response, (req, res) -> { });
       assertThat(response.getStatus()).isEqualTo(429);
       assertThat(response.getHeader("Retry-After")).isEqualTo("1");
       release.countDown();
       assertThat(first.get()).isEqualTo(200);
     }
-    assertThat(status(throttle, post("/login", "192.0.2.12", "username", "c"))).isEqualTo(200);
+    assertThat(status(throttle, post("/login", "192.0.2.12:" + RUN, "username", "c"))).isEqualTo(200);
   }
 }

@@ -1,16 +1,11 @@
 package org.tongban.exchange.internal.web;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,11 +13,13 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tongban.exchange.ApiKeys;
 import org.tongban.exchange.ExchangeSettings;
+import org.tongban.shared.RateLimits;
 
 /**
  * Rate limits on the open data ({@code /api/open/**} and the older {@code /api/open-data/**}): a request with an
  * {@code X-API-Key} takes from that key's bucket at the key's own rate, an unknown or revoked key is refused (401);
- * without a key, from the client address's bucket. Over the limit: 429 with {@code Retry-After}.
+ * without a key, from the client address's bucket; the buckets are shared by every node ({@link RateLimits}). Over
+ * the limit: 429 with {@code Retry-After}.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenDataLimits {
@@ -30,10 +27,9 @@ class OpenDataLimits {
   static final String RETRY_AFTER = "tongban.retry-after";
 
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> openDataLimitFilter(ApiKeys access, ExchangeSettings settings) {
+  FilterRegistrationBean<OncePerRequestFilter> openDataLimitFilter(ApiKeys access, ExchangeSettings settings,
+                                                                   RateLimits buckets) {
     int perAddress = settings.open().perAddress();
-    Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10))
-        .build();
     var filter = new OncePerRequestFilter() {
       @Override
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -53,16 +49,15 @@ class OpenDataLimits {
           bucket = "address:" + request.getRemoteAddr();
           perMinute = perAddress;
         }
-        var probe = buckets.get(bucket, b -> Bucket.builder().addLimit(Bandwidth.builder().capacity(perMinute)
-            .refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build()).tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-          long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+        var probe = buckets.take("open-data:" + bucket, perMinute, Duration.ofMinutes(1));
+        if (!probe.taken()) {
+          long seconds = probe.waitSeconds();
           response.setHeader("Retry-After", String.valueOf(seconds));
           request.setAttribute(RETRY_AFTER, seconds);
           response.sendError(429);
           return;
         }
-        response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
+        response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.remaining()));
         chain.doFilter(request, response);
       }
     };
