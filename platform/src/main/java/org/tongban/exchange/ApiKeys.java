@@ -12,16 +12,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tongban.access.Callers;
 import org.tongban.audit.AuditTrail;
+import org.tongban.shared.NodeSignal;
+import org.tongban.shared.NodeSignals;
 
 /**
  * API keys for heavy users of the open data (a newspaper's data desk, a university): administrators issue one with a
  * rate per minute and a contact, the key is shown once and only its SHA-256 is kept (it is 256 random bits: a slow
- * hash buys nothing), and a revoked key stops at once on every node within the cache's minute.
+ * hash buys nothing), and a revoked key stops at once on every node: the revoking node empties its cache when the
+ * revocation commits, and the others when its signal reaches them ({@link NodeSignals}).
  */
 @Service
 public class ApiKeys {
@@ -35,6 +41,7 @@ public class ApiKeys {
   public record Limit(UUID id, int perMinute) {}
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  static final String SIGNAL = "api-keys";
 
   private final JdbcClient jdbc;
   private final Callers callers;
@@ -43,7 +50,10 @@ public class ApiKeys {
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
           .expireAfterWrite(Duration.ofMinutes(1)).build();
 
-  ApiKeys(JdbcClient jdbc, Callers callers, AuditTrail audit) {
+  private final NodeSignals signals;
+
+  ApiKeys(JdbcClient jdbc, Callers callers, AuditTrail audit, NodeSignals signals) {
+    this.signals = signals;
     this.jdbc = jdbc;
     this.callers = callers;
     this.audit = audit;
@@ -72,8 +82,20 @@ public class ApiKeys {
     int n = jdbc.sql("update exchange.api_key set revoked_at = now() where id = ? and revoked_at is null").param(id)
         .update();
     if (n != 1) throw new ExchangeRefusals.SubscriptionNotFound(id.toString());
-    cache.invalidateAll();
+    signals.send(SIGNAL);
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        cache.invalidateAll();
+      }
+    });
     audit.record("exchange.api-key-revoked", "api-key", id.toString(), null, Map.of());
+  }
+
+  /** Another node revoked a key (or this node may have missed a revocation). */
+  @EventListener
+  void on(NodeSignal signal) {
+    if (signal.about(SIGNAL)) cache.invalidateAll();
   }
 
   public List<Key> list() {

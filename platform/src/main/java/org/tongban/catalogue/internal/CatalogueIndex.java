@@ -41,6 +41,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.tongban.catalogue.ItemPublished;
 import org.tongban.organisation.Department;
 import org.tongban.organisation.OrganisationDirectory;
+import org.tongban.shared.NodeSignal;
+import org.tongban.shared.NodeSignals;
 import org.tongban.shared.RegionCode;
 import org.tongban.shared.ResultPage;
 import tools.jackson.databind.JsonNode;
@@ -49,12 +51,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Chinese full-text search over the current item versions (Lucene with the smartcn word segmenter), kept in
  * memory: a province has a few thousand items, and rebuilding the whole index after a publication takes
- * milliseconds. Results are limited to items offered at the resident's region.
+ * milliseconds. Results are limited to items offered at the resident's region. Every node keeps its own: a node that
+ * publishes rebuilds it and signals the others ({@link NodeSignals}), which rebuild theirs.
  */
 @Component
 public class CatalogueIndex {
 
   private static final String EVERYWHERE = "*";
+  static final String SIGNAL = "catalogue";
+  private final NodeSignals signals;
   private final JdbcClient jdbc;
   private final JsonMapper json;
   private final OrganisationDirectory organisations;
@@ -68,7 +73,8 @@ public class CatalogueIndex {
   }
   private volatile @Nullable IndexSearcher searcher;
 
-  CatalogueIndex(JdbcClient jdbc, JsonMapper json, OrganisationDirectory organisations) {
+  CatalogueIndex(JdbcClient jdbc, JsonMapper json, OrganisationDirectory organisations, NodeSignals signals) {
+    this.signals = signals;
     this.jdbc = jdbc;
     this.json = json;
     this.organisations = organisations;
@@ -82,11 +88,19 @@ public class CatalogueIndex {
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void on(ItemPublished published) {
     rebuild();
+    signals.send(SIGNAL);
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void on(LifeEventDefined defined) {
     rebuild();
+    signals.send(SIGNAL);
+  }
+
+  /** Another node published an item or defined a life event (or this node may have missed one). */
+  @EventListener
+  void on(NodeSignal signal) {
+    if (signal.about(SIGNAL)) rebuild();
   }
 
   /** Reads the current versions and swaps in a fresh index. */

@@ -1,0 +1,82 @@
+package org.tongban.catalogue.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.tongban.Eventually;
+import org.tongban.catalogue.ItemSpec;
+import org.tongban.catalogue.ServiceCatalogue;
+import org.tongban.organisation.OrganisationDirectory;
+import org.tongban.shared.NodeSignal;
+import org.tongban.shared.NodeSignals;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Several nodes on one database (#18.1): an item published on this node reaches the search index another node keeps
+ * in memory — a second node's index and signals built here on the same database, told by PostgreSQL's NOTIFY when the
+ * publication commits, not by a timer.
+ */
+@SpringBootTest
+@Tag("persistence")
+class NodeSignalsTests {
+
+  @Autowired ServiceCatalogue catalogue;
+  @Autowired DataSource dataSource;
+  @Autowired JdbcClient jdbc;
+  @Autowired JsonMapper json;
+  @Autowired OrganisationDirectory organisations;
+
+  @Test
+  void anItemPublishedHereIsFoundOnAnotherNodeAtOnce() {
+    var received = new ArrayList<String>();
+    var holder = new CatalogueIndex[1];
+    var otherSignals = new NodeSignals(dataSource, jdbc, event -> {
+      if (event instanceof NodeSignal s) {
+        synchronized (received) {
+          received.add(s.topic());
+        }
+        holder[0].on(s);
+      }
+    });
+    var otherIndex = new CatalogueIndex(jdbc, json, organisations, otherSignals);
+    holder[0] = otherIndex;
+    otherIndex.rebuild();
+    otherSignals.start();
+    var current = catalogue.currentOrRefuse("hrss.unemployment-benefit").spec();
+    try {
+      // Letters only: one token for the segmenter, found nowhere else in the catalogue.
+      String word = "node" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+      assertThat(otherIndex.search(word, null, 0, 10).items()).isEmpty();
+      Eventually.until("the other node listens", Duration.ofSeconds(10), otherSignals::listening);
+      catalogue.publishAsPlatform(withSynonym(current, word));
+      Eventually.until("the other node hears the publication", Duration.ofSeconds(10), () -> {
+        synchronized (received) {
+          return received.contains("catalogue");
+        }
+      });
+      Eventually.until("the other node's index finds the new word", Duration.ofSeconds(10),
+          () -> otherIndex.search(word, null, 0, 10).items().contains("hrss.unemployment-benefit"));
+    } finally {
+      otherSignals.stop();
+      catalogue.publishAsPlatform(current);
+    }
+  }
+
+  private static ItemSpec withSynonym(ItemSpec s, String word) {
+    var synonyms = new ArrayList<>(s.synonyms());
+    synonyms.add(word);
+    return new ItemSpec(s.code(), s.name(), s.nameEn(), s.basicCode(), s.implementationCode(), s.type(), s.level(),
+        s.department(), s.basis(), s.conditions(), s.statutoryLimit(), s.promisedLimit(), s.caseKind(), s.audience(),
+        s.channels(), s.trips(), s.tripReason(), s.fee(), s.feeBasis(), s.steps(), s.place(), s.hours(),
+        s.consultation(), s.complaint(), s.depth(), s.reach(), s.materials(), s.result(), s.workflow(), synonyms,
+        s.offeredIn(), s.form(), s.forRelatives());
+  }
+}
