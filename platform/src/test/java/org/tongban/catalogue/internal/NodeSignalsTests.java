@@ -70,6 +70,45 @@ class NodeSignalsTests {
     }
   }
 
+  /**
+   * The database drops the listening connection (as when PostgreSQL restarts): the node connects again by itself,
+   * asks its copies for a full refresh — notices sent meanwhile are lost — and hears the next change.
+   */
+  @Test
+  void aNodeWhoseListeningConnectionDropsConnectsAgainAndRefreshesEverything() {
+    var received = new ArrayList<String>();
+    var otherSignals = new NodeSignals(dataSource, jdbc, event -> {
+      if (event instanceof NodeSignal s) {
+        synchronized (received) {
+          received.add(s.topic());
+        }
+      }
+    });
+    otherSignals.start();
+    var current = catalogue.currentOrRefuse("hrss.unemployment-benefit").spec();
+    try {
+      Eventually.until("the other node listens", Duration.ofSeconds(10), otherSignals::listening);
+      // Every node's listening connection in this test run is dropped; each connects again.
+      jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where query = 'listen tongban_node_signals'"
+          + " and pid <> pg_backend_pid()").query((rs, i) -> rs.getBoolean(1)).list();
+      Eventually.until("a full refresh after connecting again", Duration.ofSeconds(15), () -> {
+        synchronized (received) {
+          return received.contains(NodeSignal.ANY);
+        }
+      });
+      Eventually.until("listening again", Duration.ofSeconds(10), otherSignals::listening);
+      catalogue.publishAsPlatform(withSynonym(current, "node" + UUID.randomUUID().toString().replaceAll("[^a-f]", "")));
+      Eventually.until("the next change is heard", Duration.ofSeconds(10), () -> {
+        synchronized (received) {
+          return received.contains("catalogue");
+        }
+      });
+    } finally {
+      otherSignals.stop();
+      catalogue.publishAsPlatform(current);
+    }
+  }
+
   private static ItemSpec withSynonym(ItemSpec s, String word) {
     var synonyms = new ArrayList<>(s.synonyms());
     synonyms.add(word);
