@@ -73,7 +73,12 @@ class SchedulingTests {
                 locked_by = excluded.locked_by""").update();
       audit.record(action, "test", "1", null, Map.of());
       chain.invoke(chainer);
-      Thread.sleep(1_000); // the 200 ms schedule here is held off as well
+      // The 200 ms schedules share one thread: once the indicator applier has run twice since, the audit chainer's
+      // own scheduled run has come round too, and was held off as well.
+      var since = jdbc.sql("select clock_timestamp()::timestamp").query(java.sql.Timestamp.class).single();
+      Eventually.until("the schedules have come round", java.time.Duration.ofSeconds(10), () -> jdbc.sql(
+              "select coalesce(max(locked_at) > ?::timestamp + interval '400 milliseconds', false) from scheduling.shedlock"
+                  + " where name = 'indicator.apply'").param(since).query(Boolean.class).single());
       assertThat(staged(action)).as("held by another node: not chained here").isEqualTo(1);
     } finally {
       jdbc.sql("update scheduling.shedlock set lock_until = now() - interval '1 second' where name = 'audit.chain'")

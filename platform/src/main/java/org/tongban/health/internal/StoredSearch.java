@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -30,9 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Interceptor
 class StoredSearch {
 
-  private static final Set<String> TYPES = Set.of("Observation", "Condition", "Encounter", "Immunization",
-      "MedicationStatement", "AllergyIntolerance", "CarePlan");
-
   private final ResourceStore store;
   private final FhirCaller callers;
   private final AccessLog log;
@@ -50,12 +46,12 @@ class StoredSearch {
   /** Returns false when it answered the request itself (HAPI then stops), true to let HAPI handle it. */
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
   public boolean search(RequestDetails request, HttpServletResponse response) throws IOException {
-    if (request.getRequestType() != RequestTypeEnum.GET || request.getResourceName() == null
-        || !TYPES.contains(request.getResourceName()) || request.getId() != null || request.getOperation() != null) {
+    if (request.getRequestType() != RequestTypeEnum.GET || request.getId() != null || request.getOperation() != null) {
       return true;
     }
-    var kind = ClinicalKind.ALL.stream().filter(k -> k.name().equals(request.getResourceName())).findFirst()
-        .orElseThrow();
+    var clinical = ClinicalKind.ALL.stream().filter(k -> k.name().equals(request.getResourceName())).findFirst();
+    if (clinical.isEmpty()) return true; // Patient, metadata …: HAPI's
+    var kind = clinical.get();
     var params = request.getParameters();
     for (String name : params.keySet()) {
       if (!name.equals("patient") && !name.equals(kind.codeParam())) return true;
