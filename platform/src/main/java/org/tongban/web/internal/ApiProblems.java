@@ -71,6 +71,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (DatabaseUnavailable.isDatabaseDown(e)) {
+      log.warn("Database unavailable, answered 503: {}", e.toString());
+      return ResponseEntity.status(503).header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+          .body(problem(503, DatabaseUnavailable.CODE));
+    }
     String trace = UUID.randomUUID().toString();
     log.error("Unexpected failure, trace {}", trace, e);
     var problem = problem(500, "unexpected");

@@ -66,6 +66,13 @@ class PageProblems {
 
   @ExceptionHandler(Exception.class)
   String unexpected(Exception e, Model model, HttpServletResponse response) {
+    if (DatabaseUnavailable.isDatabaseDown(e)) {
+      log.warn("Database unavailable on a page, answered 503: {}", e.toString());
+      response.setStatus(503);
+      response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+      describe(model, 503, DatabaseUnavailable.CODE);
+      return "error";
+    }
     String trace = UUID.randomUUID().toString();
     log.error("Unexpected failure on a page, trace {}", trace, e);
     response.setStatus(500);
