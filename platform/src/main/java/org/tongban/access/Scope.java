@@ -1,13 +1,14 @@
 package org.tongban.access;
 
+import java.io.Serializable;
 import org.jspecify.annotations.Nullable;
 import org.tongban.shared.RegionCode;
 
 /**
  * One grant: {@code purpose} on records inside {@code region} (everywhere when null) of {@code department}
- * ({@link #ANY_DEPARTMENT} for all).
+ * ({@link #ANY_DEPARTMENT} for all). Serializable: a staff member's scopes travel in her session (in PostgreSQL).
  */
-public record Scope(@Nullable RegionCode region, String department, Purpose purpose) {
+public record Scope(@Nullable RegionCode region, String department, Purpose purpose) implements Serializable {
 
   public static final String ANY_DEPARTMENT = "*";
 

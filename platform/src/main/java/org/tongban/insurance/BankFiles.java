@@ -28,7 +28,8 @@ public class BankFiles {
 
   static final int MAX_ATTEMPTS = 3;
 
-  public record Exported(UUID id, YearMonth month, int lines, long totalCents, int held, String content) {}
+  public record Exported(UUID id, YearMonth month, int lines, long totalCents, int held, String content)
+      implements java.io.Serializable {}
 
   public record Returned(UUID file, int paid, int failed) {}
 

@@ -2,6 +2,7 @@ package org.tongban.shared;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * township, 10–12 village. The level is read from the trailing zeros; the significant prefix contains every
  * descendant, so "is X inside Y" is a prefix test.
  */
-public record RegionCode(String value) implements Comparable<RegionCode> {
+public record RegionCode(String value) implements Comparable<RegionCode>, Serializable {
 
   public RegionCode {
     if (value == null || value.length() != 12 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {

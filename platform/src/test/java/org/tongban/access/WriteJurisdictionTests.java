@@ -61,6 +61,8 @@ class WriteJurisdictionTests {
   private static final Set<String> SELF_SERVICE = Set.of("POST /register", "POST /login/sms", "POST /login/reset",
       "POST /login/second-factor", "POST /login/second-factor/enrol", "POST /prefs/lang", "POST /prefs/elder",
       "POST /my/bookings", "POST /account/password", "POST /my/units/act",
+      // Signing out on every device: the caller's own sessions only (HttpSessionsTests).
+      "POST /logout/everywhere",
       // A unit's vacancy is posted by the people acting for the unit with the recruit scope (VacancyTests).
       "POST /api/vacancies", "POST /my/units/vacancies",
       // A resident's own 求职登记 (SeekerTests).

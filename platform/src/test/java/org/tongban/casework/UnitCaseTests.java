@@ -22,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.tongban.BrowserSession;
 import org.tongban.casework.CaseworkFixtures.Applicant;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.organisation.OrganisationDirectory;
@@ -78,9 +78,9 @@ class UnitCaseTests {
     return as(clerkOf(HEPING, "person:unmask"), () -> residents.revealIdNumber(a.person().id(), "登记单位"));
   }
 
-  private MockHttpSession actingFor(Applicant a) throws Exception {
-    var session = new MockHttpSession();
-    mvc.perform(post("/my/units/act").param("unit", unit.id().toString()).session(session).with(user(a.user()))
+  private BrowserSession actingFor(Applicant a) throws Exception {
+    var session = BrowserSession.in(mvc);
+    session.perform(post("/my/units/act").param("unit", unit.id().toString()).with(user(a.user()))
         .with(csrf())).andExpect(status().is3xxRedirection());
     return session;
   }
@@ -90,9 +90,8 @@ class UnitCaseTests {
         .query(Long.class).single();
   }
 
-  private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder licence(MockHttpSession session,
-                                                                                           Applicant a) {
-    return post("/services/hrss.hr-agency-licence/apply").session(session).with(user(a.user())).with(csrf())
+  private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder licence(Applicant a) {
+    return post("/services/hrss.hr-agency-licence/apply").with(user(a.user())).with(csrf())
         .param("agencyName", "随便写的名字").param("employerCode", "91210102MA0XXXXX1X").param("address", "和平区南京北街1号")
         .param("contactPhone", "13800002222").param("submission", UUID.randomUUID().toString());
   }
@@ -100,10 +99,10 @@ class UnitCaseTests {
   @Test
   void theLegalRepresentativeFilesInTheUnitsNameAndItsPeopleSeeItWhileActingForIt() throws Exception {
     var session = actingFor(boss);
-    var form = mvc.perform(get("/services/hrss.hr-agency-licence/apply").session(session).with(user(boss.user())))
+    var form = session.perform(get("/services/hrss.hr-agency-licence/apply").with(user(boss.user())))
         .andReturn().getResponse().getContentAsString();
     assertThat(form).contains("value=\"" + unit.name() + "\"").contains("value=\"" + unit.creditCode().value() + "\"");
-    var filed = mvc.perform(licence(session, boss)).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+    var filed = session.perform(licence(boss)).andExpect(status().is3xxRedirection()).andReturn().getResponse()
         .getRedirectedUrl();
     var caseId = UUID.fromString(filed.substring("/my/cases/".length()).replace("?submitted", ""));
     var row = jdbc.sql("select unit_id, unit_code, form->>'agencyName', form->>'employerCode' from casework.case_file"
@@ -111,26 +110,26 @@ class UnitCaseTests {
         rs.getString(4)}).single();
     assertThat(row).containsExactly(unit.id().toString(), unit.creditCode().value(), unit.name(),
         unit.creditCode().value());
-    var page = mvc.perform(get("/my/cases/" + caseId).session(session).with(user(boss.user()))).andExpect(status().isOk())
+    var page = session.perform(get("/my/cases/" + caseId).with(user(boss.user()))).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
     assertThat(page).contains("申请单位").contains(unit.creditCode().value());
     // Acting for herself, the case is the unit's, not hers; an agent acting for the unit sees it.
-    var own = new MockHttpSession();
-    mvc.perform(get("/my/cases/" + caseId).session(own).with(user(boss.user()))).andExpect(status().isNotFound());
+    var own = BrowserSession.in(mvc);
+    own.perform(get("/my/cases/" + caseId).with(user(boss.user()))).andExpect(status().isNotFound());
     var viewing = actingFor(viewer);
-    assertThat(mvc.perform(get("/my/cases").session(viewing).with(user(viewer.user()))).andReturn().getResponse()
+    assertThat(viewing.perform(get("/my/cases").with(user(viewer.user()))).andReturn().getResponse()
         .getContentAsString()).contains("经营性人力资源服务机构从事职业中介活动许可");
   }
 
   @Test
   void itemsForPersonsAreNotFiledInAUnitsNameNorUnitItemsAsAPersonNorByAViewOnlyAgent() throws Exception {
     var session = actingFor(boss);
-    mvc.perform(post("/services/hrss.unemployment-benefit/apply").session(session).with(user(boss.user())).with(csrf())
+    session.perform(post("/services/hrss.unemployment-benefit/apply").with(user(boss.user())).with(csrf())
             .param("applicantName", "钟立新").param("endDate", "2026-10-31").param("endReason", "合同期满")
             .param("bankAccount", "6222020200112233").param("contactPhone", "13800002222"))
         .andExpect(status().isBadRequest());
-    mvc.perform(licence(new MockHttpSession(), boss)).andExpect(status().isBadRequest());
-    mvc.perform(licence(actingFor(viewer), viewer)).andExpect(status().isForbidden());
+    mvc.perform(licence(boss)).andExpect(status().isBadRequest());
+    actingFor(viewer).perform(licence(viewer)).andExpect(status().isForbidden());
     assertThat(casesOf(boss)).isZero();
     assertThat(casesOf(viewer)).isZero();
   }

@@ -23,8 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.tongban.BrowserSession;
 import org.tongban.casework.CaseworkFixtures;
 import org.tongban.casework.CaseworkFixtures.Applicant;
 import org.tongban.identity.internal.ResidentSecrets;
@@ -192,26 +192,26 @@ class VacancyTests {
     mvc.perform(get("/jobs/" + forklift.id())).andExpect(status().isNotFound());
     mvc.perform(get("/jobs/" + nurse.id())).andExpect(status().isOk());
     // The unit sees why, on its page, while acting for it.
-    var session = new MockHttpSession();
-    mvc.perform(post("/my/units/act").param("unit", unit.id().toString()).session(session).with(user(boss.user()))
+    var session = BrowserSession.in(mvc);
+    session.perform(post("/my/units/act").param("unit", unit.id().toString()).with(user(boss.user()))
         .with(csrf())).andExpect(status().is3xxRedirection());
-    assertThat(mvc.perform(get("/my/units/vacancies").session(session).with(user(boss.user()))).andReturn().getResponse()
+    assertThat(session.perform(get("/my/units/vacancies").with(user(boss.user()))).andReturn().getResponse()
         .getContentAsString()).contains("举报称收取押金，核实期间暂停");
   }
 
   @Test
   void theUnitsPagePostsAndNamesEveryProblemInEnglishToo() throws Exception {
-    var session = new MockHttpSession();
-    mvc.perform(post("/my/units/act").param("unit", unit.id().toString()).session(session).with(user(boss.user()))
+    var session = BrowserSession.in(mvc);
+    session.perform(post("/my/units/act").param("unit", unit.id().toString()).with(user(boss.user()))
         .with(csrf())).andExpect(status().is3xxRedirection());
-    var refused = mvc.perform(post("/my/units/vacancies").session(session).with(user(boss.user())).with(csrf())
+    var refused = session.perform(post("/my/units/vacancies").with(user(boss.user())).with(csrf())
             .header("Accept-Language", "en").param("title", "Driver").param("occupation", "货车司机").param("openings", "2")
             .param("payMin", "4800").param("region", TIELING_COUNTY).param("requirements", "男性优先")
             .param("closingDate", inAMonth().toString()))
         .andReturn().getResponse().getContentAsString();
     assertThat(refused).contains("A requirement on sex (“男性优先”)");
     var title = "货车司机" + System.nanoTime() % 10_000;
-    mvc.perform(post("/my/units/vacancies").session(session).with(user(boss.user())).with(csrf()).param("title", title)
+    session.perform(post("/my/units/vacancies").with(user(boss.user())).with(csrf()).param("title", title)
             .param("occupation", "货车司机").param("openings", "2").param("payMin", "4800").param("payMax", "6500")
             .param("region", TIELING_COUNTY).param("closingDate", inAMonth().toString()))
         .andExpect(status().is3xxRedirection());

@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -31,6 +30,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.test.web.servlet.MockMvc;
+import org.tongban.BrowserSession;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tongban.audit.AuditQuery;
 import org.tongban.audit.AuditTrail;
@@ -63,7 +63,7 @@ class ClaimsReleaseTests {
     clients.save(builder.build());
   }
 
-  private MockHttpSession resident(String phone, String id) throws Exception {
+  private BrowserSession resident(String phone, String id) throws Exception {
     mvc.perform(post("/register").with(csrf()).param("step", "send-code").param("phone", phone));
     String text = jdbc.sql("select text from identity.sms_outbox order by id desc limit 1").query(String.class).single();
     var m = Pattern.compile("(\\d{6})").matcher(text);
@@ -72,17 +72,19 @@ class ClaimsReleaseTests {
         .param("password", "xiuying2026").param("smsCode", m.group(1)))
         // Known to the registry: straight to sign-in; not yet: told what happens next.
         .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isIn("/register/next", "/login?registered"));
-    return (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", phone)
-        .param("password", "xiuying2026")).andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
+    var session = BrowserSession.in(mvc);
+    session.perform(post("/login").with(csrf()).param("username", phone).param("password", "xiuying2026"))
+        .andExpect(redirectedUrl("/"));
+    return session;
   }
 
-  private Jwt idToken(MockHttpSession session, String clientId, String scope) throws Exception {
+  private Jwt idToken(BrowserSession session, String clientId, String scope) throws Exception {
     String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
     String challenge = Base64.getUrlEncoder().withoutPadding()
         .encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-    var location = mvc.perform(get(URI.create("/oauth2/authorize?response_type=code&client_id=" + clientId
+    var location = session.perform(get(URI.create("/oauth2/authorize?response_type=code&client_id=" + clientId
             + "&redirect_uri=" + CALLBACK + "&scope=" + scope.replace(" ", "%20") + "&state=s&code_challenge="
-            + challenge + "&code_challenge_method=S256")).session(session))
+            + challenge + "&code_challenge_method=S256")))
         .andReturn().getResponse().getRedirectedUrl();
     String code = UriComponentsBuilder.fromUriString(location).build().getQueryParams().getFirst("code");
     var body = mvc.perform(post("/oauth2/token").param("grant_type", "authorization_code").param("code", code)
@@ -141,7 +143,7 @@ class ClaimsReleaseTests {
             org.tongban.unit.UnitSize.MICRO, village, id)));
     var asHerself = idToken(session, "claims-unit", "openid unit");
     assertThat(asHerself.getClaims()).doesNotContainKey("acting_unit");
-    mvc.perform(post("/my/units/act").param("unit", unit.id().toString()).session(session).with(csrf()))
+    session.perform(post("/my/units/act").param("unit", unit.id().toString()).with(csrf()))
         .andExpect(redirectedUrl("/my/units"));
     var forTheUnit = idToken(session, "claims-unit", "openid unit");
     assertThat(forTheUnit.getClaimAsMap("acting_unit")).containsEntry("credit_code", code)

@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.tongban.BrowserSession;
 import org.tongban.StaffFixtures;
 import org.tongban.casework.CaseworkFixtures;
 import org.tongban.identity.internal.ResidentSecrets;
@@ -58,8 +59,11 @@ class KioskTests {
         .doesNotContain("kiosk-sms");
 
     var resident = fixtures.resident("柯自助", "210102");
-    var session = new org.springframework.mock.web.MockHttpSession();
-    var filed = mvc.perform(post("/services/hrss.unemployment-registration/apply").cookie(terminal).session(session)
+    var session = BrowserSession.in(mvc);
+    // Her session at the terminal, begun with the first page she opened there.
+    session.perform(get("/services").cookie(terminal).with(user(resident.user()))).andExpect(status().isOk());
+    assertThat(session.id()).isNotNull();
+    var filed = session.perform(post("/services/hrss.unemployment-registration/apply").cookie(terminal)
             .with(user(resident.user())).with(csrf()).param("applicantName", "柯自助").param("endDate", "2026-10-31")
             .param("endReason", "合同期满").param("contactPhone", "13800009999")
             .param("submission", UUID.randomUUID().toString()))
@@ -68,8 +72,8 @@ class KioskTests {
     assertThat(jdbc.sql("select channel from casework.case_file where id = ?").param(caseId).query(String.class).single())
         .isEqualTo("KIOSK");
     // The terminal's session ends after three minutes without use.
-    mvc.perform(get("/my/cases").cookie(terminal).session(session).with(user(resident.user())));
-    assertThat(session.getMaxInactiveInterval()).isEqualTo(180);
+    session.perform(get("/my/cases").cookie(terminal).with(user(resident.user())));
+    assertThat(session.maxInactiveInterval()).isEqualTo(java.time.Duration.ofMinutes(3));
     // Without the signed cookie, the same page files as the web; the API cannot claim the terminal either.
     var web = mvc.perform(post("/services/hrss.unemployment-benefit/apply").cookie(forged).with(user(resident.user()))
             .with(csrf()).param("applicantName", "柯自助").param("endDate", "2026-10-31").param("endReason", "合同期满")

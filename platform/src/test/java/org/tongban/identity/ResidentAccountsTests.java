@@ -20,8 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.tongban.BrowserSession;
 import org.tongban.person.NewResident;
 import org.tongban.person.Residents;
 
@@ -70,11 +70,11 @@ class ResidentAccountsTests {
         .param(phone.substring(0, 3) + "****" + phone.substring(7)).query(String.class).single();
     assertThat(stored).doesNotContain(phone).doesNotContain(id).contains("***********");
 
-    var session = (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", phone)
-            .param("password", "hong2026abc"))
-        .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
-    assertThat(mvc.perform(get("/").session(session)).andReturn().getResponse().getContentAsString()).contains("刘晓红");
-    mvc.perform(get("/residents").session(session)).andExpect(status().isForbidden());
+    var session = BrowserSession.in(mvc);
+    session.perform(post("/login").with(csrf()).param("username", phone).param("password", "hong2026abc"))
+        .andExpect(redirectedUrl("/"));
+    assertThat(session.perform(get("/")).andReturn().getResponse().getContentAsString()).contains("刘晓红");
+    session.perform(get("/residents")).andExpect(status().isForbidden());
   }
 
   @Test
@@ -173,10 +173,10 @@ class ResidentAccountsTests {
     register("周美玲", randomIdNumber("510502").value(), phone, "meiling2026");
 
     mvc.perform(post("/login/sms").with(csrf()).param("step", "send-code").param("phone", phone));
-    var session = (MockHttpSession) mvc.perform(post("/login/sms").with(csrf()).param("phone", phone)
-            .param("code", lastCode(phone)))
-        .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
-    assertThat(mvc.perform(get("/").session(session)).andReturn().getResponse().getContentAsString()).contains("周美玲");
+    var session = BrowserSession.in(mvc);
+    session.perform(post("/login/sms").with(csrf()).param("phone", phone).param("code", lastCode(phone)))
+        .andExpect(redirectedUrl("/"));
+    assertThat(session.perform(get("/")).andReturn().getResponse().getContentAsString()).contains("周美玲");
 
     mvc.perform(post("/login/reset").with(csrf()).param("step", "send-code").param("phone", phone));
     mvc.perform(post("/login/reset").with(csrf()).param("phone", phone).param("code", lastCode(phone))

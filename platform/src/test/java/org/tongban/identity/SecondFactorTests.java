@@ -22,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.tongban.BrowserSession;
 import org.tongban.access.Purpose;
 import org.tongban.access.Scope;
 import org.tongban.identity.internal.Totp;
@@ -71,36 +71,36 @@ class SecondFactorTests {
         Set.of(new Scope(RegionCode.of("210102"), Scope.ANY_DEPARTMENT, Purpose.SEARCH)), Set.of()), "Correct-horse-42");
 
     var session = signIn(name);
-    var enrolPage = mvc.perform(get("/login/second-factor").session(session)).andExpect(status().isOk())
+    var enrolPage = session.perform(get("/login/second-factor")).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
     assertThat(enrolPage).contains("data:image/png;base64,").contains("totp-secret");
-    byte[] secret = (byte[]) session.getAttribute("tongban.totp.pending");
+    byte[] secret = (byte[]) session.attribute("tongban.totp.pending");
     String wrong = Totp.code(secret, Totp.step(Instant.now()) + 5);
-    mvc.perform(post("/login/second-factor/enrol").session(session).with(csrf()).param("code", wrong))
+    session.perform(post("/login/second-factor/enrol").with(csrf()).param("code", wrong))
         .andExpect(status().isOk());
-    mvc.perform(get("/residents").session(session).accept(MediaType.TEXT_HTML))
+    session.perform(get("/residents").accept(MediaType.TEXT_HTML))
         .andExpect(redirectedUrl("/login/second-factor"));
 
     String now = Totp.code(secret, Totp.step(Instant.now()));
-    var recoveryPage = mvc.perform(post("/login/second-factor/enrol").session(session).with(csrf()).param("code", now))
+    var recoveryPage = session.perform(post("/login/second-factor/enrol").with(csrf()).param("code", now))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     List<String> codes = java.util.regex.Pattern.compile("[A-Z2-9]{5}-[A-Z2-9]{5}").matcher(recoveryPage).results()
         .map(java.util.regex.MatchResult::group).toList();
     assertThat(codes).hasSize(10);
-    mvc.perform(get("/residents").session(session)).andExpect(status().isOk());
+    session.perform(get("/residents")).andExpect(status().isOk());
 
     // A new sign-in: the code just used is refused (replay); a recovery code works, once.
     var again = signIn(name);
-    mvc.perform(post("/login/second-factor").session(again).with(csrf()).param("code", now)).andExpect(status().isOk());
-    mvc.perform(get("/residents").session(again).accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login/second-factor"));
-    mvc.perform(post("/login/second-factor").session(again).with(csrf()).param("code", codes.get(3).toLowerCase()))
+    again.perform(post("/login/second-factor").with(csrf()).param("code", now)).andExpect(status().isOk());
+    again.perform(get("/residents").accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login/second-factor"));
+    again.perform(post("/login/second-factor").with(csrf()).param("code", codes.get(3).toLowerCase()))
         .andExpect(status().is3xxRedirection());
-    mvc.perform(get("/residents").session(again)).andExpect(status().isOk());
+    again.perform(get("/residents")).andExpect(status().isOk());
 
     var third = signIn(name);
-    mvc.perform(post("/login/second-factor").session(third).with(csrf()).param("code", codes.get(3)))
+    third.perform(post("/login/second-factor").with(csrf()).param("code", codes.get(3)))
         .andExpect(status().isOk());
-    mvc.perform(get("/residents").session(third).accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login/second-factor"));
+    third.perform(get("/residents").accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login/second-factor"));
   }
 
   @Test
@@ -112,12 +112,12 @@ class SecondFactorTests {
     // Four wrong codes, then a fresh password sign-in (which resets the password count, not this one) …
     var session = signIn(name);
     for (int i = 0; i < 4; i++) {
-      mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", "00000" + i))
+      session.perform(post("/login/second-factor").with(csrf()).param("code", "00000" + i))
           .andExpect(status().isOk());
     }
     session = signIn(name);
     // … and the fifth wrong code locks the account and ends the half-signed-in session.
-    mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", "000009"))
+    session.perform(post("/login/second-factor").with(csrf()).param("code", "000009"))
         .andExpect(redirectedUrl("/login?locked"));
     assertThat(session.isInvalid()).isTrue();
     // Locked: the password is refused, and so is the right code in a session that was already past the password.
@@ -136,10 +136,10 @@ class SecondFactorTests {
     var session = signIn(name);
     jdbc.sql("update identity.account set locked_until = now() + interval '15 minutes' where username = ?").param(name)
         .update();
-    mvc.perform(post("/login/second-factor").session(session).with(csrf())
+    session.perform(post("/login/second-factor").with(csrf())
             .param("code", Totp.code(secret, Totp.step(Instant.now()) + 1)))
         .andExpect(redirectedUrl("/login?locked"));
-    mvc.perform(get("/residents").session(session).accept(MediaType.TEXT_HTML))
+    session.perform(get("/residents").accept(MediaType.TEXT_HTML))
         .andExpect(redirectedUrl("/login"));
   }
 
@@ -152,7 +152,7 @@ class SecondFactorTests {
     var session = signIn(name);
     int answered = 0;
     for (int i = 0; i < 200 && !session.isInvalid(); i++) {
-      mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", String.format("%06d", i)));
+      session.perform(post("/login/second-factor").with(csrf()).param("code", String.format("%06d", i)));
       answered++;
     }
     assertThat(answered).isLessThanOrEqualTo(5);
@@ -165,16 +165,17 @@ class SecondFactorTests {
   /** Enrols an authenticator for a new account and returns its secret; the enrolment session is then left. */
   private byte[] enrol(String name) throws Exception {
     var session = signIn(name);
-    mvc.perform(get("/login/second-factor").session(session)).andExpect(status().isOk());
-    byte[] secret = (byte[]) session.getAttribute("tongban.totp.pending");
-    mvc.perform(post("/login/second-factor/enrol").session(session).with(csrf())
+    session.perform(get("/login/second-factor")).andExpect(status().isOk());
+    byte[] secret = (byte[]) session.attribute("tongban.totp.pending");
+    session.perform(post("/login/second-factor/enrol").with(csrf())
         .param("code", Totp.code(secret, Totp.step(Instant.now())))).andExpect(status().isOk());
     return secret;
   }
 
-  private MockHttpSession signIn(String name) throws Exception {
-    var result = mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "Correct-horse-42"))
-        .andExpect(redirectedUrl("/login/second-factor")).andReturn();
-    return (MockHttpSession) result.getRequest().getSession();
+  private BrowserSession signIn(String name) throws Exception {
+    var session = BrowserSession.in(mvc);
+    session.perform(post("/login").with(csrf()).param("username", name).param("password", "Correct-horse-42"))
+        .andExpect(redirectedUrl("/login/second-factor"));
+    return session;
   }
 }

@@ -22,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.tongban.BrowserSession;
 import org.tongban.audit.AuditTrail;
 import org.tongban.casework.CaseworkFixtures;
 import org.tongban.casework.CaseworkFixtures.Applicant;
@@ -161,10 +161,10 @@ class UnitTests {
     var unit = register("和平区海燕物流有限公司");
     var agent = as(boss.user(), () -> agents.grant(unit.id(), idNumberOf(clerk), EnumSet.of(AgentScope.VIEW),
         LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(3)));
-    var session = new MockHttpSession();
-    mvc.perform(post("/my/units/act").param("unit", unit.id().toString()).session(session).with(user(clerk.user()))
+    var session = BrowserSession.in(mvc);
+    session.perform(post("/my/units/act").param("unit", unit.id().toString()).with(user(clerk.user()))
         .with(csrf())).andExpect(status().is3xxRedirection());
-    var page = mvc.perform(get("/services").session(session).with(user(clerk.user()))).andReturn().getResponse()
+    var page = session.perform(get("/services").with(user(clerk.user()))).andReturn().getResponse()
         .getContentAsString();
     assertThat(page).contains("正在以 和平区海燕物流有限公司（" + unit.creditCode().value() + "）的名义办理");
     // A VIEW agent does not recruit: beyond scope.
@@ -180,8 +180,8 @@ class UnitTests {
       }
     })).isInstanceOf(UnitRefusals.BeyondScope.class);
     // An agent who tries to authorise someone is told only the legal representative may; nothing is written.
-    mvc.perform(post("/my/units/" + unit.id() + "/agents").param("idNumber", idNumberOf(boss)).param("scope", "VIEW")
-        .param("validUntil", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(5).toString()).session(session)
+    session.perform(post("/my/units/" + unit.id() + "/agents").param("idNumber", idNumberOf(boss)).param("scope", "VIEW")
+        .param("validUntil", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(5).toString())
         .with(user(clerk.user())).with(csrf())).andExpect(status().is3xxRedirection());
     assertThat(jdbc.sql("select count(*) from unit.agent where unit_id = ?").param(unit.id()).query(Long.class).single())
         .isEqualTo(1);
@@ -190,7 +190,7 @@ class UnitTests {
       agents.revoke(unit.id(), agent.id());
       return null;
     });
-    var after = mvc.perform(get("/services").session(session).with(user(clerk.user()))).andReturn().getResponse()
+    var after = session.perform(get("/services").with(user(clerk.user()))).andReturn().getResponse()
         .getContentAsString();
     assertThat(after).contains("您对该单位的授权已结束或被撤销").doesNotContain("的名义办理");
   }
@@ -198,21 +198,21 @@ class UnitTests {
   @Test
   void whatIsDoneWhileActingForTheUnitIsAuditedInItsName() throws Exception {
     var unit = register("和平区海燕家政服务部");
-    var session = new MockHttpSession();
-    mvc.perform(post("/my/units/act").param("unit", unit.id().toString()).session(session).with(user(boss.user()))
+    var session = BrowserSession.in(mvc);
+    session.perform(post("/my/units/act").param("unit", unit.id().toString()).with(user(boss.user()))
         .with(csrf())).andExpect(status().is3xxRedirection());
     // Acting for the unit, its legal representative authorises an agent: the audit entry carries the unit's code.
-    mvc.perform(post("/my/units/" + unit.id() + "/agents").param("idNumber", idNumberOf(clerk)).param("scope", "APPLY")
-        .param("validUntil", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30).toString()).session(session)
+    session.perform(post("/my/units/" + unit.id() + "/agents").param("idNumber", idNumberOf(clerk)).param("scope", "APPLY")
+        .param("validUntil", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30).toString())
         .with(user(boss.user())).with(csrf())).andExpect(status().is3xxRedirection());
     audit.flush();
     var detail = jdbc.sql("select detail from audit.entry where action = 'unit.agent-granted' and target_id = ?")
         .param(unit.id().toString()).query(String.class).single();
     assertThat(detail).contains("\"actingUnit\":\"" + unit.creditCode().value() + "\"");
     // Back to acting for herself: her next entries carry no unit.
-    mvc.perform(post("/my/units/act").session(session).with(user(boss.user())).with(csrf()))
+    session.perform(post("/my/units/act").with(user(boss.user())).with(csrf()))
         .andExpect(status().is3xxRedirection());
-    var page = mvc.perform(get("/my/units").session(session).with(user(boss.user()))).andReturn().getResponse()
+    var page = session.perform(get("/my/units").with(user(boss.user()))).andReturn().getResponse()
         .getContentAsString();
     assertThat(page).doesNotContain("正在以 和平区海燕家政服务部").contains("以该单位名义办理").contains("贾明");
   }

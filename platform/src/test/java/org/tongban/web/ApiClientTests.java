@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.tongban.BrowserSession;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,18 +45,19 @@ class ApiClientTests {
 
   @Test
   void theTokenFromApiCsrfLetsTheSessionChangeThings() throws Exception {
-    var session = new MockHttpSession();
-    var answer = mvc.perform(get("/api/csrf").session(session)).andExpect(status().isOk())
+    var session = BrowserSession.in(mvc);
+    var answer = session.perform(get("/api/csrf")).andExpect(status().isOk())
         .andExpect(jsonPath("$.headerName").value("X-CSRF-TOKEN"))
         .andReturn().getResponse();
     assertThat(answer.getHeader("Cache-Control")).contains("no-store");
     String token = json.readTree(answer.getContentAsString()).get("token").asString();
 
-    mvc.perform(post("/prefs/lang").session(session).param("lang", "en").param("back", "/"))
+    session.perform(post("/prefs/lang").param("lang", "en").param("back", "/"))
         .andExpect(status().isForbidden());
-    mvc.perform(post("/prefs/lang").session(session).header("X-CSRF-TOKEN", token).param("lang", "en")
+    session.perform(post("/prefs/lang").header("X-CSRF-TOKEN", token).param("lang", "en")
         .param("back", "/")).andExpect(status().is3xxRedirection());
-    mvc.perform(post("/prefs/lang").session(new MockHttpSession()).header("X-CSRF-TOKEN", token)
+    // Another browser (no session of its own yet) cannot use it.
+    mvc.perform(post("/prefs/lang").header("X-CSRF-TOKEN", token)
         .param("lang", "en").param("back", "/")).andExpect(status().isForbidden());
   }
 }

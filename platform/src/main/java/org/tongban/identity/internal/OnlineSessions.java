@@ -12,22 +12,33 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetails;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 import org.tongban.audit.AuditTrail;
 
 /**
- * Who is signed in on this node, and ending a session (踢下线). Session ids never leave the server: pages
- * show and accept a short hash of them.
+ * Who is signed in, on any node, and ending a session (踢下线). Sessions are rows of the shared session store
+ * ({@link HttpSessions}); ending one marks it expired there, so the next request to any node signs it out. Session
+ * ids never leave the server: pages show and accept a short hash of them.
  */
 @Component
 class OnlineSessions {
 
   private final SessionRegistry registry;
+  private final FindByIndexNameSessionRepository<? extends Session> store;
+  private final JdbcClient jdbc;
   private final AuditTrail audit;
 
-  OnlineSessions(SessionRegistry registry, AuditTrail audit) {
+  OnlineSessions(SessionRegistry registry, FindByIndexNameSessionRepository<? extends Session> store, JdbcClient jdbc,
+                 AuditTrail audit) {
     this.registry = registry;
+    this.store = store;
+    this.jdbc = jdbc;
     this.audit = audit;
   }
 
@@ -35,28 +46,62 @@ class OnlineSessions {
 
   List<Online> list() {
     var result = new ArrayList<Online>();
-    for (Object principal : registry.getAllPrincipals()) {
-      for (SessionInformation s : registry.getAllSessions(principal, false)) {
-        String name = principal instanceof UserDetails u ? u.getUsername() : String.valueOf(principal);
-        String display = principal instanceof StaffUser staff ? staff.displayName() : name;
-        result.add(new Online(handle(s.getSessionId()), name, display, s.getLastRequest().toInstant(), s.isExpired()));
+    for (String name : signedIn()) {
+      for (Session session : store.findByPrincipalName(name).values()) {
+        var info = registry.getSessionInformation(session.getId());
+        if (info == null) continue;
+        result.add(new Online(handle(session.getId()), name, displayName(session, name),
+            session.getLastAccessedTime(), info.isExpired()));
       }
     }
     result.sort(Comparator.comparing(Online::lastRequest).reversed());
     return result;
   }
 
-  /** Ends the session with this handle: its next request is signed out. False when no such session. */
+  /** Ends the session with this handle: its next request, on any node, is signed out. False when no such session. */
   boolean end(String handle) {
-    Optional<SessionInformation> session = registry.getAllPrincipals().stream()
-        .flatMap(p -> registry.getAllSessions(p, false).stream())
+    Optional<SessionInformation> session = signedIn().stream()
+        .flatMap(name -> registry.getAllSessions(name, false).stream())
         .filter(s -> handle(s.getSessionId()).equals(handle)).findFirst();
     session.ifPresent(s -> {
       s.expireNow();
-      String user = s.getPrincipal() instanceof UserDetails u ? u.getUsername() : String.valueOf(s.getPrincipal());
-      audit.record("staff.session-ended", "account", user, null, Map.of("session", handle));
+      audit.record("staff.session-ended", "account", String.valueOf(s.getPrincipal()), null, Map.of("session", handle));
     });
     return session.isPresent();
+  }
+
+  /**
+   * Signs {@code name} out everywhere: every session of hers, on every node, is deleted except {@code keep} (the
+   * session she asked from, when it should stay). Returns how many ended.
+   */
+  int endAllOf(String name, @Nullable String keep) {
+    var ended = new ArrayList<String>();
+    for (String id : store.findByPrincipalName(name).keySet()) {
+      if (id.equals(keep)) continue;
+      store.deleteById(id);
+      ended.add(handle(id));
+    }
+    if (keep == null || !ended.isEmpty()) {
+      audit.record("account.signed-out-everywhere", "account", name, null,
+          Map.of("sessions", String.join(",", ended)));
+    }
+    return ended.size();
+  }
+
+  /** The names with an unexpired session (the store indexes sessions by name but cannot list the names). */
+  private List<String> signedIn() {
+    return jdbc.sql("select distinct principal_name from " + HttpSessions.TABLE
+            + " where principal_name is not null and expiry_time > ? order by principal_name")
+        .param(System.currentTimeMillis()).query(String.class).list();
+  }
+
+  private static String displayName(Session session, String name) {
+    SecurityContext context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+    Object principal = context == null || context.getAuthentication() == null ? null
+        : context.getAuthentication().getPrincipal();
+    if (principal instanceof StaffUser staff) return staff.displayName();
+    if (principal instanceof ResidentUser resident) return resident.displayName();
+    return name;
   }
 
   static String handle(String sessionId) {

@@ -29,12 +29,14 @@ class PasswordPages {
 
   private final StaffAccounts accounts;
   private final MessageSource messages;
+  private final OnlineSessions sessions;
   private final HttpSessionRequestCache cache = new HttpSessionRequestCache();
   private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-  PasswordPages(StaffAccounts accounts, MessageSource messages) {
+  PasswordPages(StaffAccounts accounts, MessageSource messages, OnlineSessions sessions) {
     this.accounts = accounts;
     this.messages = messages;
+    this.sessions = sessions;
   }
 
   @GetMapping(PasswordChangeGate.PAGE)
@@ -61,6 +63,8 @@ class PasswordPages {
           refusal.code(), LocaleContextHolder.getLocale()));
       return "identity/password";
     }
+    // Whoever else holds a session of hers (on any node) signs in again, with the new password.
+    sessions.endAllOf(auth.getName(), request.getSession().getId());
     if (required) {
       var authorities = new ArrayList<GrantedAuthority>(auth.getAuthorities());
       authorities.removeIf(a -> PasswordChangeGate.AUTHORITY.equals(a.getAuthority()));

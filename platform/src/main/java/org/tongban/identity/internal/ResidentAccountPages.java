@@ -10,7 +10,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
@@ -38,14 +37,13 @@ class ResidentAccountPages {
   private final ResidentAccounts accounts;
   private final StaffUserDetailsService users;
   private final LoginLog log;
-  private final SessionRegistry sessions;
   private final JdbcClient jdbc;
   private final SmsGateway sms;
   private final AccountLinks links;
   private final AuditTrail audit;
   private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-  ResidentAccountPages(ResidentAccounts accounts, StaffUserDetailsService users, LoginLog log, SessionRegistry sessions,
+  ResidentAccountPages(ResidentAccounts accounts, StaffUserDetailsService users, LoginLog log,
                        JdbcClient jdbc, SmsGateway sms, AuditTrail audit, AccountLinks links) {
     this.links = links;
     this.sms = sms;
@@ -53,7 +51,6 @@ class ResidentAccountPages {
     this.accounts = accounts;
     this.users = users;
     this.log = log;
-    this.sessions = sessions;
     this.jdbc = jdbc;
   }
 
@@ -200,8 +197,7 @@ class ResidentAccountPages {
     context.setAuthentication(auth);
     SecurityContextHolder.setContext(context);
     request.getSession(true);
-    String id = request.changeSessionId();
-    sessions.registerNewSession(id, user);
+    request.changeSessionId();
     contexts.saveContext(context, request, response);
   }
 }

@@ -11,7 +11,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -30,13 +29,11 @@ class SecondFactorPages {
 
   static final String PENDING = "tongban.totp.pending";
   private final SecondFactor factor;
-  private final SessionRegistry sessions;
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
   private final SavedRequestAwareAuthenticationSuccessHandler onward = new SavedRequestAwareAuthenticationSuccessHandler();
 
-  SecondFactorPages(SecondFactor factor, SessionRegistry sessions) {
+  SecondFactorPages(SecondFactor factor) {
     this.factor = factor;
-    this.sessions = sessions;
   }
 
   @GetMapping("/login/second-factor")
@@ -82,10 +79,7 @@ class SecondFactorPages {
   /** Too many wrong codes: the half-signed-in session ends; the next try starts again with the password. */
   private String signOut(HttpServletRequest request, String then) {
     var session = request.getSession(false);
-    if (session != null) {
-      sessions.removeSessionInformation(session.getId());
-      session.invalidate();
-    }
+    if (session != null) session.invalidate();
     SecurityContextHolder.clearContext();
     return then;
   }
@@ -112,12 +106,10 @@ class SecondFactorPages {
     var context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(elevated);
     SecurityContextHolder.setContext(context);
-    // A new session id for the raised privilege; the registry follows it so that 踢下线 and OIDC logout
-    // still find the session (containers also announce the change, re-registering is harmless).
-    String before = request.getSession().getId();
-    String after = request.changeSessionId();
-    sessions.removeSessionInformation(before);
-    sessions.registerNewSession(after, elevated.getPrincipal());
+    // A new session id for the raised privilege (the session registry reads the session store, so 踢下线 and
+    // OIDC logout find it under the new id).
+    request.getSession();
+    request.changeSessionId();
     contexts.saveContext(context, request, response);
     return elevated;
   }
