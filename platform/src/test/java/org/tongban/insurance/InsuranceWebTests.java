@@ -23,6 +23,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.tongban.BrowserSession;
 import org.tongban.casework.CaseworkFixtures;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.organisation.OrganisationDirectory;
@@ -141,6 +142,15 @@ class InsuranceWebTests {
     assertThat(wrongAge).contains("原法定退休年龄只能是 60、55 或 50 周岁");
   }
 
+  /** A browser in which {@code boss} acts for {@code unit} (the choice is kept in her session). */
+  private BrowserSession actingFor(org.tongban.casework.CaseworkFixtures.Applicant boss, org.tongban.unit.Unit unit)
+      throws Exception {
+    var session = BrowserSession.in(mvc);
+    session.perform(post("/my/units/act").param("unit", unit.id().toString()).with(user(boss.user())).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    return session;
+  }
+
   @Test
   void badInputIsAClearProblemAndWritesNothing() throws Exception {
     var worker = casework.resident("错误输入人", COUNTY);
@@ -151,15 +161,15 @@ class InsuranceWebTests {
     var acting = agents.standingOf(boss.person().id(), unit.id());
     // A declaration for a stranger, a base outside the band, a future month: 400 with every line, nothing written.
     var stranger = fx.idNumber(casework.resident("陌生人", COUNTY));
-    mvc.perform(post("/api/insurance/unit/declarations").with(user(boss.user())).with(csrf())
-            .sessionAttr(ActingUnit.SESSION_KEY, unit.id()).header("Accept-Language", "zh-CN")
+    actingFor(boss, unit).perform(post("/api/insurance/unit/declarations").with(user(boss.user())).with(csrf())
+            .header("Accept-Language", "zh-CN")
             .contentType(MediaType.APPLICATION_JSON).content("{\"month\":\"" + now() + "\",\"lines\":[{\"idNumber\":\""
                 + stranger + "\",\"wage\":\"5000\"},{\"idNumber\":\"" + id + "\",\"wage\":\"5000\",\"base\":\"99999\"}]}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("insurance.invalid-declaration"))
         .andExpect(jsonPath("$.errors.length()").value(2));
-    mvc.perform(post("/api/insurance/unit/declarations").with(user(boss.user())).with(csrf())
-            .sessionAttr(ActingUnit.SESSION_KEY, unit.id()).header("Accept-Language", "en")
+    actingFor(boss, unit).perform(post("/api/insurance/unit/declarations").with(user(boss.user())).with(csrf())
+            .header("Accept-Language", "en")
             .contentType(MediaType.APPLICATION_JSON).content("{\"month\":\"" + now().plusMonths(2)
                 + "\",\"lines\":[{\"idNumber\":\"" + id + "\",\"wage\":\"5000\"}]}"))
         .andExpect(status().isBadRequest())
@@ -167,8 +177,8 @@ class InsuranceWebTests {
     assertThat(jdbc.sql("select count(*) from insurance.ledger where person_id = ?").param(worker.person().id().value())
         .query(Long.class).single()).isZero();
     // Paying a month with nothing declared: 409, nothing paid.
-    mvc.perform(post("/api/insurance/unit/payments").with(user(boss.user())).with(csrf())
-            .sessionAttr(ActingUnit.SESSION_KEY, unit.id()).contentType(MediaType.APPLICATION_JSON)
+    actingFor(boss, unit).perform(post("/api/insurance/unit/payments").with(user(boss.user())).with(csrf())
+            .contentType(MediaType.APPLICATION_JSON)
             .content("{\"month\":\"" + now() + "\"}"))
         .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("insurance.nothing-to-pay"));
     // A benefit claim while employed: refused naming the rule, nothing filed.
@@ -206,12 +216,12 @@ class InsuranceWebTests {
     var worker = casework.resident("页面职工", COUNTY);
     String id = fx.idNumber(worker);
     fx.forUnit(boss, unit, () -> enrolments.enrolEmployee(id, EnumSet.of(org.tongban.insurance.Insurance.PENSION), now()));
-    var page = mvc.perform(get("/my/units/insurance").with(user(boss.user())).sessionAttr(ActingUnit.SESSION_KEY, unit.id()))
+    var page = actingFor(boss, unit).perform(get("/my/units/insurance").with(user(boss.user())))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     assertThat(page).contains("id=\"employees\"").contains("页面职工").contains("id=\"declare-form\"");
     // Declared through the page's form, then paid.
-    mvc.perform(post("/my/units/insurance/declare").with(user(boss.user())).with(csrf())
-        .sessionAttr(ActingUnit.SESSION_KEY, unit.id()).param("month", now().toString()).param("lines", id + " 6000"))
+    actingFor(boss, unit).perform(post("/my/units/insurance/declare").with(user(boss.user())).with(csrf())
+        .param("month", now().toString()).param("lines", id + " 6000"))
         .andExpect(status().is3xxRedirection());
     assertThat(jdbc.sql("select count(*) from insurance.ledger where person_id = ? and kind = 'DUE'")
         .param(worker.person().id().value()).query(Long.class).single()).isEqualTo(1);

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
+import org.tongban.BrowserSession;
 import org.tongban.StaffFixtures;
 
 /**
@@ -30,13 +31,14 @@ class ClearAnswersTests {
   @Test
   void aCityPlannerOpeningTheProvinceIsToldAndShownTheirCity() throws Exception {
     var shenyang = StaffFixtures.clerkOf("2101", "ROLE_PLANNER");
-    var answer = mvc.perform(get("/planning").param("region", "21").param("year", "2025").with(user(shenyang)))
+    var browser = BrowserSession.in(mvc); // the notice travels to the next page in her session (a flash attribute)
+    var answer = browser.perform(get("/planning").param("region", "21").param("year", "2025").with(user(shenyang)))
         .andExpect(status().is3xxRedirection()).andReturn();
     assertThat(answer.getResponse().getRedirectedUrl()).startsWith("/planning?region=2101");
     assertThat(answer.getFlashMap().get("outside")).isEqualTo("辽宁省");
     assertThat(answer.getFlashMap().get("home")).isEqualTo("辽宁省沈阳市");
-    String page = mvc.perform(get(answer.getResponse().getRedirectedUrl()).with(user(shenyang))
-            .flashAttrs(answer.getFlashMap()).header("Accept-Language", "zh-CN"))
+    String page = browser.perform(get(answer.getResponse().getRedirectedUrl()).with(user(shenyang))
+            .header("Accept-Language", "zh-CN"))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     assertThat(page).contains("outside-notice").contains("您的辖区是辽宁省沈阳市，不能查看辽宁省的数据");
   }
