@@ -1,0 +1,186 @@
+package org.tongban.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * The stream the fault runs put the platform under (bench/faults.sh): {@code users} residents from the file
+ * {@code CaseLoad prepare} wrote, each signing in through the proxy, then submitting applications one after another.
+ * Every application has its own {@code Idempotency-Key}; while the answer is not 2xx (or none comes) the resident sends
+ * the same application with the same key again, a second apart, up to ten times — as a careful client does — and signs
+ * in again when the answer says she is not signed in. Every 25 applications she signs in afresh (a sign-in is part of
+ * the stream).
+ *
+ * <p>{@code run <base> <users.csv> <password> <users> <seconds> <out>}: writes {@code <out>}-sent.csv (every key
+ * sent) and {@code <out>}-acknowledged.csv (the keys answered 201), prints RESULT lines: requests, answers by status,
+ * sign-ins, keys sent and acknowledged.
+ */
+public final class FaultLoad {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  private static final Pattern NAME = Pattern.compile("class=\"who\">([^<]+)<");
+  private static final String COOKIE = "TONGBAN_SESSION";
+  private static final int TRIES = 10;
+
+  private final String base;
+  private final String password;
+  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+      .connectTimeout(Duration.ofSeconds(3)).build();
+  private final Map<String, AtomicLong> answers = new ConcurrentHashMap<>();
+  private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong signIns = new AtomicLong();
+  private final AtomicLong signedIn = new AtomicLong();
+  private final ConcurrentLinkedQueue<String> sent = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+
+  private FaultLoad(String base, String password) {
+    this.base = base;
+    this.password = password;
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (!args[0].equals("run")) throw new IllegalArgumentException(args[0]);
+    var load = new FaultLoad(args[1], args[3]);
+    List<String> phones = Files.readAllLines(Path.of(args[2])).stream().skip(1).map(l -> l.split(",")[0]).toList();
+    int users = Integer.parseInt(args[4]);
+    var until = Instant.now().plusSeconds(Long.parseLong(args[5]));
+    var threads = new ArrayList<Thread>();
+    for (int i = 0; i < users; i++) {
+      String phone = phones.get(i % phones.size());
+      threads.add(Thread.ofVirtual().start(() -> load.resident(phone, until)));
+    }
+    for (var t : threads) t.join();
+    Files.write(Path.of(args[6] + "-sent.csv"), load.sent);
+    Files.write(Path.of(args[6] + "-acknowledged.csv"), load.acknowledged);
+    System.out.printf("RESULT requests %d; answers %s%n", load.requests.get(), new TreeMap<>(load.answers));
+    System.out.printf("RESULT sign-ins %d, signed in %d%n", load.signIns.get(), load.signedIn.get());
+    System.out.printf("RESULT applications: %d keys sent, %d acknowledged (201)%n", load.sent.size(),
+        load.acknowledged.size());
+  }
+
+  /** One browser: its session cookie and the session's CSRF token. */
+  private static final class Browser {
+    String cookie;
+    String csrf;
+    String name = "压测居民";
+  }
+
+  private void resident(String phone, Instant until) {
+    var browser = new Browser();
+    int filed = 0;
+    while (Instant.now().isBefore(until)) {
+      if (browser.csrf == null || filed % 25 == 0) signIn(browser, phone);
+      if (browser.csrf == null) {
+        pause();
+        continue;
+      }
+      apply(browser, phone);
+      filed++;
+    }
+  }
+
+  private void signIn(Browser browser, String phone) {
+    signIns.incrementAndGet();
+    browser.cookie = null;
+    browser.csrf = null;
+    try {
+      var login = send(browser, HttpRequest.newBuilder(URI.create(base + "/login")).GET());
+      var token = CSRF.matcher(login.body());
+      if (login.statusCode() != 200 || !token.find()) return;
+      String form = "username=" + enc(phone) + "&password=" + enc(password) + "&_csrf=" + enc(token.group(1));
+      var answer = send(browser, HttpRequest.newBuilder(URI.create(base + "/login"))
+          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+      if (answer.statusCode() != 302 || answer.headers().firstValue("Location").orElse("").contains("/login")) return;
+      var page = send(browser, HttpRequest.newBuilder(URI.create(base + "/services?q=x")).GET());
+      var csrf = CSRF.matcher(page.body());
+      if (page.statusCode() != 200 || !csrf.find()) return;
+      browser.csrf = csrf.group(1);
+      var name = NAME.matcher(page.body());
+      if (name.find()) browser.name = name.group(1).strip();
+      signedIn.incrementAndGet();
+    } catch (IOException e) {
+      // the node went away mid-sign-in: the next turn signs in again
+    }
+  }
+
+  private void apply(Browser browser, String phone) {
+    String key = UUID.randomUUID().toString();
+    sent.add(key);
+    String body = """
+        {"item":"hrss.unemployment-benefit","form":{"applicantName":"%s","endDate":"2026-10-31","endReason":"合同期满",
+         "bankAccount":"6222020200112233","contactPhone":"13800001111"}}""".formatted(browser.name);
+    for (int attempt = 0; attempt < TRIES; attempt++) {
+      if (browser.csrf == null) signIn(browser, phone); // lost with a session the platform no longer knows
+      if (browser.csrf == null) {
+        pause();
+        continue;
+      }
+      try {
+        var answer = send(browser, HttpRequest.newBuilder(URI.create(base + "/api/cases"))
+            .header("Content-Type", "application/json").header("Accept", "application/json")
+            .header("X-CSRF-TOKEN", browser.csrf).header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (answer.statusCode() == 201) {
+          acknowledged.add(key);
+          return;
+        }
+        if (answer.statusCode() == 401 || answer.statusCode() == 403) browser.csrf = null; // signed out: again
+      } catch (IOException e) {
+        // no answer (the node died, the proxy gave up): the same key again
+      }
+      pause();
+    }
+  }
+
+  private HttpResponse<String> send(Browser browser, HttpRequest.Builder request) throws IOException {
+    requests.incrementAndGet();
+    if (browser.cookie != null) request.header("Cookie", COOKIE + "=" + browser.cookie);
+    request.timeout(Duration.ofSeconds(30));
+    try {
+      var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      answers.computeIfAbsent("HTTP " + response.statusCode(), k -> new AtomicLong()).incrementAndGet();
+      for (String set : response.headers().allValues("Set-Cookie")) {
+        if (!set.startsWith(COOKIE + "=")) continue;
+        String value = set.substring(COOKIE.length() + 1, set.indexOf(';') < 0 ? set.length() : set.indexOf(';'));
+        browser.cookie = value.isEmpty() || set.contains("Max-Age=0") ? null : value;
+      }
+      return response;
+    } catch (IOException e) {
+      answers.computeIfAbsent("no answer", k -> new AtomicLong()).incrementAndGet();
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
