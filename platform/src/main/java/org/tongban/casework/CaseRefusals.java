@@ -136,6 +136,13 @@ public final class CaseRefusals {
     }
   }
 
+  /** The materials store could not take the file (its disk full, or not answering): nothing of the upload is kept. */
+  public static final class MaterialNotStored extends Refusal {
+    public MaterialNotStored() {
+      super("casework.material-not-stored", 503);
+    }
+  }
+
   public static final class MaterialType extends Refusal {
     public MaterialType() {
       super("casework.material-type", 415);

@@ -13,12 +13,15 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
 import org.openpdf.text.pdf.PdfReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.tongban.casework.CaseFile;
 import org.tongban.casework.CaseId;
 import org.tongban.casework.CaseRefusals.InvalidApplication;
 import org.tongban.casework.CaseRefusals.MaterialEmpty;
+import org.tongban.casework.CaseRefusals.MaterialNotStored;
 import org.tongban.casework.CaseRefusals.MaterialTooLarge;
 import org.tongban.casework.CaseRefusals.MaterialType;
 import org.tongban.casework.CaseRefusals.UnknownMaterial;
@@ -38,6 +41,8 @@ import org.tongban.shared.FieldProblem;
  */
 @Component
 public class CaseMaterials {
+
+  private static final Logger log = LoggerFactory.getLogger(CaseMaterials.class);
 
   /** Largest material accepted. */
   public static final int MAX_BYTES = 10 * 1024 * 1024;
@@ -119,7 +124,8 @@ public class CaseMaterials {
     try {
       key = store.put("materials", content);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      log.warn("The materials store refused a file of {} bytes for case {}: {}", content.length, c.id(), e.toString());
+      throw new MaterialNotStored();
     }
     var id = UUID.randomUUID();
     jdbc.sql("insert into casework.material (id, case_id, code, name, source, storage_key, content_type, size_bytes, sha256)"

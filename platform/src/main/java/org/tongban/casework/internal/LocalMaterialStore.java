@@ -38,7 +38,12 @@ class LocalMaterialStore implements MaterialStore {
     String key = prefix + "/" + LocalDate.now().toString().substring(0, 7) + "/" + UUID.randomUUID();
     Path file = resolve(key);
     Files.createDirectories(file.getParent());
-    Files.write(file, bytes);
+    try {
+      Files.write(file, bytes);
+    } catch (IOException e) {
+      Files.deleteIfExists(file); // a disk that filled up mid-write leaves part of a file nobody will name
+      throw e;
+    }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override

@@ -1,5 +1,7 @@
 package org.tongban.identity.internal;
 
+import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,9 +10,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tongban.identity.SmsGateway;
 import org.tongban.shared.PhoneNumber;
 import org.tongban.shared.Refusal;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Without an SMS platform of the province's (a bean of {@link SmsGateway}), embedded mode writes messages to the
+ * The province's SMS platform over HTTP when {@code tongban.identity.sms.url} is set ({@link HttpSmsGateway}), or a
+ * bean of {@link SmsGateway} of its own. Without either, embedded mode writes messages to the
  * administrators' outbox; with an external database, codes are never kept where administrators could read them:
  * sending answers 503 until a gateway is configured ({@code tongban.identity.sms-outbox=true} forces the outbox, for
  * tests against an external server).
@@ -20,7 +24,12 @@ class SmsConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(SmsGateway.class)
-  SmsGateway smsGateway(JdbcClient jdbc, Environment env) {
+  SmsGateway smsGateway(JdbcClient jdbc, Environment env, JsonMapper json) {
+    String url = env.getProperty("tongban.identity.sms.url", "");
+    if (!url.isBlank()) {
+      return new HttpSmsGateway(URI.create(url), env.getProperty("tongban.identity.sms.token", ""),
+          env.getProperty("tongban.identity.sms.timeout", Duration.class, Duration.ofSeconds(5)), json);
+    }
     return outbox(env) ? new OutboxSmsGateway(jdbc) : new NoSmsGateway();
   }
 
