@@ -17,6 +17,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
@@ -59,6 +60,13 @@ class DatabaseUnavailable extends OncePerRequestFilter {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
           || t instanceof SQLTransientConnectionException) {
+        return true;
+      }
+      // A commit or rollback the driver could not carry out: the connection went with the server (the pool says
+      // "Connection is closed" without a SQLSTATE). Whether a commit landed is not known, so the client's retry with
+      // its Idempotency-Key is the answer, as for the other failures here.
+      if (t instanceof TransactionSystemException tx && (tx.getCause() instanceof SQLException
+          || tx.getApplicationException() != null && isDatabaseDown(tx.getApplicationException()))) {
         return true;
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null

@@ -73,4 +73,15 @@ class DatabaseUnavailableTests {
     assertThat(DatabaseUnavailable.isDatabaseDown(new RuntimeException("wrapped",
         new SQLException("the database system is starting up", "57P03")))).isTrue();
   }
+
+  /** Seen in bench/faults.sh: PostgreSQL restarted while a transaction ended, and the pool's connection was gone. */
+  @Test
+  void aCommitOrRollbackTheDriverCouldNotCarryOutIsA503() throws Exception {
+    var request = new MockHttpServletRequest("POST", "/api/cases");
+    request.addHeader("Accept", "application/json");
+    var response = run(request, new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+        new SQLException("Connection is closed")));
+    assertThat(response.getStatus()).isEqualTo(503);
+    assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+  }
 }
