@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.tongban.StaffFixtures.as;
 import static org.tongban.StaffFixtures.clerkOf;
 import static org.tongban.StaffFixtures.randomIdNumber;
+import static org.tongban.identity.internal.ResidentFixtures.lastSmsCode;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -45,18 +46,10 @@ class ResidentAccountsTests {
         + String.format("%04d", LAST_FOUR.incrementAndGet() % 10_000);
   }
 
-  private String lastCode(String phone) {
-    String text = jdbc.sql("select text from identity.sms_outbox where phone_masked = ? order by id desc limit 1")
-        .param(phone.substring(0, 3) + "****" + phone.substring(7)).query(String.class).single();
-    var m = Pattern.compile("(\\d{6})").matcher(text);
-    assertThat(m.find()).isTrue();
-    return m.group(1);
-  }
-
   private String register(String name, String id, String phone, String password) throws Exception {
     mvc.perform(post("/register").with(csrf()).param("step", "send-code").param("phone", phone)).andExpect(status().isOk());
     return mvc.perform(post("/register").with(csrf()).param("step", "register").param("name", name)
-            .param("idNumber", id).param("phone", phone).param("password", password).param("smsCode", lastCode(phone)))
+            .param("idNumber", id).param("phone", phone).param("password", password).param("smsCode", lastSmsCode(jdbc, phone)))
         .andReturn().getResponse().getRedirectedUrl();
   }
 
@@ -97,7 +90,7 @@ class ResidentAccountsTests {
     assertThat(problemOf(rightName)).isEqualTo(problemOf(wrongName));
 
     String page = mvc.perform(post("/register").with(csrf()).param("name", "陈建华").param("idNumber", idOfKnown)
-        .param("phone", phone).param("password", "jianguo2026").param("smsCode", lastCode(phone)))
+        .param("phone", phone).param("password", "jianguo2026").param("smsCode", lastSmsCode(jdbc, phone)))
         .andReturn().getResponse().getContentAsString();
     assertThat(page).contains("姓名和公民身份号码未能通过核验");
 
@@ -111,7 +104,7 @@ class ResidentAccountsTests {
     String third = newPhone();
     mvc.perform(post("/register").with(csrf()).param("step", "send-code").param("phone", third));
     page = mvc.perform(post("/register").with(csrf()).param("name", "陈建国").param("idNumber", idOfKnown)
-        .param("phone", third).param("password", "jianguo2026").param("smsCode", lastCode(third)))
+        .param("phone", third).param("password", "jianguo2026").param("smsCode", lastSmsCode(jdbc, third)))
         .andReturn().getResponse().getContentAsString();
     assertThat(page).as("an ID number that has an account answers like a wrong name").contains("姓名和公民身份号码未能通过核验");
   }
@@ -121,7 +114,7 @@ class ResidentAccountsTests {
     String phone = newPhone();
     String id = randomIdNumber("210102").value();
     mvc.perform(post("/register").with(csrf()).param("step", "send-code").param("phone", phone));
-    String code = lastCode(phone);
+    String code = lastSmsCode(jdbc, phone);
     for (int i = 0; i < 5; i++) {
       String wrong = String.format("%06d", (Integer.parseInt(code) + 1 + i) % 1_000_000);
       mvc.perform(post("/register").with(csrf()).param("name", "错码").param("idNumber", id).param("phone", phone)
@@ -174,12 +167,12 @@ class ResidentAccountsTests {
 
     mvc.perform(post("/login/sms").with(csrf()).param("step", "send-code").param("phone", phone));
     var session = BrowserSession.in(mvc);
-    session.perform(post("/login/sms").with(csrf()).param("phone", phone).param("code", lastCode(phone)))
+    session.perform(post("/login/sms").with(csrf()).param("phone", phone).param("code", lastSmsCode(jdbc, phone)))
         .andExpect(redirectedUrl("/"));
     assertThat(session.perform(get("/")).andReturn().getResponse().getContentAsString()).contains("周美玲");
 
     mvc.perform(post("/login/reset").with(csrf()).param("step", "send-code").param("phone", phone));
-    mvc.perform(post("/login/reset").with(csrf()).param("phone", phone).param("code", lastCode(phone))
+    mvc.perform(post("/login/reset").with(csrf()).param("phone", phone).param("code", lastSmsCode(jdbc, phone))
         .param("password", "newpass2027")).andExpect(redirectedUrl("/login?reset"));
     mvc.perform(post("/login").with(csrf()).param("username", phone).param("password", "meiling2026"))
         .andExpect(redirectedUrl("/login?error"));
@@ -211,7 +204,7 @@ class ResidentAccountsTests {
         .param("phone", phone)).andExpect(status().isOk());
     String page = mvc.perform(post("/residents/accounts/new").with(user(clerk)).with(csrf()).param("name", "郑大爷")
             .param("idNumber", randomIdNumber("210102").value()).param("phone", phone).param("password", "zheng2026a")
-            .param("smsCode", lastCode(phone)))
+            .param("smsCode", lastSmsCode(jdbc, phone)))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     assertThat(page).contains("registered");
     String by = jdbc.sql("select registered_by from identity.resident_account where phone_masked = ?")

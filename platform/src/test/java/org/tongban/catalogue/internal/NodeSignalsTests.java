@@ -1,6 +1,7 @@
 package org.tongban.catalogue.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tongban.catalogue.CatalogueFixtures.withSynonym;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.tongban.Eventually;
-import org.tongban.catalogue.ItemSpec;
 import org.tongban.catalogue.ServiceCatalogue;
 import org.tongban.organisation.OrganisationDirectory;
 import org.tongban.shared.NodeSignal;
@@ -109,13 +109,4 @@ class NodeSignalsTests {
     }
   }
 
-  private static ItemSpec withSynonym(ItemSpec s, String word) {
-    var synonyms = new ArrayList<>(s.synonyms());
-    synonyms.add(word);
-    return new ItemSpec(s.code(), s.name(), s.nameEn(), s.basicCode(), s.implementationCode(), s.type(), s.level(),
-        s.department(), s.basis(), s.conditions(), s.statutoryLimit(), s.promisedLimit(), s.caseKind(), s.audience(),
-        s.channels(), s.trips(), s.tripReason(), s.fee(), s.feeBasis(), s.steps(), s.place(), s.hours(),
-        s.consultation(), s.complaint(), s.depth(), s.reach(), s.materials(), s.result(), s.workflow(), synonyms,
-        s.offeredIn(), s.form(), s.forRelatives());
-  }
 }

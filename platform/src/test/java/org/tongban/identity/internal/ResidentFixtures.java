@@ -29,4 +29,13 @@ public final class ResidentFixtures {
     var account = secrets.openAccount(phone, name, id, person.value(), "{noop}unused", null);
     return new ResidentUser(account, "{noop}unused", true, List.of(new SimpleGrantedAuthority("ROLE_RESIDENT")), name);
   }
+
+  /** The six-digit code in the last text to {@code phone}, from the SMS outbox the tests send through. */
+  public static String lastSmsCode(org.springframework.jdbc.core.simple.JdbcClient jdbc, String phone) {
+    String text = jdbc.sql("select text from identity.sms_outbox where phone_masked = ? order by id desc limit 1")
+        .param(phone.substring(0, 3) + "****" + phone.substring(7)).query(String.class).single();
+    var m = java.util.regex.Pattern.compile("(\\d{6})").matcher(text);
+    if (!m.find()) throw new AssertionError("no code in the last text to " + phone + ": " + text);
+    return m.group(1);
+  }
 }
