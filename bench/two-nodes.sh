@@ -32,11 +32,12 @@ done
 
 start_postgres 56500 ""
 create_tongban_database
-jar=$(ls platform/target/tongban-platform-*-exec.jar)
+source bench/lib/app.sh
+extract_platform
 # Both nodes read one data directory's keys here; on separate machines give them the same keys through the
 # environment (README, External PostgreSQL). The client address comes from HAProxy's X-Forwarded-For.
 start_node() {
-  java -Xmx1g -jar "$jar" --server.port="$1" --tongban.data-dir="$work/tongban" --logging.level.root=WARN \
+  java -Xmx1g -jar "$app" --server.port="$1" --tongban.data-dir="$work/tongban" --logging.level.root=WARN \
     --server.forward-headers-strategy=native --server.tomcat.remoteip.internal-proxies='127\.0\.0\.1' \
     >"$work/node-$1.log" 2>&1 &
   pids+=($!)
