@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One login side by side: Tongban and Keycloak 26.7.3 on loopback, each on the same PostgreSQL 15 server
 # (the machine's packages), the same Argon2id cost for passwords (19 MiB, t=2, p=1), the same flows
-# driven by Gatling (bench/src/test/java/org/tongban/bench/OneLoginSimulation.java). Results in
+# driven by Gatling (bench/src/test/java/org/tongban/bench/OneLoginSimulation.java), each server measured alone (the
+# other frozen with SIGSTOP). Results in
 # bench/target/results/onelogin-*.txt; figures recorded in BENCHMARKS.md.
 #   USERS=16 SECONDS_=30 bench/one-login.sh
 set -euo pipefail
@@ -27,7 +28,7 @@ chmod 755 "$work"
 pids=()
 source bench/lib/postgres.sh
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do kill -CONT "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done
   sleep 2
   stop_postgres
   rm -rf "$work"
@@ -92,7 +93,14 @@ run() { # target base username flow
   # Completed operations: the last progress line of the step that ends each operation.
   grep -E "^> (token|refresh|client credentials) " "bench/target/results/onelogin-$1-$4.txt" | tail -1 || true
 }
+# Each server alone: the other is frozen (SIGSTOP) while one is measured, so neither's background work (timers,
+# caches, its database sessions) taxes the other's run. The frozen one's PostgreSQL database stays idle.
+kc_pid=${pids[0]}
+tb_pid=${pids[1]}
 for flow in client refresh login; do
+  kill -STOP "$tb_pid"; kill -CONT "$kc_pid"
   run keycloak http://127.0.0.1:18180 bench-user "$flow"
+  kill -STOP "$kc_pid"; kill -CONT "$tb_pid"
   run tongban http://127.0.0.1:18080 "$phone" "$flow"
 done
+kill -CONT "$kc_pid" "$tb_pid"

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tongban.StaffFixtures.as;
 import static org.tongban.StaffFixtures.clerkOf;
 import static org.tongban.StaffFixtures.randomIdNumber;
+import static org.tongban.catalogue.CatalogueFixtures.withSynonym;
+import static org.tongban.identity.internal.ResidentFixtures.lastSmsCode;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -37,8 +39,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.tongban.audit.AuditTrail;
-import org.tongban.catalogue.ItemSpec;
 import org.tongban.catalogue.ServiceCatalogue;
 import org.tongban.identity.internal.ResidentFixtures;
 import org.tongban.identity.internal.ResidentSecrets;
@@ -51,7 +56,8 @@ import org.tongban.person.Residents;
  * node is signed in on the other; "sign out on every device" on one node signs her out on the other; killed with
  * SIGKILL, a node takes nobody's session with it; an SMS code sent by one node is taken by the other, which also
  * keeps its minute between codes; wrong passwords count on both nodes together; an item published on one node is
- * found by the other's search at once; the audit chain both nodes extend stays one unbroken chain.
+ * found by the other's search at once; a client secret changed on one node is the only one the other takes at once;
+ * the audit chain both nodes extend stays one unbroken chain.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Tag("persistence")
@@ -68,6 +74,7 @@ class SeveralNodesTests {
   @Autowired DataSource dataSource;
   @Autowired Environment environment;
   @Autowired AuditTrail audit;
+  @Autowired RegisteredClientRepository clients;
   @TempDir Path otherData;
 
   @Test
@@ -116,6 +123,18 @@ class SeveralNodesTests {
         catalogue.publishAsPlatform(current);
       }
 
+      // A client's secret changed here is the only one the other node takes, at once (its client cache is told).
+      String system = "nodes-" + UUID.randomUUID().toString().substring(0, 8);
+      var client = RegisteredClient.withId(UUID.randomUUID().toString()).clientId(system)
+          .clientSecret(passwords.encode("first-secret"))
+          .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+          .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS).build();
+      clients.save(client);
+      assertThat(token(there, system, "first-secret")).isEqualTo(200);
+      clients.save(RegisteredClient.from(client).clientSecret(passwords.encode("second-secret")).build());
+      assertThat(token(there, system, "first-secret")).isEqualTo(401);
+      assertThat(token(there, system, "second-secret")).isEqualTo(200);
+
       // A code sent by the other node signs her in here, and asking here again within the minute is refused: codes
       // and their clock are in the database, not in a node.
       var byCode = new Browser();
@@ -125,7 +144,7 @@ class SeveralNodesTests {
           "send-code", "phone", phone));
       assertThat(again.body()).contains("请 1 分钟后再获取");
       var byCodeIn = byCode.post(here + "/login/sms", Map.of("_csrf", byCode.csrf(here + "/login/sms"), "phone", phone,
-          "code", lastCode(phone)));
+          "code", lastSmsCode(jdbc, phone)));
       assertThat(byCodeIn.headers().firstValue("Location").orElse("")).endsWith("/");
       assertThat(byCode.get(there + "/my/cases").statusCode()).isEqualTo(200);
 
@@ -172,13 +191,15 @@ class SeveralNodesTests {
     return new Account(phone, person.id().value());
   }
 
-  /** The code in the last text to this phone (the tests' SMS gateway is the outbox table, shared by both nodes). */
-  private String lastCode(String phone) {
-    String text = jdbc.sql("select text from identity.sms_outbox where phone_masked = ? order by id desc limit 1")
-        .param(phone.substring(0, 3) + "****" + phone.substring(7)).query(String.class).single();
-    var m = Pattern.compile("(\\d{6})").matcher(text);
-    assertThat(m.find()).isTrue();
-    return m.group(1);
+  /** The status of a client-credentials grant on {@code node}. */
+  private static int token(String node, String client, String secret) throws IOException, InterruptedException {
+    try (var http = HttpClient.newHttpClient()) {
+      var basic = java.util.Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
+      return http.send(HttpRequest.newBuilder(URI.create(node + "/oauth2/token"))
+          .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
   }
 
   private static String page(String url) {
@@ -231,16 +252,6 @@ class SeveralNodesTests {
     } catch (IOException e) {
       return e.toString();
     }
-  }
-
-  private static ItemSpec withSynonym(ItemSpec s, String word) {
-    var synonyms = new ArrayList<>(s.synonyms());
-    synonyms.add(word);
-    return new ItemSpec(s.code(), s.name(), s.nameEn(), s.basicCode(), s.implementationCode(), s.type(), s.level(),
-        s.department(), s.basis(), s.conditions(), s.statutoryLimit(), s.promisedLimit(), s.caseKind(), s.audience(),
-        s.channels(), s.trips(), s.tripReason(), s.fee(), s.feeBasis(), s.steps(), s.place(), s.hours(),
-        s.consultation(), s.complaint(), s.depth(), s.reach(), s.materials(), s.result(), s.workflow(), synonyms,
-        s.offeredIn(), s.form(), s.forRelatives());
   }
 
   /**

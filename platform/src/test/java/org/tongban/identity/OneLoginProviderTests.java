@@ -107,7 +107,21 @@ class OneLoginProviderTests {
     String token = (String) json.readValue(body, Map.class).get("access_token");
     var jwt = jwts.decode(token);
     assertThat(jwt.getSubject()).isEqualTo("dept-hrss");
-    assertThat(jwt.getHeaders()).containsEntry("kid", keys.activeKeyId());
+    // Signed with the P-256 token key, published in the JWK set, and not stored: introspection answers it from its
+    // signature and claims, to any client that authenticates.
+    assertThat(jwt.getHeaders()).containsEntry("kid", keys.activeEcKeyId()).containsEntry("alg", "ES256");
+    mvc.perform(get("/oauth2/jwks")).andExpect(jsonPath("$.keys[?(@.kid == '" + keys.activeEcKeyId() + "')].crv")
+        .value("P-256"));
+    assertThat(jdbc.sql("select count(*) from public.oauth2_authorization where access_token_value = ?").param(token)
+        .query(Long.class).single()).isZero();
+    mvc.perform(post("/oauth2/introspect").param("token", token).with(httpBasic("dept-civil", CIVIL_SECRET)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.active").value(true))
+        .andExpect(jsonPath("$.client_id").value("dept-hrss"))
+        .andExpect(jsonPath("$.scope").value("cases.read"));
+    // Whatever else is not stored, or not signed by the platform, is inactive.
+    mvc.perform(post("/oauth2/introspect").param("token", "not-a-token").with(httpBasic("dept-civil", CIVIL_SECRET)))
+        .andExpect(jsonPath("$.active").value(false));
     mvc.perform(post("/oauth2/token").param("grant_type", "client_credentials")
             .with(httpBasic("dept-hrss", "wrong-secret")))
         .andExpect(status().isUnauthorized());
@@ -233,12 +247,15 @@ class OneLoginProviderTests {
   @Test
   void rotationKeepsTheOldKeyPublishedAndSignsWithTheNewOne() throws Exception {
     String before = keys.activeKeyId();
+    String ecBefore = keys.activeEcKeyId();
     var oldToken = clientToken();
     String after = keys.rotate();
+    String ecAfter = keys.activeEcKeyId();
     assertThat(after).isNotEqualTo(before);
-    assertThat(keys.publishedKeyIds()).containsExactly(after, before);
-    assertThat(jwts.decode(oldToken).getHeaders()).containsEntry("kid", before);
-    assertThat(jwts.decode(clientToken()).getHeaders()).containsEntry("kid", after);
+    assertThat(ecAfter).isNotEqualTo(ecBefore);
+    assertThat(keys.publishedKeyIds()).containsExactly(after, before, ecAfter, ecBefore);
+    assertThat(jwts.decode(oldToken).getHeaders()).containsEntry("kid", ecBefore);
+    assertThat(jwts.decode(clientToken()).getHeaders()).containsEntry("kid", ecAfter);
   }
 
   private static String challenge(String verifier) throws Exception {

@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -57,8 +58,8 @@ class AuthorizationServerConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain authorizationServer(HttpSecurity http, SmartLaunchSupport smart, JwtDecoder tokens)
-      throws Exception {
+  SecurityFilterChain authorizationServer(HttpSecurity http, SmartLaunchSupport smart, JwtDecoder tokens,
+                                         RegisteredClientRepository clients) throws Exception {
     var tokenResponses = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
     tokenResponses.setAccessTokenResponseCustomizer(smart.tokenResponse(tokens));
     var server = new OAuth2AuthorizationServerConfigurer();
@@ -79,6 +80,9 @@ class AuthorizationServerConfiguration {
                   }
                 })))
             .tokenEndpoint(t -> t.accessTokenResponseHandler(tokenResponses))
+            // Client-credentials tokens are not stored: introspection answers them from their signature and claims.
+            .tokenIntrospectionEndpoint(t -> t.authenticationProviders(
+                providers -> providers.addFirst(new ClientCredentialsIntrospection(tokens, clients))))
             .clientAuthentication(c -> c.authenticationProviders(providers -> providers.forEach(p -> {
               if (p instanceof ClientSecretAuthenticationProvider secrets) secrets.setPasswordEncoder(ClientSecrets.encoder());
             }))))
@@ -111,8 +115,8 @@ class AuthorizationServerConfiguration {
   }
 
   @Bean
-  RegisteredClientRepository registeredClients(JdbcOperations jdbc) {
-    return new RotatingRefreshTokens(new JdbcRegisteredClientRepository(jdbc));
+  CachedClients registeredClients(JdbcOperations jdbc, org.tongban.shared.NodeSignals signals) {
+    return new CachedClients(new RotatingRefreshTokens(new JdbcRegisteredClientRepository(jdbc)), signals);
   }
 
   @Bean
@@ -128,7 +132,11 @@ class AuthorizationServerConfiguration {
 
   @Bean
   JwtDecoder jwtDecoder(SigningKeys keys) {
-    return NimbusJwtDecoder.withJwkSource(keys).build();
+    return NimbusJwtDecoder.withJwkSource(keys.tokenKeys())
+        .jwsAlgorithms(algorithms -> {
+          algorithms.add(SignatureAlgorithm.RS256);
+          algorithms.add(SignatureAlgorithm.ES256);
+        }).build();
   }
 
   /**
@@ -141,7 +149,7 @@ class AuthorizationServerConfiguration {
   }
 
   /**
-   * Every token names its signing key; tokens issued for a person carry that person's pairwise subject for
+   * Every token names its signing key (ES256 for client credentials, RS256 otherwise); tokens issued for a person carry that person's pairwise subject for
    * the client, never the username. ID tokens for a resident carry only the claims of the scopes the client
    * was granted: {@code profile} → name; {@code phone} → phone_number; {@code id_number} → the unmasked
    * 公民身份号码; {@code unit} → {@code acting_unit}, the unit (credit code and name) the person acted for when
@@ -153,8 +161,13 @@ class AuthorizationServerConfiguration {
                                                             ResidentSecrets residents, AuditTrail audit,
                                                             SmartLaunchSupport smart) {
     return context -> {
+      // Systems' tokens are signed with the P-256 key (a tenth of RSA's cost, at the volume systems ask for them);
+      // tokens for a person and ID tokens with RSA, which every OpenID client accepts.
+      if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+        context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).keyId(keys.activeEcKeyId());
+        return;
+      }
       context.getJwsHeader().keyId(keys.activeKeyId());
-      if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) return;
       Authentication person = context.getPrincipal();
       String clientId = context.getRegisteredClient().getClientId();
       context.getClaims().subject(subjects.subject(clientId, person.getName()));

@@ -14,6 +14,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -68,8 +69,14 @@ class PortableAuthorizations implements OAuth2AuthorizationService {
     }
   }
 
+  /**
+   * Stores what a later request needs; a client-credentials authorization is not stored: its access token is
+   * self-contained (ES256, answered by {@link ClientCredentialsIntrospection}), it has no refresh token, and no code
+   * or person refers back to it.
+   */
   @Override
   public void save(OAuth2Authorization authorization) {
+    if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(authorization.getAuthorizationGrantType())) return;
     if (authorization.getAttribute(ACTING_UNIT) == null && authorization.getAuthorizedScopes().contains("unit")) {
       var unit = actingUnitNow();
       if (unit != null) authorization = OAuth2Authorization.from(authorization).attribute(ACTING_UNIT, unit).build();

@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,11 +31,11 @@ class RelyingParties {
       SmartLaunch.LAUNCH_PATIENT, SmartLaunch.PATIENT_READ, SmartLaunch.FHIR_USER);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final RegisteredClientRepository clients;
+  private final CachedClients clients;
   private final JdbcClient jdbc;
   private final AuditTrail audit;
 
-  RelyingParties(RegisteredClientRepository clients, JdbcClient jdbc, AuditTrail audit) {
+  RelyingParties(CachedClients clients, JdbcClient jdbc, AuditTrail audit) {
     this.clients = clients;
     this.jdbc = jdbc;
     this.audit = audit;
@@ -122,6 +121,7 @@ class RelyingParties {
     jdbc.sql("delete from public.oauth2_authorization where registered_client_id = ?").param(client.getId()).update();
     jdbc.sql("delete from public.oauth2_authorization_consent where registered_client_id = ?").param(client.getId()).update();
     jdbc.sql("delete from public.oauth2_registered_client where id = ?").param(client.getId()).update();
+    clients.changed();
     audit.record("identity.client-removed", "client", clientId, null, Map.of("name", client.getClientName()));
   }
 

@@ -11,6 +11,8 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -28,9 +30,11 @@ import org.tongban.audit.AuditTrail;
 
 /**
  * Token-signing keys kept in PostgreSQL, so every node and every restart signs with the same key and
- * publishes the same JWK set. {@link #rotate()} starts signing with a new key and keeps the old one in the
- * JWK set until {@code keyPublishedAfterRetirement} has passed, so tokens it signed still verify.
- * Tokens name the key that signed them ({@code kid}); the signer always picks the active key.
+ * publishes the same JWK set: an RSA key (RS256, ID tokens and tokens issued for a person, which every OpenID client
+ * accepts) and a P-256 key (ES256, the access tokens systems get with client credentials: a tenth of RSA's signing
+ * cost, at the volume systems ask). {@link #rotate()} starts signing with new keys and keeps the old ones in the
+ * JWK set until {@code keyPublishedAfterRetirement} has passed, so tokens they signed still verify.
+ * Tokens name the key that signed them ({@code kid}); the signer always picks the active key of its algorithm.
  */
 @Component
 public class SigningKeys implements JWKSource<SecurityContext> {
@@ -42,7 +46,8 @@ public class SigningKeys implements JWKSource<SecurityContext> {
   private volatile Loaded loaded;
   private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
-  private record Loaded(String activeKid, JWKSet published, List<String> tokenKeyIds, ECKey messageKey, Instant at) {}
+  private record Loaded(String activeKid, String activeEcKid, JWKSet published, JWKSet tokenKeys,
+                        List<String> tokenKeyIds, ECKey messageKey, Instant at) {}
 
   SigningKeys(JdbcClient jdbc, IdentityKeys secrets, IdentitySettings settings, AuditTrail audit,
               org.springframework.transaction.PlatformTransactionManager transactions) {
@@ -63,14 +68,30 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     return selector.select(current().published());
   }
 
-  /** The key id new tokens are signed with. */
+  /** The key id new RS256 tokens are signed with. */
   public String activeKeyId() {
     return current().activeKid();
   }
 
-  /** Ids of the published token-signing keys: the active key first, then retired keys still published. */
+  /** The key id new ES256 tokens (client credentials) are signed with. */
+  public String activeEcKeyId() {
+    return current().activeEcKid();
+  }
+
+  /**
+   * Ids of the published token-signing keys: the active RSA key first, then retired RSA keys still published, then
+   * the P-256 keys in the same order.
+   */
   public List<String> publishedKeyIds() {
     return current().tokenKeyIds();
+  }
+
+  /**
+   * The token-signing keys alone, for verifying tokens: the message key is left out, so a signed exchange message can
+   * never pass for an access token.
+   */
+  JWKSource<SecurityContext> tokenKeys() {
+    return (selector, context) -> selector.select(current().tokenKeys());
   }
 
   /**
@@ -87,7 +108,8 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     var now = Instant.now();
     jdbc.sql("update identity.signing_key set retired_at = ?, published_until = ? where retired_at is null")
         .params(Timestamp.from(now), Timestamp.from(now.plus(settings.keyPublishedAfterRetirement()))).update();
-    String kid = create();
+    String kid = create("RS256");
+    create("ES256");
     audit.record("identity.signing-key-rotated", "signing-key", kid, null, Map.of());
     loaded = null;
     return kid;
@@ -106,43 +128,60 @@ public class SigningKeys implements JWKSource<SecurityContext> {
   private synchronized Loaded load() {
     var fresh = loaded;
     if (fresh != null && fresh.at().isAfter(Instant.now().minusSeconds(60))) return fresh;
-    try {
-      ownTransaction.executeWithoutResult(tx -> {
-        if (!jdbc.sql("select exists(select 1 from identity.signing_key where retired_at is null)")
-            .query(Boolean.class).single()) {
-          create();
-        }
-      });
-    } catch (org.springframework.dao.DuplicateKeyException raced) {
-      // Another node created the first key at the same moment; use theirs.
+    for (String algorithm : List.of("RS256", "ES256")) {
+      try {
+        ownTransaction.executeWithoutResult(tx -> {
+          if (!jdbc.sql("select exists(select 1 from identity.signing_key where retired_at is null and algorithm = ?)")
+              .param(algorithm).query(Boolean.class).single()) {
+            create(algorithm);
+          }
+        });
+      } catch (org.springframework.dao.DuplicateKeyException raced) {
+        // Another node created the first key of this algorithm at the same moment; use theirs.
+      }
     }
-    record Row(String kid, byte[] publicKey, byte[] privateCipher, boolean active) {}
+    record Row(String kid, String algorithm, byte[] publicKey, byte[] privateCipher, boolean active) {}
     List<Row> rows = jdbc.sql("""
-            select kid, public_key, private_cipher, retired_at is null from identity.signing_key
-            where retired_at is null or published_until > now() order by retired_at nulls first, created_at desc""")
-        .query((rs, i) -> new Row(rs.getString(1), rs.getBytes(2), rs.getBytes(3), rs.getBoolean(4))).list();
+            select kid, algorithm, public_key, private_cipher, retired_at is null from identity.signing_key
+            where retired_at is null or published_until > now()
+            order by algorithm desc, retired_at nulls first, created_at desc""")
+        .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4), rs.getBoolean(5)))
+        .list();
     var keys = new ArrayList<JWK>();
     String active = null;
+    String activeEc = null;
     try {
-      var factory = KeyFactory.getInstance("RSA");
       for (Row row : rows) {
-        var publicKey = (RSAPublicKey) factory.generatePublic(new X509EncodedKeySpec(row.publicKey()));
-        var builder = new RSAKey.Builder(publicKey).keyID(row.kid()).keyUse(KeyUse.SIGNATURE)
-            .algorithm(com.nimbusds.jose.JWSAlgorithm.RS256);
-        if (row.active()) {
-          builder.privateKey((RSAPrivateKey) factory.generatePrivate(
-              new PKCS8EncodedKeySpec(secrets.open("identity.signing_key", row.privateCipher()))));
-          active = row.kid();
+        var publicKey = KeyFactory.getInstance(row.algorithm().equals("ES256") ? "EC" : "RSA")
+            .generatePublic(new X509EncodedKeySpec(row.publicKey()));
+        var privateKey = row.active() ? KeyFactory.getInstance(row.algorithm().equals("ES256") ? "EC" : "RSA")
+            .generatePrivate(new PKCS8EncodedKeySpec(secrets.open("identity.signing_key", row.privateCipher()))) : null;
+        if (row.algorithm().equals("ES256")) {
+          var builder = new ECKey.Builder(Curve.P_256, (ECPublicKey) publicKey).keyID(row.kid())
+              .keyUse(KeyUse.SIGNATURE).algorithm(com.nimbusds.jose.JWSAlgorithm.ES256);
+          if (privateKey != null) {
+            builder.privateKey((ECPrivateKey) privateKey);
+            activeEc = row.kid();
+          }
+          keys.add(builder.build());
+        } else {
+          var builder = new RSAKey.Builder((RSAPublicKey) publicKey).keyID(row.kid()).keyUse(KeyUse.SIGNATURE)
+              .algorithm(com.nimbusds.jose.JWSAlgorithm.RS256);
+          if (privateKey != null) {
+            builder.privateKey((RSAPrivateKey) privateKey);
+            active = row.kid();
+          }
+          keys.add(builder.build());
         }
-        keys.add(builder.build());
       }
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException("Cannot read signing keys", e);
     }
-    if (active == null) throw new IllegalStateException("No active signing key");
+    if (active == null || activeEc == null) throw new IllegalStateException("No active signing key");
     var tokenKeyIds = keys.stream().map(JWK::getKeyID).toList();
+    var tokenKeys = new JWKSet(List.copyOf(keys));
     var message = messageKey(keys);
-    return new Loaded(active, new JWKSet(keys), tokenKeyIds, message, Instant.now());
+    return new Loaded(active, activeEc, new JWKSet(keys), tokenKeys, tokenKeyIds, message, Instant.now());
   }
 
   /** Adds the message key's public half to {@code keys} and returns it whole; creates the first one when none. */
@@ -183,16 +222,22 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     }
   }
 
-  private String create() {
+  private String create(String algorithm) {
     try {
-      var generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
+      var generator = KeyPairGenerator.getInstance(algorithm.equals("ES256") ? "EC" : "RSA");
+      if (algorithm.equals("ES256")) {
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+      } else {
+        generator.initialize(2048);
+      }
       var pair = generator.generateKeyPair();
-      String kid = UUID.randomUUID().toString();
-      jdbc.sql("insert into identity.signing_key (kid, public_key, private_cipher) values (?, ?, ?)")
-          .params(kid, pair.getPublic().getEncoded(), secrets.seal("identity.signing_key", pair.getPrivate().getEncoded())).update();
+      String kid = (algorithm.equals("ES256") ? "ec-" : "") + UUID.randomUUID();
+      jdbc.sql("insert into identity.signing_key (kid, algorithm, public_key, private_cipher) values (?, ?, ?, ?)")
+          .params(kid, algorithm, pair.getPublic().getEncoded(),
+              secrets.seal("identity.signing_key", pair.getPrivate().getEncoded()))
+          .update();
       return kid;
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }
