@@ -7,6 +7,7 @@
 #   USERS=16 SECONDS_=30 bench/one-login.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib/jdk.sh
 root=$(pwd)
 users=${USERS:-16}
 seconds=${SECONDS_:-30}

@@ -7,6 +7,7 @@
 #   bench/run.sh gatling    only the HTTP load (Gatling) on the region API, against a platform it starts
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib/jdk.sh
 what=${1:-all}
 ./mvnw -B -q -DskipTests install
 cp=$(./mvnw -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout):$(pwd)/bench/target/classes
