@@ -19,7 +19,7 @@ users=${USERS:-40}
 seconds=${SECONDS_:-240}
 results=bench/target/results
 mkdir -p $results
-command -v haproxy >/dev/null || { apt-get update -qq && apt-get install -y -qq haproxy >/dev/null; }
+source bench/lib/haproxy.sh
 ./mvnw -B -q -DskipTests install
 cp=$(./mvnw -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout):$root/bench/target/classes
 
@@ -60,33 +60,7 @@ ready() { until curl -fs "http://127.0.0.1:$1/actuator/health/readiness" >/dev/n
 start_node() { launch_node "$1"; ready "$1"; }
 start_node 18081
 start_node 18082
-cat > "$work/haproxy.cfg" <<CFG
-global
-  maxconn 2000
-defaults
-  mode http
-  timeout connect 2s
-  timeout client 60s
-  timeout server 60s
-frontend tongban
-  bind 127.0.0.1:18080
-  option forwardfor
-  default_backend nodes
-backend nodes
-  balance roundrobin
-  retries 3
-  option redispatch 1
-  # A request the dying node accepted but never answered is sent to the other node only when repeating it is safe:
-  # a read, or a change carrying an Idempotency-Key (the platform answers a repeat with the first answer).
-  retry-on conn-failure empty-response
-  http-request disable-l7-retry if !METH_GET !{ req.hdr(idempotency-key) -m found }
-  option httpchk GET /actuator/health/readiness
-  http-check expect status 200
-  server a 127.0.0.1:18081 check inter 1s fall 2 rise 2
-  server b 127.0.0.1:18082 check inter 1s fall 2 rise 2
-CFG
-haproxy -D -f "$work/haproxy.cfg" -p "$work/haproxy.pid"
-until curl -fs http://127.0.0.1:18080/actuator/health/readiness >/dev/null 2>&1; do sleep 1; done
+start_haproxy
 
 out=$results/faults.txt
 : > $out

@@ -4,7 +4,7 @@
 # driven by Gatling (bench/src/test/java/org/tongban/bench/OneLoginSimulation.java), each server measured alone (the
 # other frozen with SIGSTOP). Results in
 # bench/target/results/onelogin-*.txt; figures recorded in BENCHMARKS.md.
-#   USERS=16 SECONDS_=30 bench/one-login.sh
+#   USERS=16 SECONDS_=30 [PROFILE=1] bench/one-login.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/jdk.sh
@@ -70,7 +70,10 @@ SPRING_DATASOURCE_URL="$db/tongban" SPRING_DATASOURCE_USERNAME=postgres SPRING_D
   java -jar "$(ls platform/target/tongban-platform-*-exec.jar)" --server.port=18080 --tongban.data-dir="$work/tongban" "${platform_flags[@]}" \
   --spring.datasource.hikari.maximum-pool-size=20 >"$work/tongban.log" 2>&1 &
 pids+=($!)
-until curl -fs http://127.0.0.1:18080/actuator/health/readiness >/dev/null 2>&1; do sleep 1; done
+until curl -fs http://127.0.0.1:18080/actuator/health/readiness >/dev/null 2>&1; do
+  kill -0 "${pids[-1]}" 2>/dev/null || { tail -30 "$work/tongban.log"; exit 1; }
+  sleep 1
+done
 java -cp "$cp" org.tongban.bench.OneLoginClients "$db/tongban" postgres "$pw" bench-web "$secret" http://127.0.0.1:19999/cb
 # A resident registers through the real pages (SMS code read from the embedded outbox).
 phone=13900001234
@@ -85,6 +88,10 @@ curl -s -c "$jar" -b "$jar" -o /dev/null -w "resident registration: %{http_code}
   --data-urlencode "name=基准测试" --data-urlencode "password=$userpw" http://127.0.0.1:18080/register
 
 run() { # target base username flow
+  # PROFILE=1: a flight recording of Tongban for each of its flows (bench/target/results/onelogin-<flow>.jfr).
+  if [[ -n ${PROFILE:-} && $1 == tongban ]]; then
+    jcmd "$tb_pid" JFR.start name="$4" settings=profile filename="$root/bench/target/results/onelogin-$4.jfr" >/dev/null
+  fi
   ./mvnw -B -q -pl bench gatling:test -Dgatling.simulation=org.tongban.bench.OneLoginSimulation \
     -Dtarget="$1" -Dbase="$2" -Dusername="$3" -Dflow="$4" -Dpassword="$userpw" -Dsecret="$secret" \
     -Dclient=bench-web -Dusers="$users" -Dseconds="$seconds" > "bench/target/results/onelogin-$1-$4.txt" 2>&1 || true
@@ -93,6 +100,7 @@ run() { # target base username flow
     | grep -E "request count|mean throughput|50th percentile|99th percentile" || true
   # Completed operations: the last progress line of the step that ends each operation.
   grep -E "^> (token|refresh|client credentials) " "bench/target/results/onelogin-$1-$4.txt" | tail -1 || true
+  if [[ -n ${PROFILE:-} && $1 == tongban ]]; then jcmd "$tb_pid" JFR.stop name="$4" >/dev/null; fi
 }
 # Each server alone: the other is frozen (SIGSTOP) while one is measured, so neither's background work (timers,
 # caches, its database sessions) taxes the other's run. The frozen one's PostgreSQL database stays idle.

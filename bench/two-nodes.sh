@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/jdk.sh
 requests=${REQUESTS:-200}
-command -v haproxy >/dev/null || { apt-get update -qq && apt-get install -y -qq haproxy >/dev/null; }
+source bench/lib/haproxy.sh
 ./mvnw -B -q -DskipTests install
 
 work=$(mktemp -d /tmp/tongban-nodes.XXXXXX)
@@ -50,34 +50,7 @@ start_node 18081 # the first node migrates the database and loads the data; the 
 node_a=${pids[-1]}
 start_node 18082
 
-cat > "$work/haproxy.cfg" <<CFG
-global
-  maxconn 2000
-defaults
-  mode http
-  timeout connect 2s
-  timeout client 60s
-  timeout server 60s
-frontend tongban
-  bind 127.0.0.1:18080
-  option forwardfor
-  default_backend nodes
-backend nodes
-  balance roundrobin
-  retries 3
-  option redispatch 1
-  # A request the dying node accepted but never answered is sent to the other node only when repeating it is safe:
-  # a read, or a change carrying an Idempotency-Key (the platform answers a repeat with the first answer).
-  retry-on conn-failure empty-response
-  http-request disable-l7-retry if !METH_GET !{ req.hdr(idempotency-key) -m found }
-  option httpchk GET /actuator/health/readiness
-  http-check expect status 200
-  server a 127.0.0.1:18081 check inter 1s fall 2 rise 2
-  server b 127.0.0.1:18082 check inter 1s fall 2 rise 2
-CFG
-haproxy -c -f "$work/haproxy.cfg"
-haproxy -D -f "$work/haproxy.cfg" -p "$work/haproxy.pid"
-until curl -fs http://127.0.0.1:18080/actuator/health/readiness >/dev/null 2>&1; do sleep 1; done
+start_haproxy
 
 # A browser: its session begins on node A with a CSRF token (GET /api/csrf).
 curl -fs -D "$work/csrf.headers" -o "$work/csrf.json" http://127.0.0.1:18081/api/csrf
