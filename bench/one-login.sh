@@ -112,4 +112,8 @@ for flow in client refresh login; do
   kill -STOP "$kc_pid"; kill -CONT "$tb_pid"
   run tongban http://127.0.0.1:18080 "$phone" "$flow"
 done
+# The limit of a full login: the password hash alone on these cores, with both servers frozen.
+kill -STOP "$kc_pid" "$tb_pid"
+echo "== the password hash alone (Argon2id 19 MiB, t=2)"
+java -cp "$cp" org.tongban.bench.PasswordHashAlone | tee bench/target/results/onelogin-hash-alone.txt
 kill -CONT "$kc_pid" "$tb_pid"
