@@ -21,6 +21,7 @@ work=$(mktemp -d /tmp/tongban-cases.XXXXXX)
 chmod 755 "$work"
 pids=()
 source bench/lib/postgres.sh
+source bench/lib/app.sh
 cleanup() {
   cp "$work/tongban.log" bench/target/results/cases-platform.log 2>/dev/null || true
   stop_processes
@@ -42,7 +43,8 @@ if (exec 3<>/dev/tcp/127.0.0.1/18080) 2>/dev/null; then echo "port 18080 is in u
 jfr=()
 # PROFILE=1: a flight recording of the platform and samples of what PostgreSQL sessions wait on.
 if [[ ${PROFILE:-0} == 1 ]]; then jfr=(-XX:StartFlightRecording=filename=$root/bench/target/results/cases.jfr,settings=profile); fi
-java "${jfr[@]}" -jar "$(ls platform/target/tongban-platform-*-exec.jar)" --server.port=18080 --tongban.data-dir="$work/tongban" "${platform_flags[@]}" \
+extract_platform
+java "${jfr[@]}" -jar "$app" --server.port=18080 --tongban.data-dir="$work/tongban" "${platform_flags[@]}" \
   --spring.datasource.hikari.maximum-pool-size=40 --logging.level.root=WARN >"$work/tongban.log" 2>&1 &
 pids+=($!)
 until curl -fs http://127.0.0.1:18080/actuator/health/readiness >/dev/null 2>&1; do sleep 1; done
@@ -69,3 +71,12 @@ for r in submit "my cases" "staff queue"; do
 done
 PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc \
   "select 'RESULT cases stored after the run: ' || count(*) from casework.case_file" | tee -a bench/target/results/cases-limit.txt
+# The processes of the cases filed start from the outbox (issue #18.3): how many still waited when the load stopped,
+# how long the starters took to empty it, and whether every case filed in the run has exactly one process.
+q() { PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc "$1"; }
+queued=$(q "select count(*) from casework.process_start"); t0=$(date +%s%N)
+for i in $(seq 1 1200); do [[ $(q "select count(*) from casework.process_start") == 0 ]] && break; sleep 0.5; done
+echo "RESULT process starts queued when the load stopped: $queued; queue empty after $(( ($(date +%s%N) - t0) / 1000000 )) ms;\
+ cases filed by the run without a process: $(q "select count(*) from casework.case_file where not generated and process_instance is null and status <> 'WITHDRAWN'");\
+ started twice: $(q "select count(*) from (select business_key_ from public.act_ru_execution where parent_id_ is null and business_key_ is not null group by 1 having count(*) > 1) d")" \
+  | tee -a bench/target/results/cases-limit.txt

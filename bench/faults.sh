@@ -91,7 +91,11 @@ echo "RESULT acknowledged $(sql 'select count(*) from public.bench_acknowledged'
  missing $(sql 'select count(*) from public.bench_acknowledged a where not exists (select 1 from casework.case_file c where c.idempotency_key = a.key)');\
  keys sent $(sql 'select count(*) from public.bench_sent'), stored $(sql 'select count(*) from casework.case_file c join public.bench_sent s on s.key = c.idempotency_key'),\
  duplicates $(sql 'select count(*) from (select idempotency_key from casework.case_file where idempotency_key in (select key from public.bench_sent) group by 1 having count(*) > 1) d')" | tee -a $out
-echo "RESULT cases of the stream without their workflow process: $(sql "select count(*) from casework.case_file c join public.bench_sent s on s.key = c.idempotency_key where c.process_instance is null or not exists (select 1 from public.act_ru_execution e where e.proc_inst_id_ = c.process_instance) and not exists (select 1 from public.act_hi_procinst h where h.id_ = c.process_instance)")" | tee -a $out
+# Processes start from the casework outbox a moment after filing (issue #18.3): give the starters up to 30 s.
+for i in $(seq 1 30); do [[ $(sql 'select count(*) from casework.process_start') == 0 ]] && break; sleep 1; done
+echo "RESULT cases of the stream without their workflow process: $(sql "select count(*) from casework.case_file c join public.bench_sent s on s.key = c.idempotency_key where c.process_instance is null or (not exists (select 1 from public.act_ru_execution e where e.proc_inst_id_ = c.process_instance) and not exists (select 1 from public.act_hi_procinst h where h.id_ = c.process_instance))"),\
+ still queued $(sql 'select count(*) from casework.process_start'),\
+ started twice $(sql "select count(*) from (select e.business_key_ from public.act_ru_execution e join casework.case_file c on c.id::text = e.business_key_ join public.bench_sent s on s.key = c.idempotency_key where e.parent_id_ is null group by 1 having count(*) > 1) d")" | tee -a $out
 sql "create table public.bench_booked (id text primary key)"
 PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -qc "\\copy public.bench_booked from '$work/stream-booked.csv'"
 echo "RESULT bookings acknowledged $(sql 'select count(*) from public.bench_booked'), found afterwards\

@@ -27,7 +27,7 @@ import org.tongban.casework.internal.CaseFiles;
 import org.tongban.casework.internal.CaseMaterials;
 import org.tongban.casework.internal.CaseProgress;
 import org.tongban.casework.internal.FilingFor;
-import org.tongban.casework.internal.Workflows;
+import org.tongban.casework.internal.ProcessStarts;
 import org.tongban.catalogue.ItemSpec;
 import org.tongban.catalogue.ItemVersion;
 import org.tongban.catalogue.ServiceCatalogue;
@@ -49,14 +49,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Filing (申请, 帮办代办): residents apply for themselves online; staff file for a resident with the resident's
  * authorisation recorded, at their own office. The competent office is found from the item's 行使层级 and the
- * applicant's region; the case's process starts at once. Working a filed case is {@link Casework}'s.
+ * applicant's region; the case's process is queued and starts a moment later ({@link ProcessStarts}). Working a filed case is {@link Casework}'s.
  */
 @Service
 @Transactional(readOnly = true)
 public class Applications {
 
-  /** 会签 / 或签 review seats. */
-  private static final List<String> REVIEW_SEATS = List.of("业务科室", "法规科室");
   /** The channels an applicant filing for themselves arrives by. */
   private static final Set<Channel> ONLINE = Set.of(Channel.WEB, Channel.MOBILE);
   /** The relation as the timeline's note says it (the timeline is kept in Chinese, like the paper file). */
@@ -75,12 +73,12 @@ public class Applications {
   private final RegionDirectory regions;
   private final Callers callers;
   private final AuditTrail audit;
-  private final Workflows workflows;
+  private final ProcessStarts starts;
   private final DeadlineClock clock = DeadlineClock.official();
 
   Applications(CaseFiles files, CaseQueries queries, CaseMaterials materials, CaseProgress progress, JsonMapper json,
                ServiceCatalogue catalogue, Residents residents, FilingFor filingFor, OrganisationDirectory organisations,
-               RegionDirectory regions, Callers callers, AuditTrail audit, Workflows workflows) {
+               RegionDirectory regions, Callers callers, AuditTrail audit, ProcessStarts starts) {
     this.filingFor = filingFor;
     this.files = files;
     this.queries = queries;
@@ -93,7 +91,7 @@ public class Applications {
     this.regions = regions;
     this.callers = callers;
     this.audit = audit;
-    this.workflows = workflows;
+    this.starts = starts;
   }
 
   /**
@@ -223,13 +221,9 @@ public class Applications {
         subject.unit()));
     if (!inserted) return null;
     materials.collectHeld(id, spec, subject.person());
-    var variables = new HashMap<String, Object>();
-    variables.put("receivedOffice", received.id().toString());
-    variables.put("competentOffice", competent.id().toString());
-    variables.put("townshipOffice", township == null ? "" : township.id().toString());
-    variables.put("applicantGroup", CaseProgress.applicantGroup(applicant.id()));
-    variables.put("reviewSeats", REVIEW_SEATS);
-    files.startedProcess(id, workflows.start(template(spec.workflow()), id.toString(), variables));
+    // The process starts from the queue a moment later (or when someone acts on the case first); the row already
+    // shows the first step.
+    starts.queue(id);
     String note = filer.office() == null ? null : "帮办代办，授权：" + a.authorisation();
     if (subject.relation() != null) {
       note = (note == null ? "" : note + "；") + "为" + RELATION_WORDS.get(subject.relation()) + subject.person().name() + "申请";
@@ -245,7 +239,9 @@ public class Applications {
       detail.put("relation", subject.relation().name());
     }
     audit.record("case.submitted", "case", id.toString(), competent.region(), detail);
-    return progress.sync(id);
+    var filed = files.find(id).orElseThrow();
+    progress.announce(filed);
+    return filed;
   }
 
   /**
@@ -278,17 +274,6 @@ public class Applications {
     if (at == null) throw new NoCompetentOffice(spec.name(), region.value());
     return organisations.officeAt(spec.department(), at)
         .orElseThrow(() -> new NoCompetentOffice(spec.name(), region.value()));
-  }
-
-  private static String template(ItemSpec.Workflow workflow) {
-    return switch (workflow) {
-      case IMMEDIATE -> "immediate";
-      case PROMISED -> "promised";
-      case MULTI_LEVEL -> "multi-level";
-      case JOINT -> "joint";
-      case COUNTERSIGN -> "countersign";
-      case ANY_SIGN -> "any-sign";
-    };
   }
 
   /** 办件编号: county code, date, random serial; unique by constraint. */

@@ -23,6 +23,7 @@ import org.tongban.casework.internal.CaseFiles;
 import org.tongban.casework.internal.CaseMaterials;
 import org.tongban.casework.internal.CaseProgress;
 import org.tongban.casework.internal.Decisions;
+import org.tongban.casework.internal.ProcessStarts;
 import org.tongban.casework.internal.Workflows;
 import org.tongban.catalogue.ItemSpec;
 import org.tongban.catalogue.ServiceCatalogue;
@@ -55,12 +56,14 @@ public class Casework {
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final Workflows workflows;
+  private final ProcessStarts starts;
   private final Decisions decisions;
   private final DeadlineClock clock = DeadlineClock.official();
 
   Casework(CaseFiles files, CaseQueries queries, CaseMaterials materials, CaseProgress progress,
            ServiceCatalogue catalogue, Residents residents, OrganisationDirectory organisations, Callers callers,
-           AuditTrail audit, ApplicationEventPublisher events, Workflows workflows, Decisions decisions) {
+           AuditTrail audit, ApplicationEventPublisher events, Workflows workflows, ProcessStarts starts,
+           Decisions decisions) {
     this.files = files;
     this.queries = queries;
     this.materials = materials;
@@ -72,6 +75,7 @@ public class Casework {
     this.audit = audit;
     this.events = events;
     this.workflows = workflows;
+    this.starts = starts;
     this.decisions = decisions;
   }
 
@@ -93,7 +97,7 @@ public class Casework {
     var caller = callers.current();
     var c = lockVisible(id, caller);
     var office = staffOffice(caller, id);
-    var step = workflows.waitingOn(files.processOf(id), office.toString())
+    var step = workflows.waitingOn(starts.processOf(id), office.toString())
         .orElseThrow(() -> new WrongStep(c.status(), action.name()));
     var at = CaseStep.of(step.key()).orElseThrow(() -> new IllegalStateException("Unknown step " + step.key()));
     if (!at.allows(action)) throw new WrongStep(c.status(), action.name());
@@ -179,7 +183,7 @@ public class Casework {
     boolean applicant = applicant(c, caller);
     if (!applicant && !c.receivedBy().toString().equals(caller.office())) throw new CaseNotFound(id.toString());
     if (c.status() != CaseStatus.SUPPLEMENT) throw new WrongStep(c.status(), "SUPPLIED");
-    var step = workflows.waitingOn(files.processOf(id), CaseProgress.applicantGroup(c.applicant()))
+    var step = workflows.waitingOn(starts.processOf(id), CaseProgress.applicantGroup(c.applicant()))
         .orElseThrow(() -> new WrongStep(c.status(), "SUPPLIED"));
     workflows.complete(step, "supplied");
     resumeClock(c);
@@ -211,7 +215,7 @@ public class Casework {
     if (target.id().equals(from) || city == null || !target.region().isWithin(city)) {
       throw new ForwardOutOfReach(target.name());
     }
-    workflows.reassign(files.processOf(id), from.toString(), to.toString());
+    workflows.reassign(starts.processOf(id), from.toString(), to.toString());
     files.forwarded(id, to, target.region());
     files.timeline(id, caller.name(), "FORWARD", c.status(), reason.strip() + " → " + target.name(), from);
     audit.record("case.forwarded", "case", id.toString(), target.region(),
@@ -231,7 +235,7 @@ public class Casework {
     if (!applicant(c, caller)) throw new NotYourApplication();
     if (!c.status().open() || c.decision() != null) throw new WrongStep(c.status(), "WITHDRAW");
     if (!files.withdrawn(id, c.status())) throw new WrongStep(c.status(), "WITHDRAW");
-    workflows.end(files.processOf(id), "withdrawn");
+    starts.end(id, "withdrawn");
     files.timeline(id, caller.name(), "WITHDRAWN", CaseStatus.WITHDRAWN, reason, null);
     audit.record("case.withdrawn", "case", id.toString(), c.competentRegion(), Map.of("reason", reason.strip()));
     var after = files.find(id).orElseThrow();

@@ -52,20 +52,23 @@ public class CaseFiles {
                        CaseFile.@Nullable ForUnit unit) {}
 
   /**
-   * Inserts a case; false when the filer already filed one with the same idempotency key. A submit racing another
+   * Inserts a case as every template's first step has it: 预审, waiting on the receiving office. False when the filer already filed one with the same idempotency key. A submit racing another
    * with the same key waits for it here and then finds it: no exception, no aborted transaction.
    */
   public boolean insert(NewRow r) {
     return jdbc.sql("insert into casework.case_file (id, number, item_code, item_version, item_name, department, workflow,"
             + " applicant, applicant_name, channel, received_by, received_region, competent_office, competent_region,"
-            + " township_office, status, form, bundle, life_event, filed_by, agent_authorisation, idempotency_key,"
-            + " limit_days, limit_unit, due_date, subject, subject_name, subject_relation, unit_id, unit_code, unit_name)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " township_office, status, waiting_on, waiting_step, version, form, bundle, life_event, filed_by,"
+            + " agent_authorisation, idempotency_key, limit_days, limit_unit, due_date, subject, subject_name,"
+            + " subject_relation, unit_id, unit_code, unit_name)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'preReview', 1, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?)"
             + " on conflict (filed_by, idempotency_key) where idempotency_key is not null do nothing")
         .params(r.id().value(), r.number(), r.item(), r.itemVersion(), r.itemName(), r.department(), r.workflow(),
             r.applicant().value(), r.applicantName(), r.channel().name(), r.receivedBy().value(),
             r.receivedRegion().value(), r.competent().value(), r.competentRegion().value(),
-            r.township() == null ? null : r.township().value(), CaseStatus.PRE_REVIEW.name(), r.form(), r.bundle(),
+            r.township() == null ? null : r.township().value(), CaseStatus.PRE_REVIEW.name(), r.receivedBy().value(),
+            r.form(), r.bundle(),
             r.lifeEvent(), r.filedBy(), r.authorisation(), r.idempotencyKey(), r.limitDays(), r.limitUnit(), r.dueDate(),
             r.subject() == null ? null : r.subject().id().value(), r.subject() == null ? null : r.subject().name(),
             r.subject() == null ? null : r.subject().relation().name(), r.unit() == null ? null : r.unit().id(),
@@ -89,13 +92,10 @@ public class CaseFiles {
         .params(filer, key).query(this::map).optional();
   }
 
-  public String processOf(CaseId id) {
+  /** The case's Flowable process; null while it waits in {@link ProcessStarts}' queue. */
+  public @Nullable String processOf(CaseId id) {
     return jdbc.sql("select process_instance from casework.case_file where id = ?").param(id.value())
-        .query(String.class).single();
-  }
-
-  public void startedProcess(CaseId id, String process) {
-    jdbc.sql("update casework.case_file set process_instance = ? where id = ?").params(process, id.value()).update();
+        .query(String.class).optional().orElse(null);
   }
 
   /**

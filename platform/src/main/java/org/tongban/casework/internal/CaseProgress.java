@@ -20,10 +20,12 @@ public class CaseProgress {
 
   private final CaseFiles files;
   private final Workflows workflows;
+  private final ProcessStarts starts;
   private final ApplicationEventPublisher events;
 
-  CaseProgress(CaseFiles files, Workflows workflows, ApplicationEventPublisher events) {
+  CaseProgress(CaseFiles files, Workflows workflows, ProcessStarts starts, ApplicationEventPublisher events) {
     this.files = files;
+    this.starts = starts;
     this.workflows = workflows;
     this.events = events;
   }
@@ -34,7 +36,7 @@ public class CaseProgress {
   }
 
   public CaseFile sync(CaseId id) {
-    var steps = workflows.open(files.processOf(id));
+    var steps = workflows.open(starts.processOf(id));
     var current = files.find(id).orElseThrow();
     CaseStatus status;
     OfficeId waitingOn = null;

@@ -1,0 +1,42 @@
+package org.tongban.casework.internal;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Empties {@link ProcessStarts}' queue every 100 ms, a hundred cases per transaction. On every node at once: each
+ * batch locks its case rows and skips those another node holds, so no lock between nodes is needed.
+ */
+@Component
+class ProcessStarter {
+
+  static final int BATCH = 100;
+
+  private final ProcessStarts starts;
+  private final CaseProgress progress;
+  private final TransactionTemplate transaction;
+
+  ProcessStarter(ProcessStarts starts, CaseProgress progress, TransactionTemplate transaction) {
+    this.starts = starts;
+    this.progress = progress;
+    this.transaction = transaction;
+  }
+
+  @Scheduled(fixedDelay = 100)
+  void drain() {
+    while (startBatch() == BATCH) {
+      // a full batch: more may wait
+    }
+  }
+
+  /** Starts one batch; the number of cases it took. */
+  int startBatch() {
+    Integer taken = transaction.execute(status -> {
+      var batch = starts.startWaiting(BATCH);
+      batch.astray().forEach(progress::sync);
+      return batch.taken();
+    });
+    return taken == null ? 0 : taken;
+  }
+}
