@@ -190,7 +190,22 @@ class OneLoginProviderTests {
     var refreshed = mvc.perform(post("/oauth2/token").param("grant_type", "refresh_token").param("refresh_token", refresh)
             .with(httpBasic("dept-hrss", HRSS_SECRET)))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    assertThat(json.readValue(refreshed, Map.class)).containsKey("access_token");
+    @SuppressWarnings("unchecked") Map<String, Object> tokens = json.readValue(refreshed, Map.class);
+    // The person's access token is signed with the P-256 key (cheaper, read by resource servers), the ID token with
+    // RSA, which every OpenID client accepts.
+    var access = jwts.decode((String) tokens.get("access_token"));
+    assertThat(access.getHeaders()).containsEntry("alg", "ES256").containsEntry("kid", keys.activeEcKeyId());
+    assertThat(access.getSubject()).isNotEqualTo("dept-hrss").isNotEqualTo(clerk.getUsername());
+    assertThat(jwts.decode((String) tokens.get("id_token")).getHeaders()).containsEntry("alg", "RS256")
+        .containsEntry("kid", keys.activeKeyId());
+    // It stays the stored authorization's: active while that lives, inactive once it is revoked.
+    mvc.perform(post("/oauth2/introspect").param("token", access.getTokenValue()).with(httpBasic("dept-hrss", HRSS_SECRET)))
+        .andExpect(jsonPath("$.active").value(true));
+    mvc.perform(post("/oauth2/revoke").param("token", (String) tokens.get("access_token"))
+            .with(httpBasic("dept-hrss", HRSS_SECRET)))
+        .andExpect(status().isOk());
+    mvc.perform(post("/oauth2/introspect").param("token", access.getTokenValue()).with(httpBasic("dept-hrss", HRSS_SECRET)))
+        .andExpect(jsonPath("$.active").value(false));
   }
 
   @Test

@@ -35,6 +35,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -149,7 +150,7 @@ class AuthorizationServerConfiguration {
   }
 
   /**
-   * Every token names its signing key (ES256 for client credentials, RS256 otherwise); tokens issued for a person carry that person's pairwise subject for
+   * Every token names its signing key (ES256 for access tokens, RS256 for ID tokens); tokens issued for a person carry that person's pairwise subject for
    * the client, never the username. ID tokens for a resident carry only the claims of the scopes the client
    * was granted: {@code profile} → name; {@code phone} → phone_number; {@code id_number} → the unmasked
    * 公民身份号码; {@code unit} → {@code acting_unit}, the unit (credit code and name) the person acted for when
@@ -161,13 +162,14 @@ class AuthorizationServerConfiguration {
                                                             ResidentSecrets residents, AuditTrail audit,
                                                             SmartLaunchSupport smart) {
     return context -> {
-      // Systems' tokens are signed with the P-256 key (a tenth of RSA's cost, at the volume systems ask for them);
-      // tokens for a person and ID tokens with RSA, which every OpenID client accepts.
-      if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+      // Access tokens are signed with the P-256 key (a tenth of RSA's cost; they are read by resource servers, which
+      // take the keys from the platform's JWK set); ID tokens with RSA, which every OpenID client accepts.
+      if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
         context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).keyId(keys.activeEcKeyId());
-        return;
+      } else {
+        context.getJwsHeader().keyId(keys.activeKeyId());
       }
-      context.getJwsHeader().keyId(keys.activeKeyId());
+      if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) return;
       Authentication person = context.getPrincipal();
       String clientId = context.getRegisteredClient().getClientId();
       context.getClaims().subject(subjects.subject(clientId, person.getName()));

@@ -15,7 +15,8 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 /**
  * Introspection (RFC 7662) of the access tokens systems get with client credentials. Those are not stored (nothing
  * refers back to them, and a row per token was most of a grant's database work): a valid one is recognised by its
- * signature with the platform's ES256 token key and answered from its own claims. Every other token — a person's,
+ * signature with the platform's ES256 token key and its subject (the client itself, also its audience), and answered
+ * from its own claims. Every other token — a person's,
  * whose authorization may have been revoked — is left to the stored authorizations (this provider answers null). A
  * client removed by an administrator has its tokens answered inactive, as the stored ones are deleted with it.
  */
@@ -41,7 +42,9 @@ final class ClientCredentialsIntrospection implements AuthenticationProvider {
     } catch (JwtException notOurs) {
       return null;
     }
-    if (!"ES256".equals(String.valueOf(jwt.getHeaders().get("alg")))) return null;
+    // A system's token is its own subject (a person's carries the person's pairwise subject for the client).
+    boolean systems = jwt.getSubject() != null && jwt.getAudience() != null && jwt.getAudience().contains(jwt.getSubject());
+    if (!"ES256".equals(String.valueOf(jwt.getHeaders().get("alg"))) || !systems) return null;
     // A removed client's tokens end with it, as its stored ones do.
     if (jwt.getSubject() == null || clients.findByClientId(jwt.getSubject()) == null) {
       return new OAuth2TokenIntrospectionAuthenticationToken(request.getToken(), client, OAuth2TokenIntrospection
