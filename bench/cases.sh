@@ -22,6 +22,7 @@ chmod 755 "$work"
 pids=()
 source bench/lib/postgres.sh
 source bench/lib/app.sh
+source bench/lib/cpu.sh
 cleanup() {
   cp "$work/tongban.log" bench/target/results/cases-platform.log 2>/dev/null || true
   stop_processes
@@ -30,8 +31,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_postgres 55700 "-c shared_buffers=1GB -c synchronous_commit=on"
+# pg_stat_statements: what PostgreSQL spends its share of the machine on, statement by statement.
+start_postgres 55700 "-c shared_buffers=1GB -c synchronous_commit=on -c shared_preload_libraries=pg_stat_statements"
 create_tongban_database
+PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -qc "create extension pg_stat_statements"
 
 userpw="Bench$(head -c 9 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')9"
 # Same data directory as the platform below: the keys that seal ID numbers and index phones must match.
@@ -42,12 +45,17 @@ grep -E "RESULT" "$work/prepare.log" | tee bench/target/results/cases-prepare.tx
 if (exec 3<>/dev/tcp/127.0.0.1/18080) 2>/dev/null; then echo "port 18080 is in use: stop what runs there first" >&2; exit 1; fi
 jfr=()
 # PROFILE=1: a flight recording of the platform and samples of what PostgreSQL sessions wait on.
-if [[ ${PROFILE:-0} == 1 ]]; then jfr=(-XX:StartFlightRecording=filename=$root/bench/target/results/cases.jfr,settings=profile); fi
+# The recording starts once the platform is ready (start-up work is not the load's); deep stacks, or Flowable's and the
+# filter chain's frames are cut off at JFR's default 64.
+if [[ ${PROFILE:-0} == 1 ]]; then jfr=(-XX:FlightRecorderOptions:stackdepth=512); fi
 extract_platform
 java "${jfr[@]}" -jar "$app" --server.port=18080 --tongban.data-dir="$work/tongban" "${platform_flags[@]}" \
   --spring.datasource.hikari.maximum-pool-size=40 --logging.level.root=WARN >"$work/tongban.log" 2>&1 &
 pids+=($!)
 until curl -fs http://127.0.0.1:18080/actuator/health/readiness >/dev/null 2>&1; do sleep 1; done
+if [[ ${PROFILE:-0} == 1 ]]; then
+  jcmd "${pids[0]}" JFR.start name=cases settings=profile filename="$root/bench/target/results/cases.jfr" >/dev/null
+fi
 
 # The ceiling, same server, same moment: 40 connections as the platform's pool.
 java -cp "$cp" org.tongban.bench.CaseLoad limit "$db" postgres "$pw" 40 30 | tee bench/target/results/cases-limit.txt
@@ -61,19 +69,36 @@ if [[ ${PROFILE:-0} == 1 ]]; then
        coalesce(l.relation::regclass::text, l.locktype) || ': ' || count(*) from pg_locks l where not l.granted
        group by l.relation, l.locktype" | tr '\n' ' '; echo; done) > bench/target/results/cases-pg-waits.txt 2>&1 &
 fi
+PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -qtAc "select pg_stat_statements_reset()" >/dev/null
+cpu_split "${pids[0]}" bench/target/results/cases-cpu.txt
 ./mvnw -B -q -pl bench gatling:test -Dgatling.simulation=org.tongban.bench.CaseSimulation \
   -Dusers="$work/users.csv" -Dpassword="$userpw" -Dresidents="$residents" -Dstaff="$staff" -Dseconds="$seconds" \
   > bench/target/results/cases-gatling.txt 2>&1 || true
-if [[ ${PROFILE:-0} == 1 ]]; then jcmd "${pids[0]}" JFR.dump filename="$root/bench/target/results/cases.jfr" >/dev/null; fi
+cpu_split_stop
+tail -1 bench/target/results/cases-cpu.txt
+PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -c "select round(total_exec_time::numeric) ms,
+  round((100 * total_exec_time / sum(total_exec_time) over ())::numeric, 1) pct, calls, round((total_exec_time / calls)::numeric, 3)
+  ms_per_call, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160) query from pg_stat_statements
+  where dbid = (select oid from pg_database where datname = 'tongban') order by total_exec_time desc limit 25" \
+  > bench/target/results/cases-pg-statements.txt || true
+head -14 bench/target/results/cases-pg-statements.txt
+if [[ ${PROFILE:-0} == 1 ]]; then jcmd "${pids[0]}" JFR.dump name=cases filename="$root/bench/target/results/cases.jfr" >/dev/null; fi
 grep -A14 "Global Information" bench/target/results/cases-gatling.txt || tail -40 bench/target/results/cases-gatling.txt
 for r in submit "my cases" "staff queue"; do
   grep -E "^> $r " bench/target/results/cases-gatling.txt | tail -1 || true
 done
 PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc \
   "select 'RESULT cases stored after the run: ' || count(*) from casework.case_file" | tee -a bench/target/results/cases-limit.txt
+# Submissions per second once every user loops: the cases the run filed between 15 s after its first and 5 s
+# before its last (the database's own clock; sign-ins crowd the first seconds).
+q() { PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc "$1"; }
+q "with run as (select submitted_at from casework.case_file where not generated and filed_by <> 'bench-limit'),
+     w as (select min(submitted_at) + interval '15 s' a, max(submitted_at) - interval '5 s' b from run)
+   select 'RESULT steady submissions: ' || count(*) || ' in ' || round(extract(epoch from (w.b - w.a))::numeric, 1)
+     || ' s = ' || round(count(*) / extract(epoch from (w.b - w.a))::numeric, 1) || '/s'
+   from run, w where submitted_at between w.a and w.b group by w.a, w.b" | tee -a bench/target/results/cases-limit.txt
 # The processes of the cases filed start from the outbox (issue #18.3): how many still waited when the load stopped,
 # how long the starters took to empty it, and whether every case filed in the run has exactly one process.
-q() { PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc "$1"; }
 queued=$(q "select count(*) from casework.process_start"); t0=$(date +%s%N)
 for i in $(seq 1 1200); do [[ $(q "select count(*) from casework.process_start") == 0 ]] && break; sleep 0.5; done
 echo "RESULT process starts queued when the load stopped: $queued; queue empty after $(( ($(date +%s%N) - t0) / 1000000 )) ms;\

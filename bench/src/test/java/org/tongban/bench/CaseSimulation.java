@@ -1,7 +1,7 @@
 package org.tongban.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.during;
@@ -24,8 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Casework under load (bench/cases.sh): residents sign in once, then submit applications (each with its own
  * Idempotency-Key) and read "my cases"; staff of the competent office sign in with password and authenticator
- * once, then read their queue. Closed model: {@code -Dresidents} + {@code -Dstaff} concurrent users for
- * {@code -Dseconds}. Users come from the file written by {@code CaseLoad prepare} ({@code -Dusers}).
+ * once, then read their queue. {@code -Dresidents} + {@code -Dstaff} users, each looping for {@code -Dseconds}
+ * after signing in. Users come from the file written by {@code CaseLoad prepare} ({@code -Dusers}).
  */
 public class CaseSimulation extends Simulation {
 
@@ -108,8 +108,9 @@ public class CaseSimulation extends Simulation {
             .check(status().in(200, 302)))
         .during(Duration.ofSeconds(SECONDS)).on(
             exec(http("staff queue").get("/api/cases/queue?size=30").check(status().is(200), jsonPath("$.total").exists())));
-    setUp(residents.injectClosed(constantConcurrentUsers(RESIDENTS).during(Duration.ofSeconds(SECONDS))),
-        staff.injectClosed(constantConcurrentUsers(STAFF).during(Duration.ofSeconds(SECONDS))))
+    // Each user signs in once and then loops for the whole run (a closed model of RESIDENTS + STAFF people); users
+    // that ended their loop are not replaced by new ones signing in again mid-run.
+    setUp(residents.injectOpen(atOnceUsers(RESIDENTS)), staff.injectOpen(atOnceUsers(STAFF)))
         .protocols(http.baseUrl(BASE).disableCaching().shareConnections());
   }
 }
