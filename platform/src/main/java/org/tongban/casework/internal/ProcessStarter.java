@@ -1,6 +1,10 @@
 package org.tongban.casework.internal;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.TransactionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -12,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ProcessStarter {
 
   static final int BATCH = 100;
+  private static final Logger log = LoggerFactory.getLogger(ProcessStarter.class);
 
   private final ProcessStarts starts;
   private final CaseProgress progress;
@@ -25,8 +30,13 @@ class ProcessStarter {
 
   @Scheduled(fixedDelay = 100)
   void drain() {
-    while (startBatch() == BATCH) {
-      // a full batch: more may wait
+    try {
+      while (startBatch() == BATCH) {
+        // a full batch: more may wait
+      }
+    } catch (DataAccessException | TransactionException e) {
+      // The database is away (restarting, failing over): the queue keeps every case; the next round takes them.
+      log.warn("Case processes not started this round: {}", e.getMessage());
     }
   }
 
