@@ -1,5 +1,6 @@
 package org.tongban.casework.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -9,8 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Empties {@link ProcessStarts}' queue every 100 ms, a hundred cases per transaction. On every node at once: each
- * batch locks its case rows and skips those another node holds, so no lock between nodes is needed.
+ * Empties {@link ProcessStarts}' queue every 100 ms, a hundred cases per transaction, on one node at a time (ShedLock,
+ * as every timed job). Each batch also locks its case rows and skips those an officer's action holds: that action
+ * starts the process itself.
  */
 @Component
 class ProcessStarter {
@@ -29,7 +31,8 @@ class ProcessStarter {
   }
 
   @Scheduled(fixedDelay = 100)
-  void drain() {
+  @SchedulerLock(name = "casework.process-start", lockAtMostFor = "PT1M")
+  public void drain() {
     try {
       while (startBatch() == BATCH) {
         // a full batch: more may wait

@@ -67,8 +67,8 @@ class ProcessStartsTests {
     }
     assertThat(as(officer, () -> cases.view(filed.getFirst().id())).status()).isEqualTo(CaseStatus.PRE_REVIEW);
 
-    // Two starters (two nodes) and an officer asking for more papers on every case, all at the same moment; the
-    // node's own scheduled starter runs beside them.
+    // Two starters (called directly, past the ShedLock the scheduled one takes) and an officer asking for more papers
+    // on every case, all at the same moment; the scheduled starter runs beside them.
     try (var pool = Executors.newFixedThreadPool(4)) {
       var work = new ArrayList<Future<?>>();
       for (int n = 0; n < 2; n++) {
