@@ -98,6 +98,18 @@ public class CaseFiles {
         .query(String.class).optional().orElse(null);
   }
 
+  /** The cases among {@code ids} whose process has not started (the caller holds their rows' locks). */
+  public List<CaseFile> withoutProcess(UUID[] ids) {
+    return jdbc.sql("select " + COLUMNS + " from casework.case_file where id = any(?) and process_instance is null")
+        .param(ids).query(this::map).list();
+  }
+
+  /** Records the started processes, {@code processes[i]} for {@code ids[i]}; a case that has one keeps it. */
+  public void startedProcesses(UUID[] ids, String[] processes) {
+    jdbc.sql("update casework.case_file c set process_instance = s.process from unnest(?::uuid[], ?::text[]) s(id, process)"
+        + " where c.id = s.id and c.process_instance is null").params(ids, processes).update();
+  }
+
   /**
    * Writes where the process stands now (the caller holds the row lock); returns the status it had before. A
    * finished case keeps its first finishing time.

@@ -43,8 +43,9 @@ public class ProcessStarts {
   public String processOf(CaseId id) {
     String process = files.processOf(id);
     if (process != null) return process;
-    start(List.of(files.find(id).orElseThrow()));
-    return files.processOf(id);
+    var c = files.find(id).orElseThrow();
+    unqueue(new UUID[] {id.value()});
+    return start(List.of(c)).get(c.id().toString());
   }
 
   /** Ends the case's process, or takes it off the queue if it has not started. The caller holds the row's lock. */
@@ -53,7 +54,7 @@ public class ProcessStarts {
     if (process != null) {
       workflows.end(process, reason);
     } else {
-      jdbc.sql("delete from casework.process_start where case_id = ?").param(id.value()).update();
+      unqueue(new UUID[] {id.value()});
     }
   }
 
@@ -68,34 +69,33 @@ public class ProcessStarts {
         .param(max).query(UUID.class).list();
     if (ids.isEmpty()) return new Batch(0, List.of());
     var locked = ids.toArray(UUID[]::new);
-    var cases = jdbc.sql("select " + CaseFiles.COLUMNS + " from casework.case_file where id = any(?)"
-        + " and process_instance is null").param(locked).query(files::map).list();
-    // A line whose case has its process already (none expected) is only removed.
-    jdbc.sql("delete from casework.process_start where case_id = any(?)").param(locked).update();
-    return new Batch(ids.size(), cases.isEmpty() ? List.of() : start(cases));
+    var cases = files.withoutProcess(locked);
+    // Every line taken goes; one whose case has its process already (none expected) is only removed.
+    unqueue(locked);
+    if (cases.isEmpty()) return new Batch(ids.size(), List.of());
+    var started = start(cases);
+    var first = workflows.firstStepKeys(List.copyOf(started.values()));
+    var astray = new ArrayList<CaseId>();
+    for (var c : cases) {
+      if (!String.valueOf(c.waitingStep()).equals(first.get(started.get(c.id().toString())))) astray.add(c.id());
+    }
+    return new Batch(ids.size(), astray);
   }
 
   /** What {@link #startWaiting} did. */
   public record Batch(int taken, List<CaseId> astray) {}
 
-  private List<CaseId> start(List<CaseFile> cases) {
+  /** Starts the cases' processes (one Flowable command) and records them; the process id by case id. */
+  private Map<String, String> start(List<CaseFile> cases) {
     var started = workflows.start(cases.stream().map(c -> new Workflows.Start(template(c), c.id().toString(),
         variables(c))).toList());
-    var ids = new UUID[cases.size()];
-    var processes = new String[cases.size()];
-    for (int i = 0; i < cases.size(); i++) {
-      ids[i] = cases.get(i).id().value();
-      processes[i] = started.get(ids[i].toString());
-    }
-    jdbc.sql("update casework.case_file c set process_instance = s.process from unnest(?::uuid[], ?::text[]) s(id, process)"
-        + " where c.id = s.id and c.process_instance is null").params(ids, processes).update();
+    var ids = cases.stream().map(c -> c.id().value()).toArray(UUID[]::new);
+    files.startedProcesses(ids, cases.stream().map(c -> started.get(c.id().toString())).toArray(String[]::new));
+    return started;
+  }
+
+  private void unqueue(UUID[] ids) {
     jdbc.sql("delete from casework.process_start where case_id = any(?)").param(ids).update();
-    var first = workflows.firstStepKeys(List.of(processes));
-    var astray = new ArrayList<CaseId>();
-    for (var c : cases) {
-      if (!String.valueOf(c.waitingStep()).equals(first.get(started.get(c.id().toString())))) astray.add(c.id());
-    }
-    return astray;
   }
 
   /** What the template's steps are assigned by; only the variables a template uses. */
