@@ -1,8 +1,10 @@
 package org.tongban;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.TreeMap;
@@ -87,7 +89,8 @@ class SchedulingTests {
     audit.record(action, "test", "1", null, Map.of());
     chain.invoke(chainer);
     assertThat(holder()).as("free again: taken here").isNotEqualTo("another-node");
-    assertThat(staged(action)).as("free again: chained").isZero();
+    // Chained by this run, or — if another context's chainer took the freed lock a moment before it — by that one's.
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(staged(action)).as("free again: chained").isZero());
     assertThat(jdbc.sql("select count(*) from audit.entry where action = ?").param(action).query(Long.class).single())
         .isEqualTo(1);
   }
