@@ -58,9 +58,12 @@ kcadm="$kc/bin/kcadm.sh"
   --user bench-admin --password "$KC_BOOTSTRAP_ADMIN_PASSWORD" >/dev/null
 "$kcadm" create realms --config "$work/kcadm.config" -s realm=bench -s enabled=true \
   -s 'passwordPolicy=hashAlgorithm(argon2)' >/dev/null
+# A P-256 key for ES256 tokens, as Tongban signs them (its JWK set has both).
+"$kcadm" create components --config "$work/kcadm.config" -r bench -s name=ecdsa-generated -s providerId=ecdsa-generated \
+  -s providerType=org.keycloak.keys.KeyProvider -s 'config.priority=["100"]' -s 'config.ecdsaEllipticCurveKey=["P-256"]' >/dev/null
 "$kcadm" create clients --config "$work/kcadm.config" -r bench -s clientId=bench-web -s secret="$secret" \
   -s 'redirectUris=["http://127.0.0.1:19999/cb"]' -s serviceAccountsEnabled=true -s standardFlowEnabled=true \
-  -s directAccessGrantsEnabled=false -s publicClient=false -s 'attributes={"pkce.code.challenge.method":"S256"}' >/dev/null
+  -s directAccessGrantsEnabled=false -s publicClient=false -s 'attributes={"pkce.code.challenge.method":"S256","access.token.signed.response.alg":"ES256","id.token.signed.response.alg":"ES256"}' >/dev/null
 "$kcadm" create users --config "$work/kcadm.config" -r bench -s username=bench-user -s enabled=true \
   -s firstName=Bench -s lastName=User -s email=bench-user@example.org -s emailVerified=true >/dev/null
 "$kcadm" set-password --config "$work/kcadm.config" -r bench --username bench-user --new-password "$userpw" >/dev/null

@@ -6,9 +6,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 
 /**
  * Registers the benchmark's client system in Tongban's database as the admin page would (client secret
@@ -39,6 +41,8 @@ public final class OneLoginClients {
         .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
         .redirectUri(args[5]).scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE)
         .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).requireProofKey(true).build())
+        // ES256 ID tokens, as the registration page offers (Keycloak's client is configured alike in one-login.sh).
+        .tokenSettings(TokenSettings.builder().idTokenSignatureAlgorithm(SignatureAlgorithm.ES256).build())
         .build());
     System.out.println("registered " + args[3]);
   }

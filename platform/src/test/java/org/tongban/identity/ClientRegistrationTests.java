@@ -60,6 +60,21 @@ class ClientRegistrationTests {
   }
 
   @Test
+  void aSystemThatChecksEs256GetsEs256IdTokensAndTheRestRs256() throws Exception {
+    String es = "es-" + UUID.randomUUID().toString().substring(0, 8);
+    mvc.perform(post("/admin/clients").with(user(admin)).with(csrf()).param("clientId", es).param("name", "社保移动端")
+            .param("confidential", "true").param("es256IdTokens", "true").param("redirectUris", "https://es.example.gov.cn/cb")
+            .param("scopes", "openid"))
+        .andExpect(status().isOk());
+    assertThat(clients.findByClientId(es).getTokenSettings().getIdTokenSignatureAlgorithm())
+        .isEqualTo(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.ES256);
+    String rs = "rs-" + UUID.randomUUID().toString().substring(0, 8);
+    register(rs, "https://rs.example.gov.cn/cb", false);
+    assertThat(clients.findByClientId(rs).getTokenSettings().getIdTokenSignatureAlgorithm())
+        .isEqualTo(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256);
+  }
+
+  @Test
   void anAdministratorRotatesASecretAndRemovesASystem() throws Exception {
     String id = "rot-" + UUID.randomUUID().toString().substring(0, 8);
     var m = Pattern.compile("id=\"client-secret\">([A-Za-z0-9_-]{43})<").matcher(register(id, "https://r.example.gov.cn/cb", true));

@@ -26,10 +26,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tongban.identity.internal.SigningKeys;
@@ -46,6 +48,8 @@ class OneLoginProviderTests {
   static final String CIVIL_SECRET = "civil-" + UUID.randomUUID();
   static final String HRSS_CALLBACK = "https://hrss.example.gov.cn/login/callback";
   static final String MOBILE_CALLBACK = "https://app.example.gov.cn/callback";
+  static final String ES256_SECRET = "es256-" + UUID.randomUUID();
+  static final String ES256_CALLBACK = "https://es.example.gov.cn/callback";
 
   @Autowired MockMvc mvc;
   @Autowired RegisteredClientRepository clients;
@@ -61,6 +65,10 @@ class OneLoginProviderTests {
 
   @BeforeEach
   void registerClients() {
+    if (clients.findByClientId("dept-es256") == null) {
+      clients.save(RegisteredClient.from(confidential("dept-es256", ES256_SECRET, ES256_CALLBACK)).id(UUID.randomUUID().toString())
+          .tokenSettings(TokenSettings.builder().idTokenSignatureAlgorithm(SignatureAlgorithm.ES256).build()).build());
+    }
     if (clients.findByClientId("dept-hrss") != null) return;
     clients.save(confidential("dept-hrss", HRSS_SECRET, HRSS_CALLBACK));
     clients.save(confidential("dept-civil", CIVIL_SECRET, "https://mz.example.gov.cn/callback"));
@@ -206,6 +214,27 @@ class OneLoginProviderTests {
         .andExpect(status().isOk());
     mvc.perform(post("/oauth2/introspect").param("token", access.getTokenValue()).with(httpBasic("dept-hrss", HRSS_SECRET)))
         .andExpect(jsonPath("$.active").value(false));
+  }
+
+  @Test
+  void aClientRegisteredForEs256GetsEs256IdTokensOnSignInAndRefresh() throws Exception {
+    String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+    String code = authorize("dept-es256", ES256_CALLBACK, "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
+    var body = mvc.perform(post("/oauth2/token").param("grant_type", "authorization_code").param("code", code)
+            .param("redirect_uri", ES256_CALLBACK).param("code_verifier", verifier).with(httpBasic("dept-es256", ES256_SECRET)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    @SuppressWarnings("unchecked") Map<String, Object> tokens = json.readValue(body, Map.class);
+    var id = jwts.decode((String) tokens.get("id_token"));
+    assertThat(id.getHeaders()).containsEntry("alg", "ES256").containsEntry("kid", keys.activeEcKeyId());
+    assertThat(id.getAudience()).containsExactly("dept-es256");
+    var refreshed = mvc.perform(post("/oauth2/token").param("grant_type", "refresh_token")
+            .param("refresh_token", (String) tokens.get("refresh_token")).with(httpBasic("dept-es256", ES256_SECRET)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(jwts.decode((String) json.readValue(refreshed, Map.class).get("id_token")).getHeaders())
+        .containsEntry("alg", "ES256").containsEntry("kid", keys.activeEcKeyId());
+    mvc.perform(get("/.well-known/openid-configuration"))
+        .andExpect(jsonPath("$.id_token_signing_alg_values_supported").value(
+            org.hamcrest.Matchers.containsInAnyOrder("RS256", "ES256")));
   }
 
   @Test

@@ -71,6 +71,10 @@ class AuthorizationServerConfiguration {
                 .subjectTypes(types -> {
                   types.clear();
                   types.add("pairwise");
+                })
+                // A client registered for ES256 ID tokens gets them (id_token_signed_response_alg); the rest RS256.
+                .idTokenSigningAlgorithms(algorithms -> {
+                  if (!algorithms.contains("ES256")) algorithms.add("ES256");
                 }))))
             .authorizationEndpoint(a -> a.consentPage("/oauth2/consent")
                 // SMART App Launch: an app asking for patient data names our FHIR server as its audience.
@@ -150,7 +154,7 @@ class AuthorizationServerConfiguration {
   }
 
   /**
-   * Every token names its signing key (ES256 for access tokens, RS256 for ID tokens); tokens issued for a person carry that person's pairwise subject for
+   * Every token names its signing key (ES256 for access tokens, RS256 for ID tokens unless the client asked for ES256); tokens issued for a person carry that person's pairwise subject for
    * the client, never the username. ID tokens for a resident carry only the claims of the scopes the client
    * was granted: {@code profile} → name; {@code phone} → phone_number; {@code id_number} → the unmasked
    * 公民身份号码; {@code unit} → {@code acting_unit}, the unit (credit code and name) the person acted for when
@@ -163,8 +167,12 @@ class AuthorizationServerConfiguration {
                                                             SmartLaunchSupport smart) {
     return context -> {
       // Access tokens are signed with the P-256 key (a tenth of RSA's cost; they are read by resource servers, which
-      // take the keys from the platform's JWK set); ID tokens with RSA, which every OpenID client accepts.
+      // take the keys from the platform's JWK set); ID tokens with RSA, which every OpenID client accepts, unless the
+      // client was registered for ES256 ID tokens (its token settings name the algorithm; the generator uses it).
       if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+        context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).keyId(keys.activeEcKeyId());
+      } else if (SignatureAlgorithm.ES256.equals(
+          context.getRegisteredClient().getTokenSettings().getIdTokenSignatureAlgorithm())) {
         context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).keyId(keys.activeEcKeyId());
       } else {
         context.getJwsHeader().keyId(keys.activeKeyId());

@@ -33,11 +33,13 @@ class RelyingPartyPages {
                   @RequestParam(defaultValue = "false") boolean confidential,
                   @RequestParam(defaultValue = "false") boolean firstParty,
                   @RequestParam(defaultValue = "false") boolean clientCredentials,
+                  @RequestParam(defaultValue = "false") boolean es256IdTokens,
                   @RequestParam String redirectUris, @RequestParam(defaultValue = "") String postLogoutRedirectUris,
                   @RequestParam(defaultValue = "openid") List<String> scopes, Model model) {
     try {
       String secret = parties.register(new RelyingParties.Draft(clientId.strip(), name, confidential, firstParty,
-          lines(redirectUris), lines(postLogoutRedirectUris), new HashSet<>(scopes), clientCredentials));
+          lines(redirectUris), lines(postLogoutRedirectUris), new HashSet<>(scopes), clientCredentials,
+          es256IdTokens));
       model.addAttribute("registered", clientId.strip());
       model.addAttribute("secret", secret);
     } catch (Refusal refusal) {
