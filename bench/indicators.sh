@@ -6,6 +6,7 @@
 #   2. the same facts by one GROUP BY ROLLUP query per source table, twice (the limit);
 #   3. the latency from a committed change to the visible value under RATE changes a second for SECONDS_.
 #   SCALE=5.5 ELDERS=500000 VISITS=20 RATE=100 SECONDS_=60 bench/indicators.sh
+# KEEP=dir keeps the prepared server in dir; run again with the same KEEP to measure the same data again.
 # Results in bench/target/results/indicators-*.txt; figures recorded in BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,12 +16,18 @@ results=bench/target/results
 mkdir -p $results
 ./mvnw -B -q -DskipTests install
 cp=$(./mvnw -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout):$root/bench/target/classes
-work=$(mktemp -d /tmp/tongban-indicators.XXXXXX)
-chmod 755 "$work"
 source bench/lib/postgres.sh
-trap 'cp "$work"/*.log $results/ 2>/dev/null; stop_postgres; rm -rf "$work"' EXIT
-start_postgres 55900 "-c shared_buffers=2GB -c work_mem=256MB -c maintenance_work_mem=1GB -c synchronous_commit=on"
-create_tongban_database
+settings="-c shared_buffers=2GB -c work_mem=256MB -c maintenance_work_mem=1GB -c max_wal_size=8GB -c synchronous_commit=on -c shared_preload_libraries=pg_stat_statements"
+if [[ -n ${KEEP:-} ]]; then
+  # KEEP=dir: the prepared data stays in dir; a later run with the same KEEP measures it again without preparing.
+  work=$KEEP
+  mkdir -p "$work" && chmod 755 "$work"
+  trap 'cp "$work"/*.log $results/ 2>/dev/null; stop_postgres' EXIT
+else
+  work=$(mktemp -d /tmp/tongban-indicators.XXXXXX)
+  chmod 755 "$work"
+  trap 'cp "$work"/*.log $results/ 2>/dev/null; stop_postgres; rm -rf "$work"' EXIT
+fi
 run() {
   jfr=()
   if [[ ${PROFILE:-0} == 1 && $1 == measure ]]; then jfr=(-XX:StartFlightRecording=filename=$root/$results/indicators.jfr,settings=profile,dumponexit=true); fi
@@ -28,5 +35,20 @@ run() {
     > "$work/$1.log" 2>&1) || { tail -40 "$work/$1.log"; exit 1; }
   grep -E "RESULT" "$work/$1.log"
 }
-run prepare "${SCALE:-5.5}" "${ELDERS:-500000}" "${VISITS:-20}" | tee $results/indicators-prepare.txt
+if [[ -d $work/pg/data ]]; then
+  resume_postgres 55900 "$settings"
+  use_tongban_database
+  echo "measuring the data prepared earlier in $work (KEEP)"
+else
+  start_postgres 55900 "$settings"
+  create_tongban_database
+  run prepare "${SCALE:-5.5}" "${ELDERS:-500000}" "${VISITS:-20}" | tee $results/indicators-prepare.txt
+fi
+# pg_stat_statements: where PostgreSQL's time goes in the measured run, statement by statement.
+psql_tb() { PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban "$@"; }
+psql_tb -qc "create extension if not exists pg_stat_statements" -qtAc "select pg_stat_statements_reset()" >/dev/null
 run measure "${SECONDS_:-60}" "${RATE:-100}" | tee $results/indicators-measure.txt
+psql_tb -c "select calls, round(total_exec_time) total_ms, round((total_exec_time / calls)::numeric, 2) ms_per_call,
+  rows, left(regexp_replace(query, '\s+', ' ', 'g'), 150) query from pg_stat_statements
+  where dbid = (select oid from pg_database where datname = 'tongban') order by total_exec_time desc limit 25" \
+  > $results/indicators-pg-statements.txt || true

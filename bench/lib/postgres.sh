@@ -7,9 +7,15 @@ start_postgres() {
   mkdir -p "$work/pg" && chown postgres "$work/pg"
   pw=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
   echo "$pw" > "$work/pg/pw" && chown postgres "$work/pg/pw"
+  su postgres -s /bin/sh -c "$pgbin/initdb -D $work/pg/data -U postgres --pwfile=$work/pg/pw -A scram-sha-256 -E UTF8 --locale=C.UTF-8" >/dev/null
+  resume_postgres "$@"
+}
+
+# Starts the cluster that start_postgres left in $work/pg (a script that keeps its prepared data between runs).
+resume_postgres() {
+  pw=$(cat "$work/pg/pw")
   pgport=$1
   while (exec 3<>/dev/tcp/127.0.0.1/$pgport) 2>/dev/null; do pgport=$((pgport + 1)); done
-  su postgres -s /bin/sh -c "$pgbin/initdb -D $work/pg/data -U postgres --pwfile=$work/pg/pw -A scram-sha-256 -E UTF8 --locale=C.UTF-8" >/dev/null
   su postgres -s /bin/sh -c "$pgbin/pg_ctl -D $work/pg/data -l $work/pg/log -w -o '-p $pgport -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=300 $2' start" >/dev/null
 }
 
@@ -20,6 +26,11 @@ stop_postgres() {
 # The platform's database on that server: creates it and points the platform (SPRING_DATASOURCE_*) at it; sets db.
 create_tongban_database() {
   PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -qc "create database tongban"
+  use_tongban_database
+}
+
+# Points the platform at the database create_tongban_database made on this server earlier.
+use_tongban_database() {
   db=jdbc:postgresql://127.0.0.1:$pgport/tongban
   export SPRING_DATASOURCE_URL=$db SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=$pw
 }

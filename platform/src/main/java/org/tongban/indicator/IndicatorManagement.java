@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.tongban.indicator.spi.FactSource;
+import org.tongban.indicator.internal.FactTables;
 import org.tongban.shared.RegionCode;
 import org.tongban.shared.RegionLevel;
 
@@ -20,37 +20,33 @@ import org.tongban.shared.RegionLevel;
  * The facts' front door. {@link #record} stages changes in the caller's transaction (no shared row is locked, so
  * a busy county does not queue on its province's total); {@link #apply} folds staged changes into every level of
  * the region codes, run every 200 ms, so a committed change shows within a second. {@link #recompute} rebuilds
- * everything from the modules' {@link FactSource}s; {@link #differences} compares the two.
+ * everything from the modules' {@link org.tongban.indicator.spi.FactSource}s; {@link #differences} compares the two.
  */
 @Service
 @Transactional(readOnly = true)
 public class IndicatorManagement {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IndicatorManagement.class);
   private static final long APPLIER_LOCK = 0x7b1d_1ca7_0001L;
   /** Fact codes of entered data sets: prefix + the indicator's code (December of the data set's year). */
   public static final String DATA_ENTRY_NUMERATOR = "planning.entered:";
   public static final String DATA_ENTRY_DENOMINATOR = "planning.entered-of:";
   private static final String DELTAS = "indicator.fact_delta";
-  private static final String VALUES = "indicator.fact_value";
-  private static final String FRESH_DELTAS = "fresh_delta";
+  private static final String VALUES = FactTables.VALUES;
   private static final String FRESH_VALUES = "fresh_value";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
-  // Looked up when a recompute runs: sources may themselves record through this class.
-  private final org.springframework.beans.factory.ObjectProvider<FactSource> sources;
+  private final FactTables tables;
   private final org.tongban.region.RegionDirectory regions;
   private final org.springframework.context.ApplicationEventPublisher events;
 
-  IndicatorManagement(JdbcClient jdbc, JdbcTemplate template,
-                      org.springframework.beans.factory.ObjectProvider<FactSource> sources,
+  IndicatorManagement(JdbcClient jdbc, JdbcTemplate template, FactTables tables,
                       org.tongban.region.RegionDirectory regions,
                       org.springframework.context.ApplicationEventPublisher events) {
     this.events = events;
     this.jdbc = jdbc;
     this.template = template;
-    this.sources = sources;
+    this.tables = tables;
     this.regions = regions;
   }
 
@@ -166,15 +162,13 @@ public class IndicatorManagement {
     return fold(DELTAS, VALUES);
   }
 
-  // Each change is added to its region's code at every level it has: 210102001001 counts for 210000000000,
-  // 210100000000, 210102000000, 210102001000 and itself; a township's own code only once (a level is skipped when
-  // its digits are zeros). Changes are summed per region first. A per-row GROUP BY in the lateral join made this 20×
-  // slower than the statement below (bench/indicators.sh).
+  // Each change is added to its region's code at every level it has (FactTables.expand).
   // The values it moved at county level and above are announced (FactValueChanged, shared through the exchange).
   private int fold(String deltas, String values) {
     var moved = new ArrayList<Object[]>();
     int[] count = {0};
-    jdbc.sql("with moved as (delete from " + deltas + " returning fact, region, month, delta)," + expand("moved")
+    jdbc.sql("with moved as (delete from " + deltas + " returning fact, region, month, delta),"
+        + FactTables.expand("moved")
         + ", folded as (insert into " + values + " (fact, region, level, month, value)"
         + " select fact, code, level, month, sum(delta) from expanded group by 1, 2, 3, 4"
         + " on conflict (fact, region, month) do update set value = " + values + ".value + excluded.value"
@@ -195,22 +189,6 @@ public class IndicatorManagement {
             rs.getString(1), RegionCode.of(rs.getString(2)), YearMonth.from(rs.getObject(3, java.time.LocalDate.class)),
             rs.getLong(4), rs.getLong(5))));
     return count[0];
-  }
-
-  /** Builds {@code values} (empty) from the scratch table of fresh changes: a plain insert, nothing to merge. */
-  private int build(String values) {
-    return jdbc.sql("with" + expand(FRESH_DELTAS) + " insert into " + values + " (fact, region, level, month, value)"
-        + " select fact, code, level, month, sum(delta) from expanded group by 1, 2, 3, 4").update();
-  }
-
-  private static String expand(String source) {
-    return " summed as (select fact, region, month, sum(delta) as delta from " + source + " group by 1, 2, 3),"
-        + " expanded as (select s.fact, x.code, x.level, s.month, s.delta from summed s cross join lateral (values"
-        + "   (rpad(substr(s.region, 1, 2), 12, '0'), 1), (rpad(substr(s.region, 1, 4), 12, '0'), 2),"
-        + "   (rpad(substr(s.region, 1, 6), 12, '0'), 3), (rpad(substr(s.region, 1, 9), 12, '0'), 4), (s.region, 5))"
-        + "   x(code, level) where x.level = 1 or (x.level = 2 and substr(s.region, 3, 2) <> '00')"
-        + "   or (x.level = 3 and substr(s.region, 5, 2) <> '00') or (x.level = 4 and substr(s.region, 7, 3) <> '000')"
-        + "   or (x.level = 5 and substr(s.region, 10, 3) <> '000'))";
   }
 
   /**
@@ -261,23 +239,16 @@ public class IndicatorManagement {
 
   /**
    * Rebuilds every fact from the modules' sources, replacing what the recorded changes built. Changes committed
-   * while it runs wait for it (the staging table is locked) and are folded in afterwards.
+   * while it runs wait for it (the staging table is locked) and are folded in afterwards; readers see the old
+   * values until it commits.
    */
   @Transactional
   public long recompute() {
     jdbc.sql("select pg_advisory_xact_lock(?)").param(APPLIER_LOCK).query(Object.class).single();
     jdbc.sql("lock table indicator.fact_delta in exclusive mode").update();
     // Staged changes describe committed records, which the sources read again: they are superseded.
-    long t0 = System.nanoTime();
     jdbc.sql("delete from indicator.fact_delta").update();
-    jdbc.sql("delete from indicator.fact_value").update();
-    long t1 = System.nanoTime();
-    feed();
-    long t2 = System.nanoTime();
-    int folded = build(VALUES);
-    log.info("Recomputed {} fact values: cleared in {} ms, sources read and staged in {} ms, folded in {} ms", folded,
-        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
-    return folded;
+    return tables.replaceValues();
   }
 
   /**
@@ -288,38 +259,8 @@ public class IndicatorManagement {
   public long differences() {
     jdbc.sql("select pg_advisory_xact_lock(?)").param(APPLIER_LOCK).query(Object.class).single();
     fold(DELTAS, VALUES);
-    jdbc.sql("create temporary table " + FRESH_VALUES + " (like indicator.fact_value including all) on commit drop").update();
-    feed();
-    build(FRESH_VALUES);
+    tables.buildTemporary(FRESH_VALUES);
     return jdbc.sql("select count(*) from " + VALUES + " v full join " + FRESH_VALUES + " f using (fact, region, month)"
         + " where coalesce(v.value, 0) <> coalesce(f.value, 0)").query(Long.class).single();
-  }
-
-  // The modules' current facts are copied (COPY, not row inserts) into a scratch table of this transaction.
-  private void feed() {
-    jdbc.sql("create temporary table " + FRESH_DELTAS + " (fact text, region varchar(12), month date, delta bigint)"
-        + " on commit drop").update();
-    var connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(template.getDataSource());
-    java.util.function.Consumer<StringBuilder> flush = buffer -> {
-      try {
-        connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("copy " + FRESH_DELTAS
-            + " (fact, region, month, delta) from stdin", new java.io.StringReader(buffer.toString()));
-      } catch (java.sql.SQLException | java.io.IOException e) {
-        throw new IllegalStateException("copying facts for the recompute failed", e);
-      }
-      buffer.setLength(0);
-    };
-    for (FactSource source : sources.orderedStream().toList()) {
-      long t0 = System.nanoTime();
-      // A source may stream from a cursor on this connection: its facts are collected and copied after it ends.
-      var collected = new StringBuilder(1 << 20);
-      source.currentFacts(c -> {
-        if (c.delta() == 0) return;
-        collected.append(c.fact()).append('\t').append(regions.currentFor(c.region()).value()).append('\t')
-            .append(c.month().atDay(1)).append('\t').append(c.delta()).append('\n');
-      });
-      flush.accept(collected);
-      log.info("Fact source {} read in {} ms", source.getClass().getSimpleName(), (System.nanoTime() - t0) / 1_000_000);
-    }
   }
 }

@@ -139,6 +139,48 @@ class IndicatorTests {
         YearMonth.of(2026, 12), 1)).isPositive();
   }
 
+  @Test
+  void aRecomputeSwapsInNewValuesWhileReadersKeepReadingTheOldOnes() throws Exception {
+    var clerk = StaffFixtures.staff("indicator-swap", Set.of(everywhere));
+    var region = townships("210105").getFirst();
+    as(clerk, () -> registry.register(draft(region, FacilityStatus.OPEN, LocalDate.of(2021, 3, 1), 80, 30, true, "公办")));
+    while (indicators.applyNow() > 0) {
+      // fold
+    }
+    var county = RegionCode.of("210105");
+    var month = YearMonth.of(2026, 12);
+    String fact = "facility.places:childcare.kindergarten";
+    long before = indicators.value(fact, county, month);
+    assertThat(before).isPositive();
+    // Read often enough that the driver prepares the statement on the server (after five uses), and keep reading
+    // while the recompute builds the new table and renames it into place.
+    var seen = new java.util.concurrent.ConcurrentLinkedQueue<Long>();
+    var failures = new java.util.concurrent.ConcurrentLinkedQueue<Throwable>();
+    var done = new java.util.concurrent.atomic.AtomicBoolean();
+    var reader = Thread.ofPlatform().start(() -> {
+      while (!done.get()) {
+        try {
+          seen.add(indicators.value(fact, county, month));
+        } catch (RuntimeException e) {
+          failures.add(e);
+        }
+      }
+    });
+    long until = System.nanoTime() + 10_000_000_000L;
+    while (seen.size() < 5 && failures.isEmpty() && System.nanoTime() < until) Thread.sleep(5);
+    indicators.recompute();
+    for (int i = 0; i < 10; i++) seen.add(indicators.value(fact, county, month));
+    done.set(true);
+    reader.join();
+    assertThat(failures).isEmpty();
+    assertThat(seen).hasSizeGreaterThan(15).containsOnly(before);
+    // The new table has the old one's name, keys, indexes and checks.
+    assertThat(jdbc.sql("select indexname from pg_indexes where schemaname = 'indicator' and tablename = 'fact_value'"
+        + " order by 1").query(String.class).list()).containsExactly("fact_value_level", "fact_value_pkey");
+    assertThat(jdbc.sql("select count(*) from pg_constraint where conrelid = 'indicator.fact_value'::regclass"
+        + " and conname in ('fact_value_pkey', 'fact_value_level_check')").query(Long.class).single()).isEqualTo(2);
+  }
+
   @Autowired org.tongban.region.RegionDirectory regionDirectory;
   @Autowired org.tongban.region.internal.DivisionImporter importer;
 
