@@ -60,11 +60,19 @@ public class GeneratedFacilities {
     this.audit = audit;
   }
 
-  /** Whether any generated facility is stored. */
+  /**
+   * Whether any generated facility is stored. Asked for every shared fact value, so a "yes" is remembered: generated
+   * facilities are never removed by the platform, and if someone removed them by hand the label would err on the side
+   * of saying so. A "no" is asked again each time (an index of the generated ones answers at once).
+   */
   public boolean any() {
-    return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from facility.facility where generated)",
+    if (anySeen) return true;
+    anySeen = Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from facility.facility where generated)",
         Boolean.class));
+    return anySeen;
   }
+
+  private volatile boolean anySeen;
 
   /** Generates and stores the facilities in one transaction; returns how many. */
   @Transactional
