@@ -112,9 +112,9 @@ public class IndicatorManagement {
     if (units.isEmpty()) return new IndicatorValue(spec.code(), region, year, null, 0, 0L, "no-units");
     var covered = new java.util.HashSet<>(units);
     for (String f : spec.numerator()) {
-      var having = jdbc.sql("select region from indicator.fact_value where fact = ? and level = ? and region like ?"
+      var having = jdbc.sql("select region from indicator.fact_value where fact = ? and level = ? and region between ? and ?"
               + " and month <= ? group by region having sum(value) >= 1")
-          .params(f, level.number(), region.prefix() + "%", Date.valueOf(end.atDay(1))).query(String.class).set();
+          .params(f, level.number(), first(region), last(region), Date.valueOf(end.atDay(1))).query(String.class).set();
       covered.retainAll(having);
     }
     return new IndicatorValue(spec.code(), region, year, covered.size() * 100.0 / units.size(), covered.size(),
@@ -171,20 +171,23 @@ public class IndicatorManagement {
         + FactTables.expand("moved")
         + ", folded as (insert into " + values + " (fact, region, level, month, value)"
         + " select fact, code, level, month, sum(delta) from expanded group by 1, 2, 3, 4"
-        + " on conflict (fact, region, month) do update set value = " + values + ".value + excluded.value"
-        + " returning fact, region, level, month) select fact, region, month, level <= 3 from folded")
+        + " on conflict (fact, level, region, month) do update set value = " + values + ".value + excluded.value"
+        + " returning fact, region, level, month) select fact, region, month, level from folded")
         .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
           count[0]++;
-          if (rs.getBoolean(4)) moved.add(new Object[] {rs.getString(1), rs.getString(2), rs.getObject(3, java.time.LocalDate.class)});
+          if (rs.getInt(4) <= 3) {
+            moved.add(new Object[] {rs.getString(1), rs.getString(2), rs.getObject(3, java.time.LocalDate.class), rs.getInt(4)});
+          }
         });
     if (moved.isEmpty()) return count[0];
     // The month's value and the stock to it, for every moved value in one statement (not a query per value).
     jdbc.sql("select m.fact, m.region, m.month, coalesce(sum(v.value) filter (where v.month = m.month), 0),"
-            + " coalesce(sum(v.value), 0) from unnest(?::text[], ?::text[], ?::date[]) m(fact, region, month)"
-            + " left join " + values + " v on v.fact = m.fact and v.region = m.region and v.month <= m.month"
-            + " group by m.fact, m.region, m.month")
+            + " coalesce(sum(v.value), 0) from unnest(?::text[], ?::text[], ?::date[], ?::smallint[]) m(fact, region, month, level)"
+            + " left join " + values + " v on v.fact = m.fact and v.level = m.level and v.region = m.region"
+            + " and v.month <= m.month group by m.fact, m.region, m.month")
         .params(moved.stream().map(m -> m[0]).toArray(String[]::new), moved.stream().map(m -> m[1]).toArray(String[]::new),
-            moved.stream().map(m -> java.sql.Date.valueOf((java.time.LocalDate) m[2])).toArray(java.sql.Date[]::new))
+            moved.stream().map(m -> java.sql.Date.valueOf((java.time.LocalDate) m[2])).toArray(java.sql.Date[]::new),
+            moved.stream().map(m -> (Integer) m[3]).toArray(Integer[]::new))
         .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> events.publishEvent(new FactValueChanged(
             rs.getString(1), RegionCode.of(rs.getString(2)), YearMonth.from(rs.getObject(3, java.time.LocalDate.class)),
             rs.getLong(4), rs.getLong(5))));
@@ -201,21 +204,24 @@ public class IndicatorManagement {
     jdbc.sql("update indicator.fact_delta set region = ? where region = ?")
         .params(merged.into().value(), merged.retired().value()).update();
     jdbc.sql("insert into indicator.fact_delta (fact, region, month, delta) select fact, r.code, month, r.sign * value"
-            + " from indicator.fact_value, (values (?, -1), (?, 1)) r(code, sign) where region = ? and value <> 0")
-        .params(merged.retired().value(), merged.into().value(), merged.retired().value()).update();
+            + " from indicator.fact_value, (values (?, -1), (?, 1)) r(code, sign) where level = ? and region = ? and value <> 0")
+        .params(merged.retired().value(), merged.into().value(), merged.retired().level().number(),
+            merged.retired().value()).update();
   }
 
   /** A stock fact's value in a region at the end of {@code month} (0 when nothing was recorded). */
   public long value(String fact, RegionCode region, YearMonth month) {
-    return jdbc.sql("select coalesce(sum(value), 0) from indicator.fact_value where fact = ? and region = ? and month <= ?")
-        .params(fact, region.value(), Date.valueOf(month.atDay(1))).query(Long.class).single();
+    return jdbc.sql("select coalesce(sum(value), 0) from indicator.fact_value where fact = ? and level = ? and region = ?"
+            + " and month <= ?")
+        .params(fact, region.level().number(), region.value(), Date.valueOf(month.atDay(1))).query(Long.class).single();
   }
 
   /** A flow fact's total in a region over the months {@code from} to {@code to}. */
   public long total(String fact, RegionCode region, YearMonth from, YearMonth to) {
-    return jdbc.sql("select coalesce(sum(value), 0) from indicator.fact_value where fact = ? and region = ?"
+    return jdbc.sql("select coalesce(sum(value), 0) from indicator.fact_value where fact = ? and level = ? and region = ?"
             + " and month between ? and ?")
-        .params(fact, region.value(), Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1))).query(Long.class).single();
+        .params(fact, region.level().number(), region.value(), Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1)))
+        .query(Long.class).single();
   }
 
   /** A stock fact's values at the end of {@code month} for the regions one level below {@code parent}. */
@@ -223,9 +229,9 @@ public class IndicatorManagement {
     if (parent.level() == RegionLevel.VILLAGE) return Map.of(parent, value(fact, parent, month));
     int level = parent.level().number() + 1;
     var result = new LinkedHashMap<RegionCode, Long>();
-    jdbc.sql("select region, sum(value) from indicator.fact_value where fact = ? and level = ? and region like ?"
+    jdbc.sql("select region, sum(value) from indicator.fact_value where fact = ? and level = ? and region between ? and ?"
             + " and month <= ? group by region order by region")
-        .params(fact, level, parent.prefix() + "%", Date.valueOf(month.atDay(1)))
+        .params(fact, level, first(parent), last(parent), Date.valueOf(month.atDay(1)))
         .query((rs, i) -> result.put(RegionCode.of(rs.getString(1)), rs.getLong(2))).list();
     return result;
   }
@@ -233,8 +239,19 @@ public class IndicatorManagement {
   /** How many regions of {@code level} inside {@code within} have the stock fact at {@code min} or more. */
   public long regionsWithAtLeast(String fact, RegionCode within, RegionLevel level, YearMonth month, long min) {
     return jdbc.sql("select count(*) from (select region from indicator.fact_value where fact = ? and level = ?"
-            + " and region like ? and month <= ? group by region having sum(value) >= ?) r")
-        .params(fact, level.number(), within.prefix() + "%", Date.valueOf(month.atDay(1)), min).query(Long.class).single();
+            + " and region between ? and ? and month <= ? group by region having sum(value) >= ?) r")
+        .params(fact, level.number(), first(within), last(within), Date.valueOf(month.atDay(1)), min)
+        .query(Long.class).single();
+  }
+
+  // The codes inside a region lie between these two (twelve digits each, compared bytewise): a range the key
+  // (fact, level, region, month) reads directly, where a LIKE pattern in a prepared statement could not be.
+  private static String first(RegionCode region) {
+    return (region.prefix() + "000000000000").substring(0, 12);
+  }
+
+  private static String last(RegionCode region) {
+    return (region.prefix() + "999999999999").substring(0, 12);
   }
 
   /**
