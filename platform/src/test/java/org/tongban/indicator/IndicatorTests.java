@@ -178,6 +178,8 @@ class IndicatorTests {
     assertThat(jdbc.sql("select indexdef from pg_indexes where schemaname = 'indicator' and tablename = 'fact_value'")
         .query(String.class).list()).singleElement().asString().contains("fact_value_pkey")
         .contains("(fact, level, region, month)");
+    assertThat(jdbc.sql("select reloptions::text from pg_class where oid = 'indicator.fact_value'::regclass")
+        .query(String.class).single()).contains("autovacuum_vacuum_insert_threshold=-1");
     assertThat(jdbc.sql("select count(*) from pg_constraint where conrelid = 'indicator.fact_value'::regclass"
         + " and conname in ('fact_value_pkey', 'fact_value_level_check')").query(Long.class).single()).isEqualTo(2);
   }
