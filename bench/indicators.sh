@@ -7,6 +7,7 @@
 #   3. the latency from a committed change to the visible value under RATE changes a second for SECONDS_.
 #   SCALE=5.5 ELDERS=500000 VISITS=20 RATE=100 SECONDS_=60 bench/indicators.sh
 # KEEP=dir keeps the prepared server in dir; run again with the same KEEP to measure the same data again.
+# MORE=scale:seed adds generated facilities to the data first (KEEP=… MORE=11:2022 … bench/indicators.sh).
 # Results in bench/target/results/indicators-*.txt; figures recorded in BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +45,8 @@ else
   create_tongban_database
   run prepare "${SCALE:-5.5}" "${ELDERS:-500000}" "${VISITS:-20}" | tee $results/indicators-prepare.txt
 fi
+# MORE=scale:seed adds generated facilities (another seed) to the data before measuring.
+if [[ -n ${MORE:-} ]]; then run more-facilities "${MORE%%:*}" "${MORE##*:}" | tee $results/indicators-more.txt; fi
 # pg_stat_statements: where PostgreSQL's time goes in the measured run, statement by statement.
 psql_tb() { PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban "$@"; }
 psql_tb -qc "create extension if not exists pg_stat_statements" -qtAc "select pg_stat_statements_reset()" >/dev/null

@@ -185,12 +185,7 @@ class OneLoginProviderTests {
 
   @Test
   void tokensAreKeptInPostgresAndRefreshTokensWork() throws Exception {
-    String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
-    String code = authorize("dept-hrss", HRSS_CALLBACK, "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
-    var body = mvc.perform(post("/oauth2/token").param("grant_type", "authorization_code").param("code", code)
-            .param("redirect_uri", HRSS_CALLBACK).param("code_verifier", verifier).with(httpBasic("dept-hrss", HRSS_SECRET)))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    String refresh = (String) json.readValue(body, Map.class).get("refresh_token");
+    String refresh = (String) codeFlow("dept-hrss", HRSS_SECRET, HRSS_CALLBACK).get("refresh_token");
     // Stored in PostgreSQL, with the person reduced to their name: no principal objects, no personal data.
     String stored = jdbc.sql("select attributes from public.oauth2_authorization where refresh_token_value = ?")
         .param(refresh).query(String.class).single();
@@ -218,12 +213,7 @@ class OneLoginProviderTests {
 
   @Test
   void aClientRegisteredForEs256GetsEs256IdTokensOnSignInAndRefresh() throws Exception {
-    String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
-    String code = authorize("dept-es256", ES256_CALLBACK, "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
-    var body = mvc.perform(post("/oauth2/token").param("grant_type", "authorization_code").param("code", code)
-            .param("redirect_uri", ES256_CALLBACK).param("code_verifier", verifier).with(httpBasic("dept-es256", ES256_SECRET)))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    @SuppressWarnings("unchecked") Map<String, Object> tokens = json.readValue(body, Map.class);
+    var tokens = codeFlow("dept-es256", ES256_SECRET, ES256_CALLBACK);
     var id = jwts.decode((String) tokens.get("id_token"));
     assertThat(id.getHeaders()).containsEntry("alg", "ES256").containsEntry("kid", keys.activeEcKeyId());
     assertThat(id.getAudience()).containsExactly("dept-es256");
@@ -239,12 +229,7 @@ class OneLoginProviderTests {
 
   @Test
   void refreshTokensRotateAndAReusedOneRevokesTheFamily() throws Exception {
-    String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
-    String code = authorize("dept-hrss", HRSS_CALLBACK, "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
-    var body = mvc.perform(post("/oauth2/token").param("grant_type", "authorization_code").param("code", code)
-            .param("redirect_uri", HRSS_CALLBACK).param("code_verifier", verifier).with(httpBasic("dept-hrss", HRSS_SECRET)))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    String first = (String) json.readValue(body, Map.class).get("refresh_token");
+    String first = (String) codeFlow("dept-hrss", HRSS_SECRET, HRSS_CALLBACK).get("refresh_token");
     String second = (String) json.readValue(refresh(first, 200), Map.class).get("refresh_token");
     assertThat(second).as("a new refresh token on every use").isNotEqualTo(first);
     // The spent one comes back (stolen, or replayed): refused, and the newer one dies with it.
@@ -311,6 +296,17 @@ class OneLoginProviderTests {
     var body = mvc.perform(post("/oauth2/token").param("grant_type", "client_credentials")
         .with(httpBasic("dept-hrss", HRSS_SECRET))).andReturn().getResponse().getContentAsString();
     return (String) json.readValue(body, Map.class).get("access_token");
+  }
+
+  /** The clerk signs in to a confidential client by the code flow with PKCE; the token response. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> codeFlow(String clientId, String secret, String callback) throws Exception {
+    String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+    String code = authorize(clientId, callback, "&code_challenge=" + challenge(verifier) + "&code_challenge_method=S256");
+    var body = mvc.perform(post("/oauth2/token").param("grant_type", "authorization_code").param("code", code)
+            .param("redirect_uri", callback).param("code_verifier", verifier).with(httpBasic(clientId, secret)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    return json.readValue(body, Map.class);
   }
 
   private String authorize(String clientId, String callback, String extra) throws Exception {
