@@ -42,10 +42,11 @@ public class FactTables {
 
   /**
    * Replaces every value with those built from the sources, and returns how many there are. The values are built
-   * into a new table without indexes, keyed once (the one index: fact, level, region, month), analysed, and take the old table's name at the end of the
-   * transaction: readers see the old values until it commits (they wait only for the rename), and no million dead
-   * rows are left for autovacuum to chew on while the live changes stream in. Inserting into the indexed table
-   * after deleting every row was 2.0–2.4× the GROUP BY ROLLUP at 0.89 million facility facts (bench/indicators.sh).
+   * into a new table without indexes, keyed once (its one index: fact, level, region, month), analysed, and take the
+   * old table's name at the end of the transaction: readers see the old values until it commits (they wait only for
+   * the rename), and no million dead rows are left for autovacuum while the live changes stream in. Deleting every
+   * row and inserting into the indexed table was 3.1–3.8× the GROUP BY ROLLUP at a million facility facts; this is
+   * 1.3–1.4× (bench/indicators.sh, BENCHMARKS.md).
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public long replaceValues() {
