@@ -166,8 +166,8 @@ class IndicatorTests {
         }
       }
     });
-    long until = System.nanoTime() + 10_000_000_000L;
-    while (seen.size() < 5 && failures.isEmpty() && System.nanoTime() < until) Thread.sleep(5);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> seen.size() >= 5 || !failures.isEmpty());
     indicators.recompute();
     for (int i = 0; i < 10; i++) seen.add(indicators.value(fact, county, month));
     done.set(true);
