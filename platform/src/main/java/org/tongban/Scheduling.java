@@ -6,8 +6,10 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Timed jobs run on one node at a time, however many nodes share the database: every {@code @Scheduled} method also
@@ -15,11 +17,24 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * update with the database's clock (not the nodes' clocks). A node that dies holding a lock frees it after the job's
  * {@code lockAtMostFor}; the frequent jobs hold it for seconds at most, so another node takes over at once.
  * SchedulingTests proves each job is locked and that a job held by another node does not run.
+ *
+ * <p>The jobs run on a pool of threads, not on one. With virtual threads Spring Boot's default scheduler runs every
+ * fixed-delay job on its single scheduler thread, one after another: the indicator applier (every 200 ms) then waited
+ * behind the audit chainer, the case process starter and the exchange's dispatcher, and a change took over a second to
+ * show when one of them was slow (bench/indicators.sh, BENCHMARKS.md). Each job still never overlaps itself.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class Scheduling {
+
+  @Bean
+  ThreadPoolTaskScheduler taskScheduler(@Value("${tongban.scheduling.threads:8}") int threads) {
+    var scheduler = new ThreadPoolTaskScheduler();
+    scheduler.setPoolSize(threads);
+    scheduler.setThreadNamePrefix("scheduling-");
+    return scheduler;
+  }
 
   @Bean
   LockProvider lockProvider(DataSource dataSource) {

@@ -95,6 +95,40 @@ class SchedulingTests {
         .isEqualTo(1);
   }
 
+  /**
+   * A slow job does not hold up the others: fixed-delay jobs on the application's scheduler run side by side (with one
+   * scheduler thread for all of them, the indicator applier waited behind whichever job was slow).
+   */
+  @Test
+  void aSlowJobDoesNotHoldUpTheOthers() throws Exception {
+    var scheduler = context.getBean(org.springframework.scheduling.TaskScheduler.class);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    var slowStarted = new java.util.concurrent.CountDownLatch(1);
+    var quickRuns = new java.util.concurrent.atomic.AtomicInteger();
+    var slow = scheduler.scheduleWithFixedDelay(() -> {
+      slowStarted.countDown();
+      try {
+        release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, Duration.ofMillis(50));
+    try {
+      assertThat(slowStarted.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      var quick = scheduler.scheduleWithFixedDelay(quickRuns::incrementAndGet, Duration.ofMillis(20));
+      try {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+            assertThat(quickRuns.get()).as("runs of a quick job while a slow one is running").isGreaterThanOrEqualTo(3));
+        assertThat(release.getCount()).as("the slow job is still running").isEqualTo(1);
+      } finally {
+        quick.cancel(false);
+      }
+    } finally {
+      release.countDown();
+      slow.cancel(false);
+    }
+  }
+
   private String holder() {
     return jdbc.sql("select locked_by from scheduling.shedlock where name = 'audit.chain'").query(String.class).single();
   }
