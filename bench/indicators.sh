@@ -6,6 +6,7 @@
 #   2. the same facts by one GROUP BY ROLLUP query per source table, twice (the limit);
 #   3. the latency from a committed change to the visible value under RATE changes a second for SECONDS_.
 #   SCALE=5.5 ELDERS=500000 VISITS=20 RATE=100 SECONDS_=60 bench/indicators.sh
+# RUNS=n sets how many turns of 1 and 2 (default 2; RUNS=0 measures only the latency, on kept data).
 # KEEP=dir keeps the prepared server in dir; run again with the same KEEP to measure the same data again.
 # MORE=scale:seed adds generated facilities to the data first (KEEP=… MORE=11:2022 … bench/indicators.sh).
 # Results in bench/target/results/indicators-*.txt; figures recorded in BENCHMARKS.md.
@@ -50,7 +51,7 @@ if [[ -n ${MORE:-} ]]; then run more-facilities "${MORE%%:*}" "${MORE##*:}" | te
 # pg_stat_statements: where PostgreSQL's time goes in the measured run, statement by statement.
 psql_tb() { PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban "$@"; }
 psql_tb -qc "create extension if not exists pg_stat_statements" -qtAc "select pg_stat_statements_reset()" >/dev/null
-run measure "${SECONDS_:-60}" "${RATE:-100}" | tee $results/indicators-measure.txt
+run measure "${SECONDS_:-60}" "${RATE:-100}" "${RUNS:-2}" | tee $results/indicators-measure.txt
 psql_tb -c "select calls, round(total_exec_time) total_ms, round((total_exec_time / calls)::numeric, 2) ms_per_call,
   rows, left(regexp_replace(query, '\s+', ' ', 'g'), 150) query from pg_stat_statements
   where dbid = (select oid from pg_database where datname = 'tongban') order by total_exec_time desc limit 25" \

@@ -43,7 +43,7 @@ public final class IndicatorLoad {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
       case "prepare" -> prepare(Double.parseDouble(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-      case "measure" -> measure(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+      case "measure" -> measure(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 2);
       case "more-facilities" -> moreFacilities(Double.parseDouble(args[1]), Long.parseLong(args[2]));
       default -> throw new IllegalArgumentException(args[0]);
     }
@@ -101,7 +101,7 @@ public final class IndicatorLoad {
     }
   }
 
-  static void measure(int seconds, int perSecond) throws Exception {
+  static void measure(int seconds, int perSecond, int runs) throws Exception {
     try (var context = BenchPlatform.start("tongban.demo.offices=false")) {
       signIn();
       var jdbc = context.getBean(JdbcClient.class);
@@ -110,7 +110,7 @@ public final class IndicatorLoad {
       // 1 and 2, side by side: the limit (the same facts in one SQL statement per source table, GROUP BY ROLLUP over
       // the five levels, not written anywhere) and the full recompute of every fact for every region and month, taking
       // turns, so that neither alone has the cold cache after the server started (the roll-up goes first).
-      for (int run = 1; run <= 2; run++) {
+      for (int run = 1; run <= runs; run++) {
         long t0 = System.nanoTime();
         long groups = jdbc.sql("""
             select count(*) from (
@@ -149,6 +149,9 @@ public final class IndicatorLoad {
       Collections.shuffle(pool);
       System.out.printf("RESULT latency: %d facilities in distinct townships take turns%n", pool.size());
       var latencies = new ConcurrentLinkedQueue<Long>();
+      // (committed at, latency) in ns since the stream began: when in the stream the slow ones were.
+      var timeline = new ConcurrentLinkedQueue<long[]>();
+      long streamStart = System.nanoTime();
       var failures = new AtomicInteger();
       var errors = new AtomicInteger();
       var firstError = new java.util.concurrent.atomic.AtomicReference<String>();
@@ -170,6 +173,7 @@ public final class IndicatorLoad {
           for (var p : pending.keySet()) {
             if (indicators.value(p.fact(), p.township(), month) == p.expected()) {
               latencies.add(System.nanoTime() - p.committed());
+              timeline.add(new long[] {p.committed() - streamStart, System.nanoTime() - p.committed()});
               pending.remove(p);
             } else if (System.nanoTime() - p.committed() > 10_000_000_000L) {
               failures.incrementAndGet();
@@ -219,6 +223,13 @@ public final class IndicatorLoad {
               + " max %.0f ms, %d refused (no free place), %d not seen within 10 s, %d failed (first: %s)%n", perSecond,
           seconds, sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.99),
           sorted.isEmpty() ? 0 : sorted.getLast() / 1e6, refused.get(), failures.get(), errors.get(), firstError.get());
+      var windows = new java.util.TreeMap<Long, List<Long>>();
+      for (long[] t : timeline) windows.computeIfAbsent(t[0] / 10_000_000_000L, w -> new ArrayList<>()).add(t[1]);
+      windows.forEach((w, l) -> {
+        var s = l.stream().sorted().toList();
+        System.out.printf("RESULT   committed in second %d–%d: %d changes, p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", w * 10,
+            w * 10 + 10, s.size(), percentile(s, 0.50), percentile(s, 0.99), s.getLast() / 1e6);
+      });
       System.out.printf("RESULT after the stream, incremental values differ from a recompute in %d places%n",
           indicators.differences());
     }
