@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tongban.indicator.internal.FactTables;
 import org.tongban.shared.RegionCode;
 import org.tongban.shared.RegionLevel;
@@ -39,11 +41,14 @@ public class IndicatorManagement {
   private final FactTables tables;
   private final org.tongban.region.RegionDirectory regions;
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final TransactionTemplate rebuild;
 
   IndicatorManagement(JdbcClient jdbc, JdbcTemplate template, FactTables tables,
                       org.tongban.region.RegionDirectory regions,
-                      org.springframework.context.ApplicationEventPublisher events) {
+                      org.springframework.context.ApplicationEventPublisher events,
+                      PlatformTransactionManager transactions) {
     this.events = events;
+    this.rebuild = new TransactionTemplate(transactions);
     this.jdbc = jdbc;
     this.template = template;
     this.tables = tables;
@@ -180,11 +185,14 @@ public class IndicatorManagement {
           }
         });
     if (moved.isEmpty()) return count[0];
-    // The month's value and the stock to it, for every moved value in one statement (not a query per value).
-    jdbc.sql("select m.fact, m.region, m.month, coalesce(sum(v.value) filter (where v.month = m.month), 0),"
-            + " coalesce(sum(v.value), 0) from unnest(?::text[], ?::text[], ?::date[], ?::smallint[]) m(fact, region, month, level)"
-            + " left join " + values + " v on v.fact = m.fact and v.level = m.level and v.region = m.region"
-            + " and v.month <= m.month group by m.fact, m.region, m.month")
+    // The month's value and the stock to it, for every moved value in one statement (not a query per value): each
+    // value's months are one range of the key, which carries the value too (an index-only scan). Summed per value in
+    // a lateral subquery — a join grouped afterwards sorted every month of every value (~80 each) and took three times as long.
+    jdbc.sql("select m.fact, m.region, m.month, s.month_value, s.stock"
+            + " from unnest(?::text[], ?::text[], ?::date[], ?::smallint[]) m(fact, region, month, level)"
+            + " cross join lateral (select coalesce(sum(v.value) filter (where v.month = m.month), 0) as month_value,"
+            + " coalesce(sum(v.value), 0) as stock from " + values + " v where v.fact = m.fact and v.level = m.level"
+            + " and v.region = m.region and v.month <= m.month) s")
         .params(moved.stream().map(m -> m[0]).toArray(String[]::new), moved.stream().map(m -> m[1]).toArray(String[]::new),
             moved.stream().map(m -> java.sql.Date.valueOf((java.time.LocalDate) m[2])).toArray(java.sql.Date[]::new),
             moved.stream().map(m -> (Integer) m[3]).toArray(Integer[]::new))
@@ -257,15 +265,21 @@ public class IndicatorManagement {
   /**
    * Rebuilds every fact from the modules' sources, replacing what the recorded changes built. Changes committed
    * while it runs wait for it (the staging table is locked) and are folded in afterwards; readers see the old
-   * values until it commits.
+   * values until it commits. The new table is then vacuumed (outside the transaction, as vacuum must be), so its
+   * pages are marked all-visible and reads of values — the fold's stocks, the dashboards' ranges — come from the key
+   * alone.
    */
-  @Transactional
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public long recompute() {
-    jdbc.sql("select pg_advisory_xact_lock(?)").param(APPLIER_LOCK).query(Object.class).single();
-    jdbc.sql("lock table indicator.fact_delta in exclusive mode").update();
-    // Staged changes describe committed records, which the sources read again: they are superseded.
-    jdbc.sql("delete from indicator.fact_delta").update();
-    return tables.replaceValues();
+    Long built = rebuild.execute(status -> {
+      jdbc.sql("select pg_advisory_xact_lock(?)").param(APPLIER_LOCK).query(Object.class).single();
+      jdbc.sql("lock table indicator.fact_delta in exclusive mode").update();
+      // Staged changes describe committed records, which the sources read again: they are superseded.
+      jdbc.sql("delete from indicator.fact_delta").update();
+      return tables.replaceValues();
+    });
+    tables.vacuumValues();
+    return built == null ? 0 : built;
   }
 
   /**
