@@ -93,12 +93,13 @@ public class FactTables {
   }
 
   /**
-   * A plain insert into an empty table, nothing to merge: the scratch table's changes grouped by fact and month with
+   * A plain insert into an empty table, nothing to merge: the scratch table's changes grouped by month and fact with
    * a ROLLUP over the five levels of their region codes, each group stored under its level's code (rpad with zeros).
    * A level whose own digits are zeros is left out, as in {@link #expand}: 210102001000 is a township, so it counts
    * once at level 4, not again at level 5. Sorting once for the whole roll-up (the hash plan spilled to disk on
    * millions of groups) built 1.3 million values in 5.6 s, where expanding every change to its five levels and
-   * grouping those took 13.2 s.
+   * grouping those took 13.2 s. The month leads the sort: fact codes share long prefixes ("facility.…"), so sorting by
+   * them first compared many bytes for every pair (11.8 s against 8.9 s over 3.5 million changes).
    */
   private int build(String values) {
     // One sort of every change (4 million at 1.7 million facility facts) in memory rather than in files on disk; the
@@ -111,7 +112,7 @@ public class FactTables {
         + " from (select fact collate \"C\" as fact, month, delta, substr(region, 1, 2) collate \"C\" as p,"
         + "   substr(region, 1, 4) collate \"C\" as c, substr(region, 1, 6) collate \"C\" as k,"
         + "   substr(region, 1, 9) collate \"C\" as t, region collate \"C\" as v from " + FRESH_DELTAS + ") d"
-        + " group by fact, month, rollup (p, c, k, t, v)"
+        + " group by month, fact, rollup (p, c, k, t, v)"
         + " having grouping(p) = 0 and case grouping(c, k, t, v) when 0 then substr(v, 10, 3) <> '000'"
         + "   when 1 then substr(t, 7, 3) <> '000' when 3 then substr(k, 5, 2) <> '00' when 7 then substr(c, 3, 2) <> '00'"
         + "   else true end").update();
