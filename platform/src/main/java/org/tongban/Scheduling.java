@@ -19,9 +19,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * SchedulingTests proves each job is locked and that a job held by another node does not run.
  *
  * <p>The jobs run on a pool of threads, not on one. With virtual threads Spring Boot's default scheduler runs every
- * fixed-delay job on its single scheduler thread, one after another: the indicator applier (every 200 ms) then waited
- * behind the audit chainer, the case process starter and the exchange's dispatcher, and a change took over a second to
- * show when one of them was slow (bench/indicators.sh, BENCHMARKS.md). Each job still never overlaps itself.
+ * fixed-delay job on its single scheduler thread, one after another: the indicator applier (every 200 ms), the case
+ * process starter (every 100 ms), the audit chainer and the exchange's dispatcher each waited for whichever of the
+ * others was running. Each job still never overlaps itself (SchedulingTests: a slow job does not hold up the others).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
