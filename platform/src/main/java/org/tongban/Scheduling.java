@@ -6,7 +6,8 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -28,10 +29,25 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class Scheduling {
 
+  /**
+   * Scheduling settings ({@code tongban.scheduling.*}).
+   *
+   * @param threads how many timed jobs may run at once on a node
+   */
+  @ConfigurationProperties("tongban.scheduling")
+  record Settings(@DefaultValue("8") int threads) {
+
+    Settings {
+      if (threads < 1 || threads > 64) {
+        throw new IllegalArgumentException("tongban.scheduling.threads must be 1 to 64: " + threads);
+      }
+    }
+  }
+
   @Bean
-  ThreadPoolTaskScheduler taskScheduler(@Value("${tongban.scheduling.threads:8}") int threads) {
+  ThreadPoolTaskScheduler taskScheduler(Settings settings) {
     var scheduler = new ThreadPoolTaskScheduler();
-    scheduler.setPoolSize(threads);
+    scheduler.setPoolSize(settings.threads());
     scheduler.setThreadNamePrefix("scheduling-");
     return scheduler;
   }

@@ -148,7 +148,6 @@ public final class IndicatorLoad {
           .query((rs, i) -> new Target(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list());
       Collections.shuffle(pool);
       System.out.printf("RESULT latency: %d facilities in distinct townships take turns%n", pool.size());
-      var latencies = new ConcurrentLinkedQueue<Long>();
       // (committed at, latency) in ns since the stream began: when in the stream the slow ones were.
       var timeline = new ConcurrentLinkedQueue<long[]>();
       long streamStart = System.nanoTime();
@@ -172,7 +171,6 @@ public final class IndicatorLoad {
           long start = System.nanoTime();
           for (var p : pending.keySet()) {
             if (indicators.value(p.fact(), p.township(), month) == p.expected()) {
-              latencies.add(System.nanoTime() - p.committed());
               timeline.add(new long[] {p.committed() - streamStart, System.nanoTime() - p.committed()});
               pending.remove(p);
             } else if (System.nanoTime() - p.committed() > 10_000_000_000L) {
@@ -218,7 +216,7 @@ public final class IndicatorLoad {
       reader.join();
       System.out.printf("RESULT the reader went round the pending changes %d times, %.1f ms a round on average%n",
           rounds.get(), roundNanos.get() / 1e6 / Math.max(1, rounds.get()));
-      var sorted = latencies.stream().sorted().toList();
+      var sorted = timeline.stream().map(t -> t[1]).sorted().toList();
       System.out.printf("RESULT latency committed → visible under %d changes/s for %d s: %d changes, p50 %.0f ms, p99 %.0f ms,"
               + " max %.0f ms, %d refused (no free place), %d not seen within 10 s, %d failed (first: %s)%n", perSecond,
           seconds, sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.99),

@@ -125,31 +125,31 @@ class PortableAuthorizations implements OAuth2AuthorizationService {
    */
   private static final class Store extends JdbcOAuth2AuthorizationService {
 
-    private final ThreadLocal<OAuth2Authorization> saving = new ThreadLocal<>();
-    private final ThreadLocal<Boolean> exists = new ThreadLocal<>();
+    /** The authorization this thread is saving, and whether its row exists. */
+    private record Saving(OAuth2Authorization authorization, boolean rowExists) {}
+
+    private final ThreadLocal<Saving> saving = new ThreadLocal<>();
 
     Store(JdbcOperations jdbc, RegisteredClientRepository clients) {
       super(jdbc, clients);
     }
 
     void save(OAuth2Authorization authorization, boolean rowExists) {
-      saving.set(authorization);
-      exists.set(rowExists);
+      saving.set(new Saving(authorization, rowExists));
       try {
         save(authorization);
       } finally {
         saving.remove();
-        exists.remove();
       }
     }
 
     @Override
     public OAuth2Authorization findById(String id) {
       var current = saving.get();
-      if (current != null && current.getId().equals(id)) {
+      if (current != null && current.authorization().getId().equals(id)) {
         // Asked by save(): any non-null answer means "update".
         saving.remove();
-        return Boolean.TRUE.equals(exists.get()) ? current : null;
+        return current.rowExists() ? current.authorization() : null;
       }
       return super.findById(id);
     }
