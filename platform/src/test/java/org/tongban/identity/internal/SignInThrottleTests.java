@@ -9,10 +9,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.tongban.shared.RateLimits;
@@ -39,8 +41,8 @@ class SignInThrottleTests {
   @Test
   void anAccountsTriesAreCountedTogetherOnEveryNode() throws Exception {
     var settings = new ThrottleSettings(1000, 10, 20, 4, Duration.ofMillis(100));
-    var nodeA = new SignInThrottle(settings, new RateLimits(dataSource));
-    var nodeB = new SignInThrottle(settings, new RateLimits(dataSource));
+    var nodeA = new SignInThrottle(settings, new RateLimits(JdbcClient.create(dataSource)));
+    var nodeB = new SignInThrottle(settings, new RateLimits(JdbcClient.create(dataSource)));
     String account = "clerk-nodes-" + RUN;
     for (int i = 0; i < 10; i++) {
       assertThat(status(i % 2 == 0 ? nodeA : nodeB, post("/login", "198.51.100." + i, "username", account)))
@@ -135,5 +137,24 @@ class SignInThrottleTests {
       assertThat(first.get()).isEqualTo(200);
     }
     assertThat(status(throttle, post("/login", "192.0.2.12:" + RUN, "username", "c"))).isEqualTo(200);
+  }
+
+  @Test
+  void aWindowAllowsItsCountAndStartsAfreshOnceItHasEnded() {
+    String key = "window-" + RUN;
+    var period = Duration.ofMillis(400);
+    assertThat(buckets.take(key, 2, period)).isEqualTo(new RateLimits.Probe(0, 1));
+    assertThat(buckets.take(key, 2, period)).isEqualTo(new RateLimits.Probe(0, 0));
+    var refused = buckets.take(key, 2, period);
+    assertThat(refused.taken()).isFalse();
+    assertThat(refused.waitSeconds()).isEqualTo(1);
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> buckets.take(key, 2, period).taken());
+  }
+
+  @Test
+  void aTakeIsOneStatementOnATableWithoutWal() {
+    // Unlogged: a take's commit does not wait for a WAL flush while it holds the row (ADR 0013 decision 14).
+    assertThat(JdbcClient.create(dataSource).sql("select relpersistence from pg_class where oid ="
+        + " 'shared.rate_limit_window'::regclass").query(String.class).single()).isEqualTo("u");
   }
 }
