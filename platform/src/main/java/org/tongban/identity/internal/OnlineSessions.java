@@ -9,9 +9,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.session.SessionRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContext;
@@ -23,20 +20,18 @@ import org.tongban.audit.AuditTrail;
 
 /**
  * Who is signed in, on any node, and ending a session (踢下线). Sessions are rows of the shared session store
- * ({@link HttpSessions}); ending one marks it expired there, so the next request to any node signs it out. Session
+ * ({@link HttpSessions}); ending one marks it ended there ({@link EndedSessions#ENDED}), so the next request to any node
+ * signs it out. Session
  * ids never leave the server: pages show and accept a short hash of them.
  */
 @Component
 class OnlineSessions {
 
-  private final SessionRegistry registry;
   private final FindByIndexNameSessionRepository<? extends Session> store;
   private final JdbcClient jdbc;
   private final AuditTrail audit;
 
-  OnlineSessions(SessionRegistry registry, FindByIndexNameSessionRepository<? extends Session> store, JdbcClient jdbc,
-                 AuditTrail audit) {
-    this.registry = registry;
+  OnlineSessions(FindByIndexNameSessionRepository<? extends Session> store, JdbcClient jdbc, AuditTrail audit) {
     this.store = store;
     this.jdbc = jdbc;
     this.audit = audit;
@@ -48,10 +43,8 @@ class OnlineSessions {
     var result = new ArrayList<Online>();
     for (String name : signedIn()) {
       for (Session session : store.findByPrincipalName(name).values()) {
-        var info = registry.getSessionInformation(session.getId());
-        if (info == null) continue;
         result.add(new Online(handle(session.getId()), name, displayName(session, name),
-            session.getLastAccessedTime(), info.isExpired()));
+            session.getLastAccessedTime(), Boolean.TRUE.equals(session.getAttribute(EndedSessions.ENDED))));
       }
     }
     result.sort(Comparator.comparing(Online::lastRequest).reversed());
@@ -60,14 +53,22 @@ class OnlineSessions {
 
   /** Ends the session with this handle: its next request, on any node, is signed out. False when no such session. */
   boolean end(String handle) {
-    Optional<SessionInformation> session = signedIn().stream()
-        .flatMap(name -> registry.getAllSessions(name, false).stream())
-        .filter(s -> handle(s.getSessionId()).equals(handle)).findFirst();
-    session.ifPresent(s -> {
-      s.expireNow();
-      audit.record("staff.session-ended", "account", String.valueOf(s.getPrincipal()), null, Map.of("session", handle));
-    });
-    return session.isPresent();
+    return end(store, handle);
+  }
+
+  private <S extends Session> boolean end(FindByIndexNameSessionRepository<S> sessions, String handle) {
+    for (String name : signedIn()) {
+      for (S session : sessions.findByPrincipalName(name).values()) {
+        if (!handle(session.getId()).equals(handle) || Boolean.TRUE.equals(session.getAttribute(EndedSessions.ENDED))) {
+          continue;
+        }
+        session.setAttribute(EndedSessions.ENDED, Boolean.TRUE);
+        sessions.save(session);
+        audit.record("staff.session-ended", "account", name, null, Map.of("session", handle));
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -24,7 +24,6 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -44,7 +43,7 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain web(HttpSecurity http, MessageSource messages, JsonMapper json, SessionRegistry sessions,
+  SecurityFilterChain web(HttpSecurity http, MessageSource messages, JsonMapper json,
                           IdentitySettings settings, ThrottleSettings throttle, RateLimits buckets,
                           ObjectProvider<ClientRegistrationRepository> upstreams,
                           FederatedResidents federated,
@@ -114,13 +113,13 @@ class SecurityConfiguration {
             .defaultAccessDeniedHandlerFor((request, response, ex) ->
                 problem(response, 403, messages, json, request, lacksSecondFactor() ? "second-factor-required" : "forbidden"), api)
             .defaultAccessDeniedHandlerFor(secondFactorFirst(), PathPatternRequestMatcher.withDefaults().matcher("/**")))
-        // Sessions are registered so that OIDC logout can end them and the ID token can name them (sid).
-        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
-            .maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
-        .addFilterAfter(new AbsoluteSessionTimeout(settings.absoluteSessionTimeout()), SecurityContextHolderFilter.class)
-        .addFilterAfter(new AuthorizationFormTargets(clients), AbsoluteSessionTimeout.class)
+        // The session store is the registry OIDC logout and the ID token's sid read (HttpSessions); a session ended
+        // elsewhere is signed out by EndedSessions from the session this request loaded anyway.
+        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+        .addFilterAfter(new EndedSessions(settings.absoluteSessionTimeout()), SecurityContextHolderFilter.class)
+        .addFilterAfter(new AuthorizationFormTargets(clients), EndedSessions.class)
         .addFilterBefore(new SignInThrottle(throttle, buckets), UsernamePasswordAuthenticationFilter.class)
-        .addFilterAfter(new PasswordChangeGate(messages, json), AbsoluteSessionTimeout.class)
+        .addFilterAfter(new PasswordChangeGate(messages, json), EndedSessions.class)
         .headers(h -> h
             .contentSecurityPolicy(c -> c.policyDirectives(policy("")))
             .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

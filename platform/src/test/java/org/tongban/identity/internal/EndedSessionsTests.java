@@ -12,9 +12,9 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-class AbsoluteSessionTimeoutTests {
+class EndedSessionsTests {
 
-  private final AbsoluteSessionTimeout filter = new AbsoluteSessionTimeout(Duration.ofHours(12));
+  private final EndedSessions filter = new EndedSessions(Duration.ofHours(12));
 
   @AfterEach
   void signOut() {
@@ -44,6 +44,15 @@ class AbsoluteSessionTimeoutTests {
   @Test
   void endsASignedInSessionOlderThanTheLimitHoweverActive() throws Exception {
     var session = sessionStarted(Duration.ofHours(12).plusMinutes(1));
+    var response = run(session, true);
+    assertThat(response.getRedirectedUrl()).isEqualTo("/login?expired");
+    assertThat(session.isInvalid()).isTrue();
+  }
+
+  @Test
+  void endsASessionAnAdministratorEnded() throws Exception {
+    var session = sessionStarted(Duration.ofMinutes(5));
+    session.setAttribute(EndedSessions.ENDED, Boolean.TRUE);
     var response = run(session, true);
     assertThat(response.getRedirectedUrl()).isEqualTo("/login?expired");
     assertThat(session.isInvalid()).isTrue();
