@@ -234,14 +234,19 @@ public class CaseQueries {
         + " order by submitted_at desc, id limit ?", args);
   }
 
-  /** The caller's office's queue: cases waiting on it, nearest due date first. */
+  /**
+   * The caller's office's queue: cases waiting on it, nearest due date first. Its total is counted up to
+   * {@link ResultPage#countLimit}: a backlog of tens of thousands shows as "1,000+" instead of being counted at every
+   * page (10 ms a page at 14,000 waiting, growing with each case).
+   */
   public ResultPage<CaseFile> queue(int page, int size) {
     var office = staffOffice();
     int p = ResultPage.page(page);
     int s = ResultPage.size(size);
-    long total = files.count("where waiting_on = ?", List.of(office.value()));
-    return new ResultPage<>(files.list("where waiting_on = ? order by due_date nulls last, submitted_at offset ? limit ?",
-        List.of(office.value(), p * s, s)), p, s, total);
+    long limit = ResultPage.countLimit(p, s);
+    long counted = files.countUpTo("where waiting_on = ?", List.of(office.value()), limit);
+    return ResultPage.countedUpTo(files.list("where waiting_on = ? order by due_date nulls last, submitted_at"
+        + " offset ? limit ?", List.of(office.value(), p * s, s)), p, s, counted, limit);
   }
 
   /** Cases the caller's office took in (including those forwarded elsewhere), newest first. */

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -190,6 +191,14 @@ public class CaseFiles {
 
   public long count(String where, List<Object> args) {
     return jdbc.sql("select count(*) from casework.case_file " + where).params(args).query(Long.class).single();
+  }
+
+  /** Counts matching cases, stopping at {@code limit}: a long queue's count costs no more than its first thousand. */
+  public long countUpTo(String where, List<Object> args, long limit) {
+    var params = new ArrayList<Object>(args);
+    params.add(limit);
+    return jdbc.sql("select count(*) from (select 1 from casework.case_file " + where + " limit ?) c").params(params)
+        .query(Long.class).single();
   }
 
   public CaseFile map(ResultSet rs, int row) throws SQLException {
