@@ -5,21 +5,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tongban.access.Callers;
+import org.tongban.shared.PageModel;
 
 /**
  * Staff set a device up as a terminal of their office (and turn it off); every page of a terminal knows it is one,
  * and its sessions end after a few minutes without use.
  */
 @Controller
-@ControllerAdvice(annotations = Controller.class)
-class KioskPages {
+class KioskPages implements PageModel {
 
   private final KioskTerminals terminals;
   private final Callers callers;
@@ -29,11 +28,12 @@ class KioskPages {
     this.callers = callers;
   }
 
-  @ModelAttribute
-  void terminal(HttpServletRequest request, Model model) {
+  /** Every page of a terminal: its idle timer, and a session that ends after a few minutes without use. */
+  @Override
+  public void addTo(HttpServletRequest request, ModelAndView page) {
     if (terminals.officeOf(request) == null) return;
-    model.addAttribute("kiosk", true);
-    model.addAttribute("kioskIdleSeconds", KioskTerminals.IDLE_SECONDS);
+    page.addObject("kiosk", true);
+    page.addObject("kioskIdleSeconds", KioskTerminals.IDLE_SECONDS);
     var session = request.getSession(false);
     if (session != null) session.setMaxInactiveInterval(KioskTerminals.IDLE_SECONDS);
   }

@@ -1,13 +1,14 @@
 package org.tongban.identity.internal;
 
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
 import org.tongban.access.Callers;
+import org.tongban.shared.PageModel;
 
 /** Every page tells a resident whose account waits for its registry record what that means and what to do. */
-@ControllerAdvice(annotations = Controller.class)
-class UnlinkedResidentNotice {
+@Component
+class UnlinkedResidentNotice implements PageModel {
 
   private final Callers callers;
 
@@ -15,9 +16,9 @@ class UnlinkedResidentNotice {
     this.callers = callers;
   }
 
-  @ModelAttribute("unlinkedResident")
-  boolean unlinked() {
+  @Override
+  public void addTo(HttpServletRequest request, ModelAndView page) {
     var caller = callers.current();
-    return caller.resident() && caller.person() == null;
+    page.addObject("unlinkedResident", caller.resident() && caller.person() == null);
   }
 }

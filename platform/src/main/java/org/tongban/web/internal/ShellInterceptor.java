@@ -9,6 +9,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.web.servlet.ModelAndView;
+import org.tongban.shared.PageModel;
 import org.tongban.shared.WorkingDayCalendar;
 
 /**
@@ -28,10 +29,7 @@ class ShellInterceptor implements HandlerInterceptor {
   public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                          ModelAndView view) {
     // Redirects carry no page model (it would turn into query parameters).
-    if (view == null || (view.getViewName() != null && view.getViewName().startsWith("redirect:"))
-        || view.getView() instanceof org.springframework.web.servlet.view.RedirectView) {
-      return;
-    }
+    if (!PageModel.isPage(view)) return;
     boolean elder = false;
     if (request.getCookies() != null) {
       for (Cookie c : request.getCookies()) if (c.getName().equals("elder") && c.getValue().equals("1")) elder = true;

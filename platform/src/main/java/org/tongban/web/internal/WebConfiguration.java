@@ -1,6 +1,7 @@
 package org.tongban.web.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.tongban.shared.PageModel;
 
 /**
  * Language: a {@code lang} cookie chosen on the page wins; otherwise the browser's Accept-Language; otherwise
@@ -18,9 +20,11 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 class WebConfiguration implements WebMvcConfigurer {
 
   private final ApplicationAvailability availability;
+  private final List<PageModel> pageModels;
 
-  WebConfiguration(ApplicationAvailability availability) {
+  WebConfiguration(ApplicationAvailability availability, List<PageModel> pageModels) {
     this.availability = availability;
+    this.pageModels = pageModels;
   }
 
   static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
@@ -49,5 +53,6 @@ class WebConfiguration implements WebMvcConfigurer {
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(new ShellInterceptor(availability));
+    for (var model : pageModels) registry.addInterceptor(model);
   }
 }

@@ -1,19 +1,18 @@
 package org.tongban.unit.internal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.ui.Model;
-import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
 import org.tongban.shared.ActingUnit;
+import org.tongban.shared.PageModel;
 
 /** The unit switcher on every page: which unit the person acts for now, and whether an authorisation just ended. */
-@ControllerAdvice(annotations = Controller.class)
-class UnitSwitcher {
+@Component
+class UnitSwitcher implements PageModel {
 
-  @ModelAttribute
-  void actingUnit(HttpServletRequest request, Model model) {
-    if (request.getAttribute(ActingUnit.REQUEST_KEY) instanceof ActingUnit unit) model.addAttribute("actingUnit", unit);
-    if (request.getAttribute(ActingUnitInterceptor.ENDED) != null) model.addAttribute("actingUnitEnded", true);
+  @Override
+  public void addTo(HttpServletRequest request, ModelAndView page) {
+    if (request.getAttribute(ActingUnit.REQUEST_KEY) instanceof ActingUnit unit) page.addObject("actingUnit", unit);
+    if (request.getAttribute(ActingUnitInterceptor.ENDED) != null) page.addObject("actingUnitEnded", true);
   }
 }
