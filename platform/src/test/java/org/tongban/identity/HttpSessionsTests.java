@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tongban.BrowserSession;
 import org.tongban.access.Purpose;
@@ -39,6 +41,7 @@ class HttpSessionsTests {
   @Autowired MockMvc mvc;
   @Autowired StaffAccounts accounts;
   @Autowired JdbcClient jdbc;
+  @Autowired FindByIndexNameSessionRepository<? extends Session> sessions;
 
   private BrowserSession signedIn(String name, String displayName) throws Exception {
     accounts.create(new NewStaff(name, displayName, null, EnumSet.of(Role.CLERK),
@@ -84,5 +87,13 @@ class HttpSessionsTests {
         .params(session.id(), "SPRING_SECURITY_CONTEXT").update();
     assertThat(altered).isEqualTo(1);
     session.perform(get("/residents").accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login"));
+  }
+
+  @Test
+  void aStoredSecurityContextIsOpenedOnceNotAtEveryRequest() throws Exception {
+    var session = signedIn("clerk-opened-" + System.nanoTime() % 100000, "读取测试员");
+    Object first = sessions.findById(session.id()).getAttribute("SPRING_SECURITY_CONTEXT");
+    Object again = sessions.findById(session.id()).getAttribute("SPRING_SECURITY_CONTEXT");
+    assertThat(first).isNotNull().isSameAs(again);
   }
 }
