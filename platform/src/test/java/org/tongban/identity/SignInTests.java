@@ -73,6 +73,30 @@ class SignInTests {
   }
 
   @Test
+  void aSignInForgetsEarlierFailuresAndWritesNothingWhenThereWereNone() throws Exception {
+    var name = "clerk-reset-" + System.nanoTime() % 100000;
+    accounts.create(staff(name), "Correct-horse-42");
+    mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "wrong-password-1"))
+        .andExpect(redirectedUrl("/login?error"));
+    assertThat(failures(name)).isEqualTo(1);
+    mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "Correct-horse-42"))
+        .andExpect(redirectedUrl("/login/second-factor"));
+    assertThat(failures(name)).isZero();
+    // Nothing left to forget: the next sign-in leaves the row as it is (no new version, no row lock to queue on).
+    String version = jdbc.sql("select xmin::text from identity.account where username = ?").param(name)
+        .query(String.class).single();
+    mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "Correct-horse-42"))
+        .andExpect(redirectedUrl("/login/second-factor"));
+    assertThat(jdbc.sql("select xmin::text from identity.account where username = ?").param(name)
+        .query(String.class).single()).isEqualTo(version);
+  }
+
+  private int failures(String name) {
+    return jdbc.sql("select failed_attempts from identity.account where username = ?").param(name)
+        .query(Integer.class).single();
+  }
+
+  @Test
   void repeatedFailuresLockTheAccountEvenForTheRightPassword() throws Exception {
     var name = "clerk-lock-" + System.nanoTime() % 100000;
     accounts.create(staff(name), "Correct-horse-42");

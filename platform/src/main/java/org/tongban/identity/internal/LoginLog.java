@@ -49,13 +49,18 @@ class LoginLog {
    */
   @Transactional
   public void succeeded(String user, String ip, String factor) {
+    // Only a row with something to forget is written: a sign-in without earlier failures writes no new row version
+    // and takes no row lock, so one account signing in on many devices at once does not queue on its own row
+    // (16 at once waited 86 ms each for it in the one-login run, #18.4).
     if (user.startsWith(ResidentUser.PREFIX)) {
-      jdbc.sql("update identity.resident_account set failed_attempts = 0, locked_until = null where id = ?")
+      jdbc.sql("update identity.resident_account set failed_attempts = 0, locked_until = null where id = ?"
+              + " and (failed_attempts <> 0 or locked_until is not null)")
           .param(java.util.UUID.fromString(user.substring(ResidentUser.PREFIX.length()))).update();
     }
     boolean second = factor.equals("totp") || factor.equals("recovery-code");
     jdbc.sql("update identity.account set failed_attempts = 0, locked_until = null"
-        + (second ? ", factor_failures = 0" : "") + " where username = ?").param(user).update();
+        + (second ? ", factor_failures = 0" : "") + " where username = ? and (failed_attempts <> 0"
+        + " or locked_until is not null" + (second ? " or factor_failures <> 0" : "") + ")").param(user).update();
     audit.recordAs(user, "login.succeeded", ip, Map.of("factor", factor));
   }
 
