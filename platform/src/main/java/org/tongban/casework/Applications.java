@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -211,7 +210,7 @@ public class Applications {
     // The statutory clock runs from 受理. 即办件 are accepted and decided in one step, so theirs starts at filing.
     LocalDate due = spec.workflow() == ItemSpec.Workflow.IMMEDIATE
         ? clock.due(today, limit.amount(), limit.unit() == ItemSpec.DayUnit.WORKING_DAYS) : null;
-    boolean inserted = files.insert(new CaseFiles.NewRow(id, number(competent.region(), today), item.code(),
+    boolean inserted = files.insert(new CaseFiles.NewRow(id, files.nextNumber(competent.region().countyCode(), today), item.code(),
         item.version(), spec.name(), spec.department(), spec.workflow().name(), applicant.id(), applicant.name(),
         filer.channel(), received.id(), received.region(), competent.id(), competent.region(),
         township == null ? null : township.id(), json.writeValueAsString(form), bundle, lifeEvent, filer.name(),
@@ -277,11 +276,6 @@ public class Applications {
   }
 
   /** 办件编号: county code, date, random serial; unique by constraint. */
-  private static String number(RegionCode competent, LocalDate day) {
-    return competent.countyCode() + "-" + day.toString().replace("-", "") + "-"
-        + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-  }
-
   private static @Nullable String blankToNull(@Nullable String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }

@@ -193,6 +193,17 @@ public class CaseFiles {
     return jdbc.sql("select count(*) from casework.case_file " + where).params(args).query(Long.class).single();
   }
 
+  /**
+   * A case number: the competent county, the day, and eight digits from the sequence {@code casework.case_number},
+   * spread over 0–99,999,999 by a bijection (× 48,271 mod 10⁸), so two cases never share one (random digits did,
+   * by the birthday bound, within a busy county's day) and consecutive cases do not get consecutive numbers.
+   */
+  public String nextNumber(String countyCode, LocalDate day) {
+    long n = jdbc.sql("select nextval('casework.case_number')").query(Long.class).single();
+    return countyCode + "-" + day.toString().replace("-", "") + "-"
+        + String.format("%08d", Math.floorMod(n * 48_271L, 100_000_000L));
+  }
+
   /** Counts matching cases, stopping at {@code limit}: a long queue's count costs no more than its first thousand. */
   public long countUpTo(String where, List<Object> args, long limit) {
     var params = new ArrayList<Object>(args);
