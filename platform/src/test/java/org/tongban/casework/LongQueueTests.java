@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.tongban.catalogue.ServiceCatalogue;
 import org.tongban.identity.internal.ResidentSecrets;
 import org.tongban.organisation.Office;
 import org.tongban.organisation.OfficeId;
@@ -32,8 +31,6 @@ class LongQueueTests {
 
   @Autowired Applications applications;
   @Autowired CaseQueries cases;
-  @Autowired Casework casework;
-  @Autowired ServiceCatalogue catalogue;
   @Autowired OrganisationDirectory organisations;
   @Autowired Residents residents;
   @Autowired ResidentSecrets secrets;

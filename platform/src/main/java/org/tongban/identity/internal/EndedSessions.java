@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Duration;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,14 +32,21 @@ class EndedSessions extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     var session = request.getSession(false);
-    if (session != null && (Boolean.TRUE.equals(session.getAttribute(ENDED))
-        || SecurityContextHolder.getContext().getAuthentication() != null
-        && System.currentTimeMillis() - session.getCreationTime() > limit.toMillis())) {
+    if (session != null && (endedByAdministrator(session) || pastAbsoluteLimit(session))) {
       session.invalidate();
       SecurityContextHolder.clearContext();
       response.sendRedirect(request.getContextPath() + "/login?expired");
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  private static boolean endedByAdministrator(HttpSession session) {
+    return Boolean.TRUE.equals(session.getAttribute(ENDED));
+  }
+
+  private boolean pastAbsoluteLimit(HttpSession session) {
+    return SecurityContextHolder.getContext().getAuthentication() != null
+        && System.currentTimeMillis() - session.getCreationTime() > limit.toMillis();
   }
 }

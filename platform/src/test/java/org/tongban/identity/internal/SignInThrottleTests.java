@@ -152,7 +152,7 @@ class SignInThrottleTests {
   }
 
   @Test
-  void aTakeIsOneStatementOnATableWithoutWal() {
+  void theWindowsAreWrittenWithoutWal() {
     // Unlogged: a take's commit does not wait for a WAL flush while it holds the row (ADR 0013 decision 14).
     assertThat(JdbcClient.create(dataSource).sql("select relpersistence from pg_class where oid ="
         + " 'shared.rate_limit_window'::regclass").query(String.class).single()).isEqualTo("u");
