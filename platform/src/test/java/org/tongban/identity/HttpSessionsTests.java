@@ -96,4 +96,27 @@ class HttpSessionsTests {
     Object again = sessions.findById(session.id()).getAttribute("SPRING_SECURITY_CONTEXT");
     assertThat(first).isNotNull().isSameAs(again);
   }
+
+  private record Row(long version, long lastAccess) {}
+
+  private Row row(BrowserSession session) {
+    return jdbc.sql("select xmin::text::bigint, last_access_time from identity.http_session where session_id = ?")
+        .param(session.id()).query((rs, i) -> new Row(rs.getLong(1), rs.getLong(2))).single();
+  }
+
+  @Test
+  void aRequestThatChangesNothingWritesTheSessionAtMostOnceAMinute() throws Exception {
+    var session = signedIn("clerk-access-" + System.nanoTime() % 100000, "访问测试员");
+    var before = row(session);
+    session.perform(get("/residents")).andExpect(status().isOk());
+    session.perform(get("/residents")).andExpect(status().isOk());
+    assertThat(row(session)).as("the row is left alone within the minute").isEqualTo(before);
+
+    // A minute and more since the stored last access: the next request writes it.
+    long stale = System.currentTimeMillis() - 90_000;
+    jdbc.sql("update identity.http_session set last_access_time = ? where session_id = ?")
+        .params(stale, session.id()).update();
+    session.perform(get("/residents")).andExpect(status().isOk());
+    assertThat(row(session).lastAccess()).isGreaterThan(stale + 60_000);
+  }
 }

@@ -240,6 +240,21 @@ class OneLoginProviderTests {
         .param(clerk.getUsername()).query(Long.class).single()).isPositive();
   }
 
+  /**
+   * A node keeps the authorizations it saved and a refresh uses the kept one while the row is the version that node
+   * wrote; a change made elsewhere (here the refresh token's expiry moved into the past, as another node's revocation
+   * or sign-out would change the row) is read from the row, not from what this node remembers.
+   */
+  @Test
+  void aRefreshSeesWhatAnotherNodeChangedInTheStoredAuthorization() throws Exception {
+    String first = (String) codeFlow("dept-hrss", HRSS_SECRET, HRSS_CALLBACK).get("refresh_token");
+    String second = (String) json.readValue(refresh(first, 200), Map.class).get("refresh_token");
+    int changed = jdbc.sql("update public.oauth2_authorization set refresh_token_issued_at = now() - interval '2 days',"
+        + " refresh_token_expires_at = now() - interval '1 day' where refresh_token_value = ?").param(second).update();
+    assertThat(changed).isEqualTo(1);
+    assertThat(refresh(second, 400)).contains("invalid_grant");
+  }
+
   @Test
   void theIssuerIsConfiguredNotTakenFromTheHostHeader() throws Exception {
     mvc.perform(get("/.well-known/openid-configuration").header("Host", "evil.example"))

@@ -39,6 +39,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -130,9 +131,10 @@ class AuthorizationServerConfiguration {
   }
 
   @Bean
-  OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository clients, AuditTrail audit,
+  OAuth2AuthorizationService authorizations(JdbcOperations jdbc, TransactionTemplate transactions,
+                                            RegisteredClientRepository clients, AuditTrail audit,
                                             org.springframework.beans.factory.ObjectProvider<org.tongban.unit.UnitAgents> agents) {
-    return new PortableAuthorizations(jdbc, clients, audit, agents);
+    return new PortableAuthorizations(jdbc, transactions, clients, audit, agents);
   }
 
   @Bean

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,6 +67,21 @@ class HttpSessions {
     String sameSite = env.getProperty("server.servlet.session.cookie.same-site", "lax");
     cookie.setSameSite(sameSite.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + sameSite.substring(1));
     return cookie;
+  }
+
+  /**
+   * The store the session filter and the registry use writes a session's last access at most once a minute
+   * ({@link CoarseLastAccess}). Applied to the bean Spring Boot makes, so its settings (table, timeout, clean-up) stay
+   * where Boot binds them.
+   */
+  @Bean
+  static BeanPostProcessor coarseLastAccess() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        return bean instanceof JdbcIndexedSessionRepository jdbc ? new CoarseLastAccess(jdbc) : bean;
+      }
+    };
   }
 
   @Bean
