@@ -36,9 +36,9 @@ import org.tongban.shared.RegionCode;
  * {@code CaseLoad prepare} wrote, each signing in through the proxy, then submitting applications one after another.
  * Every application has its own {@code Idempotency-Key}; while the answer is not 2xx (or none comes) the resident sends
  * the same application with the same key again, a second apart, up to ten times — as a careful client does — and signs
- * in again when the answer says she is not signed in. After each application she books a place in a random slot, sent
- * again in the same way (a booking needs no key: one person holds one place in a slot, so a repeat is refused as
- * already booked). Every 25 applications she signs in afresh (a sign-in is part of the stream).
+ * in again when the answer says she is not signed in. After each application she books a place in a random slot with
+ * its own key, sent again in the same way (a repeat whose first answer was lost gets the booking the first made).
+ * Every 25 applications she signs in afresh (a sign-in is part of the stream).
  *
  * <p>{@code slots <slots.txt>}: opens 20 generated courts of 50 places in 和平区, ten hourly slots a day for ten days
  * from the day after tomorrow (2,000 slots), and writes their ids (in-process platform, as {@code CaseLoad prepare}).
@@ -103,8 +103,8 @@ public final class FaultLoad {
     System.out.printf("RESULT sign-ins %d, signed in %d%n", load.signIns.get(), load.signedIn.get());
     System.out.printf("RESULT applications: %d keys sent, %d acknowledged (201)%n", load.sent.size(),
         load.acknowledged.size());
-    System.out.printf("RESULT bookings: %d sent, %d acknowledged (201), %d refused (409: full, daily limit, or already"
-        + " booked by an earlier try whose answer was lost)%n", load.bookingsSent.get(), load.booked.size(),
+    System.out.printf("RESULT bookings: %d sent, %d acknowledged (201), %d refused (409: full, daily limit, or the slot already"
+        + " booked by an earlier booking of hers)%n", load.bookingsSent.get(), load.booked.size(),
         load.bookingsRefused.get());
   }
 
@@ -238,6 +238,7 @@ public final class FaultLoad {
 
   private void book(Browser browser, String phone) {
     String slot = slots.get(ThreadLocalRandom.current().nextInt(slots.size()));
+    String key = java.util.UUID.randomUUID().toString();
     bookingsSent.incrementAndGet();
     for (int attempt = 0; attempt < TRIES; attempt++) {
       if (browser.csrf == null) signIn(browser, phone);
@@ -247,7 +248,7 @@ public final class FaultLoad {
       }
       try {
         var answer = send(browser, HttpRequest.newBuilder(URI.create(base + "/api/booking/slots/" + slot + "/bookings"))
-            .header("Accept", "application/json").header("X-CSRF-TOKEN", browser.csrf)
+            .header("Accept", "application/json").header("X-CSRF-TOKEN", browser.csrf).header("Idempotency-Key", key)
             .POST(HttpRequest.BodyPublishers.noBody()));
         if (answer.statusCode() == 201) {
           var id = ID.matcher(answer.body());

@@ -64,15 +64,33 @@ public class BookingManagement {
    */
   @Transactional
   public Booking book(UUID slotId) {
+    return book(slotId, null);
+  }
+
+  /**
+   * As {@link #book(UUID)}; with an idempotency key, the same request sent again (the same key from the same person,
+   * say after an answer lost on a village station's line) gets the booking the first one made instead of "already
+   * booked", and a key already used for another slot is refused.
+   */
+  @Transactional
+  public Booking book(UUID slotId, @Nullable String idempotencyKey) {
     PersonId person = accounts.currentPerson().orElseThrow(BookingRefusals.NotAResident::new);
+    // One person's bookings are made one at a time (under a lock on the person): two parallel requests of the same
+    // person can neither both pass the daily limit nor both use one key.
+    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(person.toString()).query(Object.class).single();
+    if (idempotencyKey != null) {
+      var first = jdbc.sql("select " + BOOKING_COLUMNS + " from booking.booking where person = ? and idempotency_key = ?")
+          .params(person.value(), idempotencyKey).query(BookingManagement::mapBooking).optional();
+      if (first.isPresent()) {
+        if (!first.get().slot().equals(slotId)) throw new BookingRefusals.KeyReused();
+        return first.get();
+      }
+    }
     var slot = jdbc.sql("select " + SLOT_COLUMNS + " from booking.slot s where s.id = ?").param(slotId).query(BookableResources::mapSlot).optional()
         .orElseThrow(() -> new BookingRefusals.NotFound(slotId.toString()));
     if (!slot.startsAt().isAfter(Instant.now())) throw new BookingRefusals.SlotStarted();
     var resource = resources.resource(slot.resource());
     var day = LocalDate.ofInstant(slot.startsAt(), CHINA);
-    // One person's bookings are counted under a lock on their own rows, so two parallel requests of the
-    // same person cannot both pass the daily limit.
-    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(person.toString()).query(Object.class).single();
     long today = jdbc.sql("select count(*) from booking.booking where person = ? and resource_id = ? and day = ?"
             + " and status in ('CONFIRMED', 'CHECKED_IN')")
         .params(person.value(), resource.id(), day).query(Long.class).single();
@@ -83,9 +101,10 @@ public class BookingManagement {
     var booking = new Booking(UUID.randomUUID(), slotId, resource.id(), person, day, Booking.Status.CONFIRMED,
         ReadableCode.random(12), Instant.now(), null, null);
     try {
-      jdbc.sql("insert into booking.booking (id, slot_id, resource_id, person, day, status, ticket, part)"
-              + " values (?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(booking.id(), slotId, resource.id(), person.value(), day, booking.status().name(), booking.ticket(), part)
+      jdbc.sql("insert into booking.booking (id, slot_id, resource_id, person, day, status, ticket, part, idempotency_key)"
+              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(booking.id(), slotId, resource.id(), person.value(), day, booking.status().name(), booking.ticket(), part,
+              idempotencyKey)
           .update();
     } catch (DuplicateKeyException e) {
       throw new BookingRefusals.AlreadyBooked();

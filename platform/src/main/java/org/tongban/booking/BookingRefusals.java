@@ -50,6 +50,13 @@ public final class BookingRefusals {
     }
   }
 
+  /** An idempotency key the person already used to book another slot. */
+  public static final class KeyReused extends Refusal {
+    KeyReused() {
+      super("booking.key-reused", 422);
+    }
+  }
+
   public static final class DailyLimit extends Refusal {
     DailyLimit(int limit) {
       super("booking.daily-limit", 409, limit);

@@ -1,5 +1,6 @@
 package org.tongban.booking;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -64,8 +65,22 @@ class BookingApiTests {
         .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(3))
         .andExpect(jsonPath("$[2].extended").value(true)).andReturn().getResponse().getContentAsString();
     String slot = json.readTree(slots).get(0).path("id").asString();
-    mvc.perform(post("/api/booking/slots/{id}/bookings", slot).with(user(resident("订场甲"))).with(csrf()))
-        .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("CONFIRMED"));
+    var first = resident("订场甲");
+    String booked = mvc.perform(post("/api/booking/slots/{id}/bookings", slot).with(user(first)).with(csrf())
+            .header("Idempotency-Key", "court-1"))
+        .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("CONFIRMED"))
+        .andReturn().getResponse().getContentAsString();
+    // Its answer lost, the same request again: the booking it made, not "full" or "already booked".
+    mvc.perform(post("/api/booking/slots/{id}/bookings", slot).with(user(first)).with(csrf())
+            .header("Idempotency-Key", "court-1"))
+        .andExpect(status().isCreated()).andExpect(jsonPath("$.id").value(json.readTree(booked).path("id").asString()));
+    assertThat(jdbc.sql("select count(*) from booking.booking where slot_id = ?::uuid").param(slot).query(Long.class).single())
+        .isEqualTo(1);
+    // The same key for another slot is another request: refused, nothing booked.
+    mvc.perform(post("/api/booking/slots/{id}/bookings", json.readTree(slots).get(1).path("id").asString())
+            .with(user(first)).with(csrf()).header("Idempotency-Key", "court-1").header("Accept-Language", "zh-CN"))
+        .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("booking.key-reused"))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("已用于预约另一个时段")));
     mvc.perform(post("/api/booking/slots/{id}/bookings", slot).with(user(resident("订场乙"))).with(csrf())
             .header("Accept-Language", "zh-CN"))
         .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("booking.slot-full"))

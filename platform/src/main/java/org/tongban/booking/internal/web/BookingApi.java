@@ -1,6 +1,7 @@
 package org.tongban.booking.internal.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -83,9 +85,12 @@ class BookingApi {
 
   @PostMapping("/slots/{id}/bookings")
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Book one place for the signed-in resident; 409 when the slot is full")
-  Booking book(@PathVariable UUID id) {
-    return bookings.book(id);
+  @Operation(summary = "Book one place for the signed-in resident; 409 when the slot is full",
+      description = "A repeated request with the same Idempotency-Key returns the first booking.")
+  Booking book(@PathVariable UUID id,
+               @Parameter(description = "Client key of this booking; repeat it on retry")
+               @RequestHeader(name = "Idempotency-Key", required = false) @Nullable @Size(max = 100) String key) {
+    return bookings.book(id, key);
   }
 
   @GetMapping("/mine")
