@@ -87,17 +87,19 @@ public class ResidentAccounts {
     return new Registered(account, known.isPresent());
   }
 
-  /** Sets a new password after the phone is proven again by SMS. */
+  /** Sets a new password after the phone is proven again by SMS; returns the account whose password it was. */
   @Transactional
-  public void resetPassword(String phone, String smsCode, String newPassword) {
+  public UUID resetPassword(String phone, String smsCode, String newPassword) {
     var number = new PhoneNumber(phone);
     checkPassword(newPassword);
     if (!secrets.useCode(number, "reset", smsCode)) throw new InvalidResidentAccount("sms-code");
-    int updated = jdbc.sql("update identity.resident_account set password_hash = ?, failed_attempts = 0,"
-            + " locked_until = null where phone_index = ?")
-        .params(passwords.encode(newPassword), secrets.phoneIndex(number)).update();
-    if (updated == 0) throw new InvalidResidentAccount("sms-code");
-    audit.record("resident.password-reset", "resident-account", null, null, Map.of("phone", number.masked()));
+    var account = jdbc.sql("update identity.resident_account set password_hash = ?, failed_attempts = 0,"
+            + " locked_until = null where phone_index = ? returning id")
+        .params(passwords.encode(newPassword), secrets.phoneIndex(number)).query(UUID.class).optional()
+        .orElseThrow(() -> new InvalidResidentAccount("sms-code"));
+    audit.record("resident.password-reset", "resident-account", account.toString(), null,
+        Map.of("phone", number.masked()));
+    return account;
   }
 
   static void checkPassword(@Nullable String password) {

@@ -174,6 +174,7 @@ class ResidentAccountsTests {
     mvc.perform(post("/login/reset").with(csrf()).param("step", "send-code").param("phone", phone));
     mvc.perform(post("/login/reset").with(csrf()).param("phone", phone).param("code", lastSmsCode(jdbc, phone))
         .param("password", "newpass2027")).andExpect(redirectedUrl("/login?reset"));
+    assertThat(session.isInvalid()).as("the session signed in before the reset is ended").isTrue();
     mvc.perform(post("/login").with(csrf()).param("username", phone).param("password", "meiling2026"))
         .andExpect(redirectedUrl("/login?error"));
     mvc.perform(post("/login").with(csrf()).param("username", phone).param("password", "newpass2027"))

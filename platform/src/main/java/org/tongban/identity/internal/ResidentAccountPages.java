@@ -41,11 +41,13 @@ class ResidentAccountPages {
   private final SmsGateway sms;
   private final AccountLinks links;
   private final AuditTrail audit;
+  private final OnlineSessions sessions;
   private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
   ResidentAccountPages(ResidentAccounts accounts, StaffUserDetailsService users, LoginLog log,
-                       JdbcClient jdbc, SmsGateway sms, AuditTrail audit, AccountLinks links) {
+                       JdbcClient jdbc, SmsGateway sms, AuditTrail audit, AccountLinks links, OnlineSessions sessions) {
     this.links = links;
+    this.sessions = sessions;
     this.sms = sms;
     this.audit = audit;
     this.accounts = accounts;
@@ -159,7 +161,10 @@ class ResidentAccountPages {
         model.addAttribute("codeSent", true);
         return "identity/reset";
       }
-      accounts.resetPassword(phone, code, password);
+      var account = accounts.resetPassword(phone, code, password);
+      // Whoever knew the old password is signed out wherever they are (a reset often follows a lost phone or a
+      // password someone else learnt); the person signs in again with the new one.
+      sessions.endAllOf(ResidentUser.PREFIX + account, null);
       return "redirect:/login?reset";
     } catch (Refusal refusal) {
       model.addAttribute("problem", "problem." + refusal.code());
