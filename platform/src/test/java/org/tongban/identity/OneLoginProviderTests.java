@@ -122,6 +122,14 @@ class OneLoginProviderTests {
         .value("P-256"));
     assertThat(jdbc.sql("select count(*) from public.oauth2_authorization where access_token_value = ?").param(token)
         .query(Long.class).single()).isZero();
+    // The trail records a system's authentication as such, not as a person's password sign-in.
+    audit.flush();
+    assertThat(jdbc.sql("select action, detail::jsonb->>'method' from audit.entry where actor = 'dept-hrss'"
+            + " and action in ('identity.client-authenticated', 'login.succeeded') order by seq desc limit 1")
+        .query((rs, i) -> rs.getString(1) + " " + rs.getString(2)).single())
+        .isEqualTo("identity.client-authenticated client_secret_basic");
+    assertThat(jdbc.sql("select count(*) from audit.entry where actor = 'dept-hrss' and action = 'login.succeeded'")
+        .query(Long.class).single()).as("a grant is no person's sign-in").isZero();
     mvc.perform(post("/oauth2/introspect").param("token", token).with(httpBasic("dept-civil", CIVIL_SECRET)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.active").value(true))

@@ -6,7 +6,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,8 +41,18 @@ class LoginLog {
   @EventListener
   @Transactional
   public void on(AuthenticationSuccessEvent event) {
-    if (!(event.getAuthentication().getDetails() instanceof WebAuthenticationDetails)) return;
-    succeeded(event.getAuthentication().getName(), ip(event.getAuthentication()), "password");
+    var authentication = event.getAuthentication();
+    if (!(authentication.getDetails() instanceof WebAuthenticationDetails)) return;
+    if (authentication instanceof OAuth2ClientAuthenticationToken client) {
+      // A system authenticating at the token endpoint is not a person signing in: no account's failures to forget,
+      // and the trail says which client, how, from where.
+      audit.recordAs(client.getName(), "identity.client-authenticated", ip(client),
+          Map.of("method", client.getClientAuthenticationMethod().getValue()));
+      return;
+    }
+    // The token endpoint's grant succeeding (after the client's authentication above) is no sign-in either.
+    if (!(authentication instanceof UsernamePasswordAuthenticationToken)) return;
+    succeeded(authentication.getName(), ip(authentication), "password");
   }
 
   /**
