@@ -36,7 +36,9 @@ import org.tongban.audit.AuditTrail;
  * grant's CPU (#18.4). What this node saved is kept with the row version its save made ({@code xmin}, read under the
  * row lock of the same transaction): a refresh reads only the row's id and version and uses the kept authorization
  * when the version is still the one it saved. Any later change to the row — a revocation, a refresh or sign-out on
- * another node — makes a new version, and the row is read and parsed as before.
+ * another node — makes a new version, and the row is read and parsed as before. (Rows change only through this store,
+ * or are deleted: a second write in the save's own transaction, which would keep its {@code xmin}, goes through here
+ * too and replaces what is kept.)
  */
 class PortableAuthorizations implements OAuth2AuthorizationService {
 
