@@ -1,11 +1,11 @@
 package org.tongban.identity.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;
@@ -42,16 +42,16 @@ import org.tongban.audit.AuditTrail;
  */
 class PortableAuthorizations implements OAuth2AuthorizationService {
 
+  static final int SAVED_CACHE_SIZE = 10_000;
+
+  private record Saved(long version, OAuth2Authorization authorization) {}
+
   private final Store store;
   private final JdbcOperations jdbc;
   private final TransactionOperations transactions;
   /** Authorizations this node saved, by id, with the row version their save made. */
   private final Cache<String, Saved> saved = Caffeine.newBuilder().maximumSize(SAVED_CACHE_SIZE)
       .expireAfterWrite(Duration.ofHours(1)).build();
-  static final int SAVED_CACHE_SIZE = 10_000;
-
-  private record Saved(long version, OAuth2Authorization authorization) {}
-
   private final AuditTrail audit;
   private final java.util.concurrent.atomic.AtomicLong lastPurge = new java.util.concurrent.atomic.AtomicLong();
 
