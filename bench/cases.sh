@@ -70,6 +70,8 @@ if [[ ${PROFILE:-0} == 1 ]]; then
        group by l.relation, l.locktype" | tr '\n' ' '; echo; done) > bench/target/results/cases-pg-waits.txt 2>&1 &
 fi
 PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -qtAc "select pg_stat_statements_reset()" >/dev/null
+commits0=$(PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc \
+  "select xact_commit from pg_stat_database where datname = 'tongban'")
 cpu_split "${pids[0]}" bench/target/results/cases-cpu.txt
 ./mvnw -B -q -pl bench gatling:test -Dgatling.simulation=org.tongban.bench.CaseSimulation \
   -Dusers="$work/users.csv" -Dpassword="$userpw" -Dresidents="$residents" -Dstaff="$staff" -Dseconds="$seconds" \
@@ -82,6 +84,14 @@ PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -c "select ro
   where dbid = (select oid from pg_database where datname = 'tongban') order by total_exec_time desc limit 25" \
   > bench/target/results/cases-pg-statements.txt || true
 head -14 bench/target/results/cases-pg-statements.txt
+# What each case filed costs PostgreSQL in round trips: statements and commits of the whole run (sign-ins, reads and
+# the process starters included) over the cases it filed.
+PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc "with filed as (select count(*) n from
+    casework.case_file where not generated and filed_by <> 'bench-limit')
+  select 'RESULT per case filed: ' || round((select sum(calls) from pg_stat_statements
+      where dbid = (select oid from pg_database where datname = 'tongban')) / n::numeric, 1) || ' statements, '
+    || round(((select xact_commit from pg_stat_database where datname = 'tongban') - $commits0) / n::numeric, 1)
+    || ' commits (' || n || ' cases)' from filed" | tee -a bench/target/results/cases-limit.txt
 if [[ ${PROFILE:-0} == 1 ]]; then jcmd "${pids[0]}" JFR.dump name=cases filename="$root/bench/target/results/cases.jfr" >/dev/null; fi
 grep -A14 "Global Information" bench/target/results/cases-gatling.txt || tail -40 bench/target/results/cases-gatling.txt
 for r in submit "my cases" "staff queue"; do
