@@ -68,6 +68,24 @@ if [[ ${PROFILE:-0} == 1 ]]; then
      PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc "select 'waiting on ' ||
        coalesce(l.relation::regclass::text, l.locktype) || ': ' || count(*) from pg_locks l where not l.granted
        group by l.relation, l.locktype" | tr '\n' ' '; echo; done) > bench/target/results/cases-pg-waits.txt 2>&1 &
+  # PostgreSQL's CPU by kind of process (client backends, autovacuum workers, WAL writer, checkpointer…), every 5 s,
+  # and the statements' counters, so that what grows during the run can be told from what does not.
+  PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -qc "create unlogged table public.bench_statements as
+    select now() at, queryid, calls, total_exec_time from pg_stat_statements limit 0"
+  (declare -A last; for i in $(seq 1 $(( (seconds + 40) / 5 ))); do sleep 5
+     declare -A now=()
+     for d in /proc/[0-9]*; do
+       [[ $(cat "$d/comm" 2>/dev/null) == postgres ]] || continue
+       kind=$(tr '\0' ' ' < "$d/cmdline" 2>/dev/null | sed -E 's/^postgres: ([a-z ]*[a-z]).*/\1/; s/ postgres tongban.*//; s/^(postgres|[a-z]+ [0-9.]+).*/client backend/')
+       t=$(awk '{print $14 + $15}' "$d/stat" 2>/dev/null) || continue
+       now[$kind]=$(( ${now[$kind]:-0} + t ))
+     done
+     line="$(date +%T)"; for k in "${!now[@]}"; do line+=" | $k $(( now[$k] - ${last[$k]:-${now[$k]}} ))"; last[$k]=${now[$k]}; done
+     echo "$line"
+     PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -qtAc "insert into public.bench_statements
+       select now(), queryid, calls, total_exec_time from pg_stat_statements
+       where dbid = (select oid from pg_database where datname = 'tongban')" >/dev/null
+   done) > bench/target/results/cases-pg-cpu.txt 2>&1 &
 fi
 PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -qtAc "select pg_stat_statements_reset()" >/dev/null
 commits0=$(PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc \
@@ -92,7 +110,22 @@ PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc "with fi
       where dbid = (select oid from pg_database where datname = 'tongban')) / n::numeric, 1) || ' statements, '
     || round(((select xact_commit from pg_stat_database where datname = 'tongban') - $commits0) / n::numeric, 1)
     || ' commits (' || n || ' cases)' from filed" | tee -a bench/target/results/cases-limit.txt
-if [[ ${PROFILE:-0} == 1 ]]; then jcmd "${pids[0]}" JFR.dump name=cases filename="$root/bench/target/results/cases.jfr" >/dev/null; fi
+if [[ ${PROFILE:-0} == 1 ]]; then
+  # The statements whose cost moved most between the first and the second half of the load (snapshots above).
+  PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -c "with b as (select min(at) + interval '15 s' t1,
+      min(at) + (max(at) - min(at)) / 2 t2, max(at) t3 from public.bench_statements),
+    s as (select queryid, at, calls, total_exec_time ms from public.bench_statements),
+    d as (select s1.queryid, s2.calls - s1.calls c1, s2.ms - s1.ms m1, s3.calls - s2.calls c2, s3.ms - s2.ms m2
+      from b, s s1, s s2, s s3 where s1.at = (select max(at) from s where at <= b.t1) and s2.at = (select max(at) from s
+      where at <= b.t2) and s3.at = b.t3 and s2.queryid = s1.queryid and s3.queryid = s1.queryid)
+    select round(m1::numeric) ms_first, round(m2::numeric) ms_second, c1 calls_first, c2 calls_second,
+      round((m1 / nullif(c1, 0))::numeric, 3) per_call_first, round((m2 / nullif(c2, 0))::numeric, 3) per_call_second,
+      left(regexp_replace(p.query, '\s+', ' ', 'g'), 110) query
+    from d join pg_stat_statements p using (queryid)
+    where p.dbid = (select oid from pg_database where datname = 'tongban') order by abs(m2 - m1) desc limit 15" \
+    > bench/target/results/cases-pg-growth.txt 2>&1 || true
+  cat bench/target/results/cases-pg-growth.txt
+  jcmd "${pids[0]}" JFR.dump name=cases filename="$root/bench/target/results/cases.jfr" >/dev/null; fi
 grep -A14 "Global Information" bench/target/results/cases-gatling.txt || tail -40 bench/target/results/cases-gatling.txt
 for r in submit "my cases" "staff queue"; do
   grep -E "^> $r " bench/target/results/cases-gatling.txt | tail -1 || true
