@@ -140,6 +140,10 @@ q "with run as (select submitted_at from casework.case_file where not generated 
    select 'RESULT steady submissions: ' || count(*) || ' in ' || round(extract(epoch from (w.b - w.a))::numeric, 1)
      || ' s = ' || round(count(*) / extract(epoch from (w.b - w.a))::numeric, 1) || '/s'
    from run, w where submitted_at between w.a and w.b group by w.a, w.b" | tee -a bench/target/results/cases-limit.txt
+# Whether the rate held through the run: cases filed in each 10 s of it.
+q "select 'RESULT cases filed per 10 s: ' || string_agg(n::text, ' ' order by b) from (select floor(extract(epoch from
+     submitted_at) / 10) b, count(*) n from casework.case_file where not generated and filed_by <> 'bench-limit' group by 1) x" \
+  | tee -a bench/target/results/cases-limit.txt
 # The processes of the cases filed start from the outbox (issue #18.3): how many still waited when the load stopped,
 # how long the starters took to empty it, and whether every case filed in the run has exactly one process.
 queued=$(q "select count(*) from casework.process_start"); t0=$(date +%s%N)
