@@ -68,19 +68,23 @@ if [[ ${PROFILE:-0} == 1 ]]; then
      PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -tAc "select 'waiting on ' ||
        coalesce(l.relation::regclass::text, l.locktype) || ': ' || count(*) from pg_locks l where not l.granted
        group by l.relation, l.locktype" | tr '\n' ' '; echo; done) > bench/target/results/cases-pg-waits.txt 2>&1 &
-  # PostgreSQL's CPU by kind of process (client backends, autovacuum workers, WAL writer, checkpointer…), every 5 s,
-  # and the statements' counters, so that what grows during the run can be told from what does not.
-  PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -qc "create unlogged table public.bench_statements as
-    select now() at, queryid, calls, total_exec_time from pg_stat_statements limit 0"
+  # PostgreSQL's CPU by kind of process (client backends, autovacuum workers, WAL writer, checkpointer…) and the
+  # statements' counters, every few seconds (reading /proc takes some), so that what grows during the run can be told
+  # from what does not.
+  PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -qc "create unlogged table
+    public.bench_statements as select now() at, queryid, calls, total_exec_time from pg_stat_statements limit 0"
   (declare -A last; for i in $(seq 1 $(( (seconds + 40) / 5 ))); do sleep 5
      declare -A now=()
      for d in /proc/[0-9]*; do
        [[ $(cat "$d/comm" 2>/dev/null) == postgres ]] || continue
-       kind=$(tr '\0' ' ' < "$d/cmdline" 2>/dev/null | sed -E 's/^postgres: ([a-z ]*[a-z]).*/\1/; s/ postgres tongban.*//; s/^(postgres|[a-z]+ [0-9.]+).*/client backend/')
+       # "postgres: walwriter", "postgres: autovacuum worker tongban", "postgres: postgres tongban 127.0.0.1(…) idle"
+       kind=$(tr '\0' ' ' < "$d/cmdline" 2>/dev/null \
+         | sed -E 's/^postgres: ([a-z ]*[a-z]).*/\1/; s/^postgres tongban.*/client backend/; s/^\/.*/postmaster/')
        t=$(awk '{print $14 + $15}' "$d/stat" 2>/dev/null) || continue
        now[$kind]=$(( ${now[$kind]:-0} + t ))
      done
-     line="$(date +%T)"; for k in "${!now[@]}"; do line+=" | $k $(( now[$k] - ${last[$k]:-${now[$k]}} ))"; last[$k]=${now[$k]}; done
+     line="$(date +%T)"
+     for k in "${!now[@]}"; do line+=" | $k $(( now[$k] - ${last[$k]:-${now[$k]}} ))"; last[$k]=${now[$k]}; done
      echo "$line"
      PGPASSWORD=$pw psql -h 127.0.0.1 -p $pgport -U postgres -d tongban -qtAc "insert into public.bench_statements
        select now(), queryid, calls, total_exec_time from pg_stat_statements
@@ -141,8 +145,9 @@ q "with run as (select submitted_at from casework.case_file where not generated 
      || ' s = ' || round(count(*) / extract(epoch from (w.b - w.a))::numeric, 1) || '/s'
    from run, w where submitted_at between w.a and w.b group by w.a, w.b" | tee -a bench/target/results/cases-limit.txt
 # Whether the rate held through the run: cases filed in each 10 s of it.
-q "select 'RESULT cases filed per 10 s: ' || string_agg(n::text, ' ' order by b) from (select floor(extract(epoch from
-     submitted_at) / 10) b, count(*) n from casework.case_file where not generated and filed_by <> 'bench-limit' group by 1) x" \
+q "select 'RESULT cases filed per 10 s: ' || string_agg(n::text, ' ' order by b) from (select floor(extract(epoch
+     from submitted_at) / 10) b, count(*) n from casework.case_file where not generated and filed_by <> 'bench-limit'
+     group by 1) x" \
   | tee -a bench/target/results/cases-limit.txt
 # The processes of the cases filed start from the outbox (issue #18.3): how many still waited when the load stopped,
 # how long the starters took to empty it, and whether every case filed in the run has exactly one process.
